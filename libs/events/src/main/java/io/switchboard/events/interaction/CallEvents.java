@@ -1,0 +1,67 @@
+package io.switchboard.events.interaction;
+
+import io.switchboard.events.DomainEvent;
+import io.switchboard.events.EventType;
+
+import java.time.Instant;
+
+/**
+ * Events of the voice-call aggregate (stream type {@code call}, topic {@code switchboard.interaction}).
+ * They carry every timestamp seed 001's call-segment metrics are computed from.
+ */
+public final class CallEvents {
+    public static final String AGGREGATE_TYPE = "call";
+
+    private CallEvents() {
+    }
+
+    @EventType(name = "CallCreated")
+    public record CallCreated(long callId, String callType, String status, Long menuId, String lang,
+                              String endUserNumber, String outboundNumber, Long agentId, Long parentId,
+                              String interactionUniqueId, String recordingPermission, Instant scheduledAt,
+                              Instant createdAt) implements DomainEvent {
+    }
+
+    @EventType(name = "CallQueued")
+    public record CallQueued(long callId, Long menuId, Instant queuedAt) implements DomainEvent {
+    }
+
+    /** An agent is being rung. */
+    @EventType(name = "CallConnecting")
+    public record CallConnecting(long callId, long agentId, Instant connectingAt) implements DomainEvent {
+    }
+
+    @EventType(name = "CallConnected")
+    public record CallConnected(long callId, Long agentId, Instant connectedAt) implements DomainEvent {
+    }
+
+    @EventType(name = "CallHeld")
+    public record CallHeld(long callId, Instant heldAt) implements DomainEvent {
+    }
+
+    /** {@code holdDurationMillis} is the call's accumulated hold time after this resume. */
+    @EventType(name = "CallResumed")
+    public record CallResumed(long callId, Instant resumedAt, long holdDurationMillis) implements DomainEvent {
+    }
+
+    /** {@code targetType} is {@code agent}, {@code team} or {@code external}. */
+    @EventType(name = "TransferStarted")
+    public record TransferStarted(long callId, long transferId, String targetType, Long fromAgentId, Long toAgentId,
+                                  Long toTeamId, String toNumber, Instant createdAt) implements DomainEvent {
+    }
+
+    /** {@code participantType} is {@code agent}, {@code end_user} or {@code third_party}. */
+    @EventType(name = "ParticipantJoined")
+    public record ParticipantJoined(long callId, long participantId, String participantType, Long userId,
+                                    Long endUserId, String phoneNumber, Instant connectedAt) implements DomainEvent {
+    }
+
+    @EventType(name = "ParticipantLeft")
+    public record ParticipantLeft(long callId, long participantId, Instant endedAt) implements DomainEvent {
+    }
+
+    @EventType(name = "CallEnded")
+    public record CallEnded(long callId, String status, String disconnectedBy, String failReason,
+                            long durationMillis, long holdDurationMillis, Instant endedAt) implements DomainEvent {
+    }
+}

@@ -1,0 +1,60 @@
+package io.switchboard.events.interaction;
+
+import io.switchboard.events.DomainEvent;
+import io.switchboard.events.EventType;
+import io.switchboard.events.FieldChange;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Events of the directory: agents, teams (a tree through {@code parentId}) and menus
+ * (topic {@code switchboard.interaction}). Update events carry former and new values.
+ */
+public final class DirectoryEvents {
+    public static final String AGENT = "agent";
+    public static final String TEAM = "team";
+    public static final String MENU = "menu";
+
+    private DirectoryEvents() {
+    }
+
+    @EventType(name = "AgentCreated")
+    public record AgentCreated(long agentId, String name, String firstName, String lastName, String email,
+                               String avatarUrl, List<String> roles, List<Long> teamIds,
+                               Instant createdAt) implements DomainEvent {
+    }
+
+    @EventType(name = "AgentUpdated")
+    public record AgentUpdated(long agentId, List<FieldChange> changes, Long changedByUserId,
+                               Instant updatedAt) implements DomainEvent {
+    }
+
+    @EventType(name = "AgentStatusChanged")
+    public record AgentStatusChanged(long agentId, String previousStatus, String status, String reason,
+                                     Instant changedAt) implements DomainEvent {
+    }
+
+    /** A queue or IVR entry that calls and chats are routed by; {@code channel} is {@code voice} or {@code chat}. */
+    @EventType(name = "MenuCreated")
+    public record MenuCreated(long menuId, String name, String channel, String menuType, Long parentId,
+                              List<Long> teamIds, Long virtualAgentId, Instant createdAt) implements DomainEvent {
+    }
+
+    @EventType(name = "TeamCreated")
+    public record TeamCreated(long teamId, String name, Long parentId, Instant createdAt) implements DomainEvent {
+    }
+
+    @EventType(name = "TeamUpdated")
+    public record TeamUpdated(long teamId, List<FieldChange> changes, Long changedByUserId,
+                              Instant updatedAt) implements DomainEvent {
+    }
+
+    @EventType(name = "TeamMemberAdded")
+    public record TeamMemberAdded(long teamId, long agentId, Instant addedAt) implements DomainEvent {
+    }
+
+    @EventType(name = "TeamMemberRemoved")
+    public record TeamMemberRemoved(long teamId, long agentId, Instant removedAt) implements DomainEvent {
+    }
+}

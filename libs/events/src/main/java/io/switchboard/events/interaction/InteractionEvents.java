@@ -1,0 +1,38 @@
+package io.switchboard.events.interaction;
+
+import io.switchboard.events.DomainEvent;
+import io.switchboard.events.EventType;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** Events of visual-IVR interactions of seed 003 (stream type {@code interaction}). */
+public final class InteractionEvents {
+    public static final String AGGREGATE_TYPE = "interaction";
+
+    private InteractionEvents() {
+    }
+
+    /** {@code numberToDial} is the dialled number with the unique id appended after a comma. */
+    @EventType(name = "InteractionStarted")
+    public record InteractionStarted(String interactionId, String accountId, String uniqueId, String dialledNumber,
+                                     String numberToDial, Map<String, String> callerAttributes,
+                                     Instant startedAt) implements DomainEvent {
+    }
+
+    /** {@code stepType} is {@code screen}, {@code choice}, {@code input} or {@code photo}. */
+    @EventType(name = "InteractionStepRecorded")
+    public record InteractionStepRecorded(String interactionId, int stepNumber, String stepType, String screenId,
+                                          String screenTitle, String value, String photoId,
+                                          Instant recordedAt) implements DomainEvent {
+    }
+
+    @EventType(name = "UserVariablesSet")
+    public record UserVariablesSet(String interactionId, String setName, Map<String, String> variables,
+                                   Instant setAt) implements DomainEvent {
+    }
+
+    @EventType(name = "InteractionEnded")
+    public record InteractionEnded(String interactionId, String reason, Instant endedAt) implements DomainEvent {
+    }
+}

@@ -1,0 +1,25 @@
+package io.switchboard.eventstore.cdi;
+
+import io.switchboard.events.EventCodec;
+import io.switchboard.eventstore.EventStore;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** Gives Quarkus services an {@link EventStore} on the application's reactive datasource. */
+@ApplicationScoped
+public class EventStoreProducer {
+
+    @Produces
+    @Singleton
+    EventCodec eventCodec() {
+        return EventCodec.standard();
+    }
+
+    @Produces
+    @Singleton
+    EventStore eventStore(Pool pool, EventCodec codec) {
+        return new EventStore(pool, codec);
+    }
+}
