@@ -1,0 +1,68 @@
+package io.switchboard.web;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.switchboard.eventstore.ConcurrencyConflictException;
+import io.switchboard.eventstore.StreamId;
+import io.switchboard.eventstore.decider.AggregateNotFoundException;
+import io.switchboard.eventstore.decider.IllegalTransitionException;
+import io.switchboard.eventstore.decider.InvalidCommandException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import java.util.Map;
+
+/** A test-only API that exercises each shared mechanism of libs/web. */
+@Path("/probe")
+public class ProbeResource {
+
+    @Inject
+    PartnerContext partner;
+
+    public record Thing(@NotBlank @JsonProperty("display_name") String displayName,
+                        @Min(1) int count,
+                        @NotNull @Valid Owner owner) {
+    }
+
+    public record Owner(@NotBlank String phone) {
+    }
+
+    /** No security annotation on purpose: the shared default must still demand authentication. */
+    @GET
+    @Path("/me")
+    public Map<String, String> me() {
+        return Map.of("partner_id", partner.partnerId());
+    }
+
+    @GET
+    @Path("/supervisors")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    public Map<String, String> supervisors() {
+        return Map.of("partner_id", partner.partnerId());
+    }
+
+    @POST
+    @Path("/things")
+    public Thing create(@Valid Thing thing) {
+        return thing;
+    }
+
+    @GET
+    @Path("/fail/{kind}")
+    public String fail(@PathParam("kind") String kind) {
+        switch (kind) {
+            case "missing" -> throw new AggregateNotFoundException("chat", "42");
+            case "transition" -> throw new IllegalTransitionException("finished", "cannot send a message");
+            case "conflict" -> throw new ConcurrencyConflictException(new StreamId("chat", "42"), 3, 4L, null);
+            case "invalid" -> throw new InvalidCommandException("menu_id", "menu 7 does not exist");
+            default -> throw new IllegalStateException("database password is hunter2");
+        }
+    }
+}
