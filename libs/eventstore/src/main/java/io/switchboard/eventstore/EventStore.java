@@ -7,8 +7,6 @@ import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.EventTypeId;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 
@@ -17,9 +15,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Append-only event store on the reactive PostgreSQL client. Every call names the partner: a stream
@@ -28,20 +28,25 @@ import java.util.Objects;
 public class EventStore {
 
     /*
-     * One row per event. The WHERE clause is the optimistic-concurrency check: the row is inserted only
-     * if the stream's head is the version just before it and the stream belongs to this partner (or does
-     * not exist). Rows of one append are pipelined in one transaction, each one seeing the one before.
-     * Two writers that pass the check at once both try the same (stream_id, version); the unique
-     * constraint lets one commit and fails the other.
+     * One statement, so one atomic autocommit round trip whatever the batch size. The events arrive as
+     * parallel arrays; the stream's head row (one index descent) is the optimistic-concurrency check:
+     * rows are inserted only if the stream is at the expected version and belongs to this partner (or
+     * does not exist). The statement sees the head as it was before it ran, so the check holds for all
+     * rows or none. Two writers that pass it at once insert the same (stream_id, version); the unique
+     * constraint lets the first commit and fails the other.
      */
     private static final String APPEND = """
             INSERT INTO event_store (event_id, stream_id, stream_type, version, event_type, event_version,
                                      partner_id, occurred_at, causation_id, correlation_id, payload, metadata)
-            SELECT $1::uuid, $2::text, $3::text, $4::bigint, $5::text, $6::int, $7::text, $8::timestamptz,
-                   $9::uuid, $10::uuid, $11::text::jsonb, $12::text::jsonb
-            WHERE NOT EXISTS (SELECT 1 FROM event_store WHERE stream_id = $2::text AND partner_id <> $7::text)
-              AND (SELECT coalesce(max(version), 0) FROM event_store WHERE stream_id = $2::text) = $4::bigint - 1
-            RETURNING global_position""";
+            SELECT e.event_id, $2::text, $3::text, e.version, e.event_type, e.event_version, $7::text,
+                   $8::timestamptz, $9::uuid, $10::uuid, e.payload::jsonb, $12::text::jsonb
+            FROM unnest($1::uuid[], $4::bigint[], $5::text[], $6::int[], $11::text[])
+                     AS e(event_id, version, event_type, event_version, payload)
+            LEFT JOIN LATERAL (SELECT h.version, h.partner_id FROM event_store h
+                               WHERE h.stream_id = $2::text ORDER BY h.version DESC LIMIT 1) head ON true
+            WHERE coalesce(head.version, 0) = $13::bigint AND coalesce(head.partner_id, $7::text) = $7::text
+            ORDER BY e.version
+            RETURNING global_position, version""";
 
     private static final String LOAD = """
             SELECT payload::text FROM event_store
@@ -87,24 +92,40 @@ public class EventStore {
             return Uni.createFrom().item(new AppendResult(streamId, expectedVersion, List.of(), List.of()));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String metadata = metadataJson(context.metadata());
-        List<EventEnvelope> envelopes = new ArrayList<>(events.size());
-        List<Tuple> rows = new ArrayList<>(events.size());
-        long version = expectedVersion;
-        for (DomainEvent event : events) {
-            version++;
-            EventTypeId type = codec.registry().idOf(event);
+        int size = events.size();
+        List<EventEnvelope> envelopes = new ArrayList<>(size);
+        UUID[] ids = new UUID[size];
+        Long[] versions = new Long[size];
+        String[] types = new String[size];
+        Integer[] typeVersions = new Integer[size];
+        String[] payloads = new String[size];
+        for (int i = 0; i < size; i++) {
+            long version = expectedVersion + i + 1;
+            EventTypeId type = codec.registry().idOf(events.get(i));
             EventEnvelope envelope = new EventEnvelope(Uuids.v7(), type.type(), type.version(), streamId.type(),
-                    streamId.value(), version, partnerId, now, context.causationId(), context.correlationId(), event);
+                    streamId.value(), version, partnerId, now, context.causationId(), context.correlationId(),
+                    events.get(i));
             envelopes.add(envelope);
-            rows.add(Tuple.from(new Object[]{
-                    envelope.eventId(), streamId.value(), streamId.type(), version, type.type(), type.version(),
-                    partnerId, now.atOffset(ZoneOffset.UTC), context.causationId(), context.correlationId(),
-                    codec.encodeToString(envelope), metadata}));
+            ids[i] = envelope.eventId();
+            versions[i] = version;
+            types[i] = type.type();
+            typeVersions[i] = type.version();
+            payloads[i] = codec.encodeToString(envelope);
         }
-        long newVersion = version;
-        return pool.withTransaction(connection -> insert(connection, rows))
-                .map(positions -> new AppendResult(streamId, newVersion, envelopes, positions))
+        Tuple row = Tuple.from(new Object[]{ids, streamId.value(), streamId.type(), versions, types, typeVersions,
+                partnerId, now.atOffset(ZoneOffset.UTC), context.causationId(), context.correlationId(), payloads,
+                metadataJson(context.metadata()), expectedVersion});
+        long newVersion = expectedVersion + size;
+        return pool.preparedQuery(APPEND).execute(row)
+                .map(inserted -> {
+                    if (inserted.rowCount() != size) {
+                        throw new NotAtExpectedVersion();
+                    }
+                    List<Long> positions = new ArrayList<>(size);
+                    inserted.forEach(r -> positions.add(r.getLong("global_position")));
+                    Collections.sort(positions);
+                    return new AppendResult(streamId, newVersion, envelopes, positions);
+                })
                 .onFailure(this::isUniqueViolation)
                 .recoverWithUni(violation -> conflict(partnerId, streamId, expectedVersion, violation))
                 .onFailure(NotAtExpectedVersion.class)
@@ -128,23 +149,6 @@ public class EventStore {
                     long version = events.isEmpty() ? 0 : events.get(events.size() - 1).sequence();
                     return new EventStream(streamId, version, events);
                 });
-    }
-
-    private static Uni<List<Long>> insert(SqlConnection connection, List<Tuple> rows) {
-        Uni<RowSet<Row>> inserted = rows.size() == 1
-                ? connection.preparedQuery(APPEND).execute(rows.get(0))
-                : connection.preparedQuery(APPEND).executeBatch(rows);
-        return inserted.map(first -> {
-            List<Long> positions = new ArrayList<>(rows.size());
-            for (RowSet<Row> result = first; result != null; result = result.next()) {
-                if (result.rowCount() != 1) {
-                    // Thrown inside the transaction, so it rolls back whatever the batch inserted before.
-                    throw new NotAtExpectedVersion();
-                }
-                positions.add(result.iterator().next().getLong(0));
-            }
-            return positions;
-        });
     }
 
     private Uni<AppendResult> conflict(String partnerId, StreamId streamId, long expectedVersion, Throwable cause) {
