@@ -34,8 +34,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * statement without the optimistic-concurrency check, so the ratio is what that check costs. Each writer appends
  * to its own streams (a new stream every 100 events), as independent aggregates would.
  *
- * <p>Knobs (environment): {@code BENCH_SECONDS} measured seconds per run (default 8),
- * {@code BENCH_WARMUP_SECONDS} (default 2), {@code SWITCHBOARD_TEST_PG_URL} to use an existing server.
+ * <p>Store and plain runs alternate for {@code BENCH_ROUNDS} rounds per scenario and the median rate
+ * is reported (latencies over all rounds), because on a 2-core machine one run varies by ±15 %.
+ *
+ * <p>Knobs (environment): {@code BENCH_ROUNDS} (default 3), {@code BENCH_SECONDS} measured seconds per
+ * run (default 5), {@code BENCH_WARMUP_SECONDS} (default 1), {@code SWITCHBOARD_TEST_PG_URL} to use an
+ * existing server.
  */
 public final class EventStoreAppendBenchmark {
     private static final int[] WRITERS = {1, 8, 32};
@@ -56,17 +60,20 @@ public final class EventStoreAppendBenchmark {
     private final EventCodec codec = EventCodec.standard();
     private final Duration warmup;
     private final Duration measure;
+    private final int rounds;
 
-    private EventStoreAppendBenchmark(Pool pool, Duration warmup, Duration measure) {
+    private EventStoreAppendBenchmark(Pool pool, Duration warmup, Duration measure, int rounds) {
         this.pool = pool;
         this.store = new EventStore(pool, codec);
         this.warmup = warmup;
         this.measure = measure;
+        this.rounds = rounds;
     }
 
     public static void main(String[] args) {
-        Duration measure = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_SECONDS", "8")));
-        Duration warmup = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "2")));
+        Duration measure = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_SECONDS", "5")));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "1")));
+        int rounds = Integer.parseInt(System.getenv().getOrDefault("BENCH_ROUNDS", "3"));
         RealPostgres postgres = RealPostgres.shared();
         String db = postgres.database("bench_eventstore");
         EventStoreSchema.migrate(postgres.jdbcUrl(db), postgres.user(), postgres.password());
@@ -81,7 +88,7 @@ public final class EventStoreAppendBenchmark {
             pool.query("DROP TABLE IF EXISTS plain_events").execute().await().indefinitely();
             // Same columns, defaults, identity, constraints and indexes; LIKE copies no triggers.
             pool.query("CREATE TABLE plain_events (LIKE event_store INCLUDING ALL)").execute().await().indefinitely();
-            new EventStoreAppendBenchmark(pool, warmup, measure).run(postgres);
+            new EventStoreAppendBenchmark(pool, warmup, measure, rounds).run(postgres);
         } finally {
             pool.closeAndAwait();
             vertx.closeAndAwait();
@@ -90,16 +97,25 @@ public final class EventStoreAppendBenchmark {
     }
 
     private void run(RealPostgres postgres) {
-        System.out.printf("Event-store append benchmark: PostgreSQL %s at %s:%d, %d s per run after %d s warm-up, %d cores%n",
+        System.out.printf("Event-store append benchmark: PostgreSQL %s at %s:%d, %d rounds of %d s (after %d s warm-up) per"
+                        + " side and scenario, median rate, %d cores%n",
                 pool.query("SHOW server_version").execute().await().indefinitely().iterator().next().getString(0),
-                postgres.host(), postgres.port(), measure.toSeconds(), warmup.toSeconds(),
+                postgres.host(), postgres.port(), rounds, measure.toSeconds(), warmup.toSeconds(),
                 Runtime.getRuntime().availableProcessors());
         System.out.printf("%-7s %-7s | %12s %9s %9s | %12s %9s %9s | %6s%n", "writers", "batch",
                 "store ev/s", "p50 ms", "p99 ms", "plain ev/s", "p50 ms", "p99 ms", "ratio");
         for (int batch : BATCHES) {
             for (int writers : WRITERS) {
-                Result storeResult = measure(writers, batch, this::appendThroughStore);
-                Result plainResult = measure(writers, batch, this::plainInsert);
+                Histogram storeLatency = new ConcurrentHistogram(3);
+                Histogram plainLatency = new ConcurrentHistogram(3);
+                double[] storeRates = new double[rounds];
+                double[] plainRates = new double[rounds];
+                for (int round = 0; round < rounds; round++) {
+                    storeRates[round] = measure(writers, batch, this::appendThroughStore, storeLatency);
+                    plainRates[round] = measure(writers, batch, this::plainInsert, plainLatency);
+                }
+                Result storeResult = Result.of(storeRates, storeLatency);
+                Result plainResult = Result.of(plainRates, plainLatency);
                 System.out.printf("%-7d %-7d | %12.0f %9.2f %9.2f | %12.0f %9.2f %9.2f | %5.0f%%%n", writers, batch,
                         storeResult.eventsPerSecond(), storeResult.p50Millis(), storeResult.p99Millis(),
                         plainResult.eventsPerSecond(), plainResult.p50Millis(), plainResult.p99Millis(),
@@ -142,12 +158,11 @@ public final class EventStoreAppendBenchmark {
                 .await().indefinitely();
     }
 
-    private Result measure(int writers, int batch, Write write) {
+    /** Events per second of one run; its latencies are added to {@code latencies}. */
+    private double measure(int writers, int batch, Write write, Histogram latencies) {
         drive(writers, batch, write, warmup, null);
-        Histogram latencies = new ConcurrentHistogram(3);
         long events = drive(writers, batch, write, measure, latencies);
-        return new Result(events / (double) measure.toSeconds(),
-                latencies.getValueAtPercentile(50) / 1e6, latencies.getValueAtPercentile(99) / 1e6);
+        return events / (double) measure.toSeconds();
     }
 
     private long drive(int writers, int batch, Write write, Duration duration, Histogram latencies) {
@@ -202,5 +217,11 @@ public final class EventStoreAppendBenchmark {
     }
 
     private record Result(double eventsPerSecond, double p50Millis, double p99Millis) {
+        static Result of(double[] rates, Histogram latencies) {
+            double[] sorted = rates.clone();
+            java.util.Arrays.sort(sorted);
+            return new Result(sorted[sorted.length / 2],
+                    latencies.getValueAtPercentile(50) / 1e6, latencies.getValueAtPercentile(99) / 1e6);
+        }
     }
 }
