@@ -1,8 +1,9 @@
 package io.switchboard.bench;
 
 import io.switchboard.events.EventCodec;
-import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.chat.ChatEvents.MessageSent;
+import io.switchboard.eventstore.AppendRows;
+import io.switchboard.eventstore.EventContext;
 import io.switchboard.eventstore.EventStore;
 import io.switchboard.eventstore.EventStoreSchema;
 import io.switchboard.eventstore.StreamId;
@@ -11,7 +12,6 @@ import io.switchboard.testing.RealPostgres;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgBuilder;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
 import org.HdrHistogram.ConcurrentHistogram;
@@ -19,12 +19,10 @@ import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -136,26 +134,9 @@ public final class EventStoreAppendBenchmark {
 
     /** The same rows the store would write (envelope encoded the same way), with no version check. */
     private void plainInsert(StreamId stream, long expectedVersion, List<MessageSent> events) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        int size = events.size();
-        UUID[] ids = new UUID[size];
-        Long[] versions = new Long[size];
-        String[] types = new String[size];
-        Integer[] typeVersions = new Integer[size];
-        String[] payloads = new String[size];
-        for (int i = 0; i < size; i++) {
-            long version = expectedVersion + i + 1;
-            EventEnvelope envelope = new EventEnvelope(Uuids.v7(), "MessageSent", 1, stream.type(), stream.value(),
-                    version, "bench-partner", now, null, null, events.get(i));
-            ids[i] = envelope.eventId();
-            versions[i] = version;
-            types[i] = "MessageSent";
-            typeVersions[i] = 1;
-            payloads[i] = codec.encodeToString(envelope);
-        }
-        pool.preparedQuery(PLAIN_INSERT).execute(Tuple.from(new Object[]{ids, stream.value(), stream.type(), versions,
-                types, typeVersions, "bench-partner", now.atOffset(ZoneOffset.UTC), null, null, payloads, "{}"}))
-                .await().indefinitely();
+        AppendRows rows = AppendRows.prepare(codec, "bench-partner", stream, expectedVersion, events,
+                EventContext.none(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        pool.preparedQuery(PLAIN_INSERT).execute(rows.parameters()).await().indefinitely();
     }
 
     /** Events per second of one run; its latencies are added to {@code latencies}. */

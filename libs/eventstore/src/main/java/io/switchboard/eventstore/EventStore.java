@@ -4,22 +4,17 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.EventCodec;
 import io.switchboard.events.EventEnvelope;
-import io.switchboard.events.EventTypeId;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Append-only event store on the reactive PostgreSQL client. Every call names the partner: a stream
@@ -91,30 +86,10 @@ public class EventStore {
         if (events.isEmpty()) {
             return Uni.createFrom().item(new AppendResult(streamId, expectedVersion, List.of(), List.of()));
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         int size = events.size();
-        List<EventEnvelope> envelopes = new ArrayList<>(size);
-        UUID[] ids = new UUID[size];
-        Long[] versions = new Long[size];
-        String[] types = new String[size];
-        Integer[] typeVersions = new Integer[size];
-        String[] payloads = new String[size];
-        for (int i = 0; i < size; i++) {
-            long version = expectedVersion + i + 1;
-            EventTypeId type = codec.registry().idOf(events.get(i));
-            EventEnvelope envelope = new EventEnvelope(Uuids.v7(), type.type(), type.version(), streamId.type(),
-                    streamId.value(), version, partnerId, now, context.causationId(), context.correlationId(),
-                    events.get(i));
-            envelopes.add(envelope);
-            ids[i] = envelope.eventId();
-            versions[i] = version;
-            types[i] = type.type();
-            typeVersions[i] = type.version();
-            payloads[i] = codec.encodeToString(envelope);
-        }
-        Tuple row = Tuple.from(new Object[]{ids, streamId.value(), streamId.type(), versions, types, typeVersions,
-                partnerId, now.atOffset(ZoneOffset.UTC), context.causationId(), context.correlationId(), payloads,
-                metadataJson(context.metadata()), expectedVersion});
+        AppendRows rows = AppendRows.prepare(codec, partnerId, streamId, expectedVersion, events, context,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        Tuple row = rows.parameters().addLong(expectedVersion);
         long newVersion = expectedVersion + size;
         return pool.preparedQuery(APPEND).execute(row)
                 .map(inserted -> {
@@ -124,7 +99,7 @@ public class EventStore {
                     List<Long> positions = new ArrayList<>(size);
                     inserted.forEach(r -> positions.add(r.getLong("global_position")));
                     Collections.sort(positions);
-                    return new AppendResult(streamId, newVersion, envelopes, positions);
+                    return new AppendResult(streamId, newVersion, rows.envelopes(), positions);
                 })
                 .onFailure(this::isUniqueViolation)
                 .recoverWithUni(violation -> conflict(partnerId, streamId, expectedVersion, violation))
@@ -168,17 +143,6 @@ public class EventStore {
 
     private boolean isUniqueViolation(Throwable failure) {
         return failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
-    }
-
-    private String metadataJson(Map<String, String> metadata) {
-        if (metadata.isEmpty()) {
-            return "{}";
-        }
-        try {
-            return codec.mapper().writeValueAsString(metadata);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("metadata is not serialisable", e);
-        }
     }
 
     /** Internal signal: the optimistic check failed; turned into a {@link ConcurrencyConflictException}. */
