@@ -1,6 +1,8 @@
 package io.switchboard.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,6 +25,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -48,9 +54,18 @@ public final class EventCodec {
         return Holder.STANDARD;
     }
 
-    /** A mapper with the wire conventions of Switchboard events; useful for payload fragments too. */
+    /**
+     * A mapper with the wire conventions of Switchboard events; useful for payload fragments too.
+     * Collections in events are never null: an absent or null list or map reads as empty, because
+     * Debezium's JSON expansion drops empty arrays on the way to Kafka.
+     */
     public static ObjectMapper newObjectMapper() {
+        JsonSetter.Value nullsAsEmpty = JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY);
         return JsonMapper.builder()
+                .withConfigOverride(List.class, o -> o.setSetterInfo(nullsAsEmpty))
+                .withConfigOverride(Set.class, o -> o.setSetterInfo(nullsAsEmpty))
+                .withConfigOverride(Collection.class, o -> o.setSetterInfo(nullsAsEmpty))
+                .withConfigOverride(Map.class, o -> o.setSetterInfo(nullsAsEmpty))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

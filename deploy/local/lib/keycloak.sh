@@ -1,0 +1,92 @@
+# Keycloak (identity provider) for the local stack: sourced by deploy/local/switchboard.
+# Runs the Keycloak Quarkus distribution from Maven Central in dev mode (H2 database in the dist's
+# data/h2, kept across restarts) and imports deploy/keycloak/switchboard-realm.json on first start.
+# An existing realm is not re-imported: delete $STATE/keycloak/keycloak-<version>/data/h2 to pick
+# up an edited realm file.
+# shellcheck shell=bash
+
+# shellcheck source=common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+KEYCLOAK_VERSION="${KEYCLOAK_VERSION:-26.7.3}"
+KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
+KEYCLOAK_MANAGEMENT_PORT="${KEYCLOAK_MANAGEMENT_PORT:-9180}"
+KEYCLOAK_REALM="switchboard"
+KEYCLOAK_HOME="$STATE/keycloak/keycloak-$KEYCLOAK_VERSION"
+
+# Fetches and unpacks the distribution (once) and refreshes the realm file in data/import/.
+keycloak_install() {
+  if [ ! -x "$KEYCLOAK_HOME/bin/kc.sh" ]; then
+    local archive
+    archive=$(fetch_artifact "org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:tar.gz" "$STATE/keycloak/dist") || return 1
+    log "unpacking Keycloak $KEYCLOAK_VERSION"
+    rm -rf "$KEYCLOAK_HOME.tmp"
+    mkdir -p "$KEYCLOAK_HOME.tmp"
+    tar -xzf "$archive" -C "$KEYCLOAK_HOME.tmp" --strip-components=1 || die "could not unpack $archive"
+    rm -rf "$KEYCLOAK_HOME"
+    mv "$KEYCLOAK_HOME.tmp" "$KEYCLOAK_HOME"
+  fi
+  mkdir -p "$KEYCLOAK_HOME/data/import"
+  cp "$REPO/deploy/keycloak/switchboard-realm.json" "$KEYCLOAK_HOME/data/import/switchboard-realm.json"
+}
+
+# Starts Keycloak in dev mode (no-op if it is already running).
+keycloak_start() {
+  if is_running keycloak; then
+    log "Keycloak already running (pid $(pid_of keycloak))"
+    return 0
+  fi
+  [ -x "$KEYCLOAK_HOME/bin/kc.sh" ] || keycloak_install
+  log "starting Keycloak $KEYCLOAK_VERSION on 127.0.0.1:$KEYCLOAK_PORT (management $KEYCLOAK_MANAGEMENT_PORT)"
+  KC_BOOTSTRAP_ADMIN_USERNAME=admin \
+  KC_BOOTSTRAP_ADMIN_PASSWORD="${KEYCLOAK_ADMIN_PASSWORD:-admin}" \
+    start_bg keycloak "$STATE/keycloak/logs/keycloak.log" \
+      "$KEYCLOAK_HOME/bin/kc.sh" start-dev \
+      --http-host=127.0.0.1 \
+      --http-port="$KEYCLOAK_PORT" \
+      --http-management-port="$KEYCLOAK_MANAGEMENT_PORT" \
+      --health-enabled=true \
+      --import-realm
+}
+
+# Succeeds when the server is ready and the switchboard realm serves its OIDC discovery document.
+keycloak_ready() {
+  local code
+  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 \
+    "http://127.0.0.1:$KEYCLOAK_MANAGEMENT_PORT/health/ready") || return 1
+  [ "$code" = 200 ] || return 1
+  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 \
+    "http://127.0.0.1:$KEYCLOAK_PORT/realms/$KEYCLOAK_REALM/.well-known/openid-configuration") || return 1
+  [ "$code" = 200 ]
+}
+
+# Stops Keycloak: SIGTERM to kc.sh (which forwards it to the JVM); any JVM left behind is killed too.
+keycloak_stop() {
+  local pid kids k
+  pid=$(pid_of keycloak) || true
+  kids=""
+  [ -n "$pid" ] && kids=$(pgrep -P "$pid" 2>/dev/null || true)
+  stop_pid keycloak 30
+  for k in $kids; do
+    if kill -0 "$k" 2>/dev/null; then
+      kill "$k" 2>/dev/null || true
+      for _ in $(seq 1 50); do kill -0 "$k" 2>/dev/null || break; sleep 0.2; done
+      kill -0 "$k" 2>/dev/null && kill -9 "$k" 2>/dev/null || true
+    fi
+  done
+}
+
+keycloak_url() { echo "http://127.0.0.1:$KEYCLOAK_PORT/realms/$KEYCLOAK_REALM"; }
+
+# Prints an access token for USER/PASSWORD (password grant with the public client switchboard-web).
+keycloak_token() {
+  local user=$1 password=$2 body token
+  body=$(curl -s --max-time 10 "$(keycloak_url)/protocol/openid-connect/token" \
+    --data-urlencode grant_type=password \
+    --data-urlencode client_id=switchboard-web \
+    --data-urlencode "username=$user" \
+    --data-urlencode "password=$password") || return 1
+  token=$(printf '%s' "$body" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+  [ -n "$token" ] || { echo "no token for $user: $body" >&2; return 1; }
+  echo "$token"
+}

@@ -1,0 +1,39 @@
+package io.switchboard.e2e.stack;
+
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Services accept Keycloak's tokens for real: issuer, signature, audience, roles and partner claim. */
+@ExtendWith(LocalStack.class)
+class KeycloakAuthTest {
+
+    static String token(String user) {
+        return given().baseUri(LocalStack.keycloakRealmUrl())
+                .formParam("grant_type", "password")
+                .formParam("client_id", "switchboard-web")
+                .formParam("username", user)
+                .formParam("password", "password")
+                .when().post("/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    @Test
+    void aKeycloakTokenIsAcceptedByEveryServiceAndNoTokenIsRefused() {
+        String token = token("ann.agent");
+        for (String service : new String[]{"chat", "media", "interaction", "redaction", "reporting"}) {
+            String base = "http://127.0.0.1:" + LocalStack.servicePort(service);
+            given().baseUri(base).auth().oauth2(token).when().get("/q/openapi").then().statusCode(200);
+            given().baseUri(base).when().get("/q/openapi").then().statusCode(401);
+            given().baseUri(base).auth().oauth2(token + "x").when().get("/q/openapi").then().statusCode(401);
+            given().baseUri(base).when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        }
+    }
+
+    static {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+}
