@@ -108,6 +108,15 @@ PROPS
 }
 
 kafka_ready() { port_open "$KAFKA_PORT" && grep -q "Kafka Server started" "$STATE/kafka/logs/kafka.log"; }
+
+TOPICS=(switchboard.chat switchboard.media switchboard.interaction switchboard.redaction switchboard.reporting)
+
+# Creates the topics (if absent) before anything produces to or consumes from them.
+kafka_topics() {
+  java -Dlog4j2.configurationFile="$REPO/deploy/local/lib/log4j2.xml" -cp "$STATE/kafka/lib/*" \
+    "$REPO/deploy/local/lib/CreateTopics.java" "127.0.0.1:$KAFKA_PORT" 3 1 "${TOPICS[@]}" \
+    >"$STATE/kafka/logs/create-topics.log" 2>&1 || { cat "$STATE/kafka/logs/create-topics.log"; die "creating topics failed"; }
+}
 kafka_stop() { stop_pid kafka 30; }
 
 # ---------------------------------------------------------------- Kafka Connect + Debezium
