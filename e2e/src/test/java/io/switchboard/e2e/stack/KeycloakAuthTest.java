@@ -1,6 +1,7 @@
 package io.switchboard.e2e.stack;
 
 import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,6 +32,22 @@ class KeycloakAuthTest {
             given().baseUri(base).auth().oauth2(token + "x").when().get("/q/openapi").then().statusCode(401);
             given().baseUri(base).when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         }
+    }
+
+    @Test
+    void aTokenOfAnotherPartnerSeesNoneOfTheFirstPartnersData() {
+        String chat = "http://127.0.0.1:" + LocalStack.servicePort("chat");
+        String acme = token("ann.agent");
+        int id = given().baseUri(chat).auth().oauth2(acme).contentType(ContentType.JSON)
+                .body("{\"chat\": {\"menu_id\": 7, \"end_user_id\": 42}}")
+                .when().post("/apps/api/v1/chats")
+                .then().statusCode(201).extract().path("id");
+
+        given().baseUri(chat).auth().oauth2(acme).when().get("/apps/api/v1/chats/" + id)
+                .then().statusCode(200).body("id", equalTo(id));
+        given().baseUri(chat).auth().oauth2(token("gus.agent")).when().get("/apps/api/v1/chats/" + id)
+                .then().statusCode(404);
+        given().baseUri(chat).when().get("/apps/api/v1/chats/" + id).then().statusCode(401);
     }
 
     static {

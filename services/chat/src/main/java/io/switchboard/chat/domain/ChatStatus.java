@@ -1,0 +1,39 @@
+package io.switchboard.chat.domain;
+
+/**
+ * The machine status of a chat as the Apps API spells it (contracts/apps-api-calls.md §4.3), with
+ * the human-readable {@code status_text}.
+ */
+public enum ChatStatus {
+    QUEUED("queued", "Waiting for an agent"),
+    VA_ASSIGNED("va_assigned", "Assigned to a virtual agent"),
+    ASSIGNED("assigned", "Assigned to an agent"),
+    FINISHED("finished", "Finished"),
+    DISMISSED("dismissed", "Dismissed"),
+    TIMED_OUT("timed_out", "Timed out in queue");
+
+    private final String value;
+    private final String text;
+
+    ChatStatus(String value, String text) {
+        this.value = value;
+        this.text = text;
+    }
+
+    public String value() {
+        return value;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public static ChatStatus of(String value) {
+        for (ChatStatus status : values()) {
+            if (status.value.equals(value)) {
+                return status;
+            }
+        }
+        throw new IllegalArgumentException("unknown chat status " + value);
+    }
+}

@@ -1,0 +1,120 @@
+package io.switchboard.chat;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.switchboard.testing.OidcTestResource;
+import io.switchboard.testing.PostgresTestResource;
+import io.switchboard.testing.TestTokens;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+@WithTestResource(OidcTestResource.class)
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "chat"))
+class ChatApiTest {
+    private static final String PROBLEM = "application/problem+json";
+    private static final String ACME = TestTokens.bearer("acme", "agent");
+    private static final String GLOBEX = TestTokens.bearer("globex", "agent");
+
+    @Inject
+    Pool pool;
+
+    private static int createChat(String token, String body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/apps/api/v1/chats")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void createdChatHasTheSeedShapeAndReadsBack() {
+        int id = given().auth().oauth2(ACME).contentType(ContentType.JSON)
+                .body("""
+                        {"chat": {"menu_id": 7, "lang": "en", "email": "ann@example.com",
+                                  "context": {"value": {"foo": "bar", "key": "value"}}},
+                         "end_user": {"phone": "+1 555 0100"}}""")
+                .when().post("/apps/api/v1/chats")
+                .then().statusCode(201)
+                .extract().path("id");
+        given().auth().oauth2(ACME).contentType(ContentType.JSON)
+                .body("{\"chat\": {\"menu_id\": 7, \"end_user_id\": 1}}")
+                .when().post("/apps/api/v1/chats")
+                .then().statusCode(201).header("Location", org.hamcrest.Matchers.matchesPattern(".*/apps/api/v1/chats/[0-9]+$"));
+        given().auth().oauth2(ACME).when().get("/apps/api/v1/chats/" + id)
+                .then().statusCode(200)
+                .body("keySet()", containsInAnyOrder("id", "status", "status_text", "features", "created_at", "ends_at",
+                        "timeout_at", "agent", "virtual_agent", "all_agents", "all_virtual_agents", "lang", "menus", "end_user"))
+                .body("id", equalTo(id), "status", equalTo("queued"), "status_text", equalTo("Waiting for an agent"),
+                        "lang", equalTo("en"), "menus[0].id", equalTo(7), "end_user.identifier", equalTo("+1 555 0100"),
+                        "created_at", notNullValue(), "timeout_at", notNullValue(), "ends_at", nullValue(), "agent", nullValue());
+    }
+
+    @Test
+    void theChatCreatedEventIsInTheEventStoreWithThePartner() {
+        int id = createChat(ACME, "{\"chat\": {\"menu_id\": 3, \"end_user_id\": 42}}");
+
+        List<Row> rows = new ArrayList<>();
+        pool.preparedQuery("SELECT event_type, partner_id, version, payload->'data'->>'menuId' AS menu FROM event_store WHERE stream_id = $1")
+                .execute(Tuple.of("chat-" + id)).await().indefinitely().forEach(rows::add);
+
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).getString("event_type")).isEqualTo("ChatCreated");
+        assertThat(rows.get(0).getString("partner_id")).isEqualTo("acme");
+        assertThat(rows.get(0).getLong("version")).isEqualTo(1L);
+        assertThat(rows.get(0).getString("menu")).isEqualTo("3");
+    }
+
+    @Test
+    void anotherPartnersChatIsNotFound() {
+        int id = createChat(ACME, "{\"chat\": {\"menu_id\": 3, \"end_user_id\": 42}}");
+
+        given().auth().oauth2(GLOBEX).when().get("/apps/api/v1/chats/" + id)
+                .then().statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(ACME).when().get("/apps/api/v1/chats/" + id).then().statusCode(200);
+        given().auth().oauth2(ACME).when().get("/apps/api/v1/chats/999999999").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void noTokenIs401() {
+        given().when().get("/apps/api/v1/chats/1").then().statusCode(401).contentType(PROBLEM);
+        given().contentType(ContentType.JSON).body("{\"chat\": {\"menu_id\": 3, \"end_user_id\": 42}}")
+                .when().post("/apps/api/v1/chats").then().statusCode(401);
+    }
+
+    @Test
+    void invalidRequestsNameTheFieldAndWriteNothing() {
+        long before = eventCount();
+        expectInvalid("{}", "chat");
+        expectInvalid("{\"chat\": {\"end_user_id\": 42}}", "chat.menu_id");
+        expectInvalid("{\"chat\": {\"menu_id\": 3}}", "chat.end_user_id");
+        expectInvalid("{\"chat\": {\"menu_id\": 3}, \"end_user\": {\"phone\": \"call me\"}}", "end_user.phone");
+        expectInvalid("{\"chat\": {\"menu_id\": \"three\", \"end_user_id\": 42}}", "chat.menu_id");
+        expectInvalid("{\"chat\": {\"menu_id\": 3, \"end_user_id\": 42, \"lang\": \"xx-klingon\"}}", "chat.lang");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    private void expectInvalid(String body, String field) {
+        given().auth().oauth2(ACME).contentType(ContentType.JSON).body(body)
+                .when().post("/apps/api/v1/chats")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem(field));
+    }
+
+    private long eventCount() {
+        return pool.query("SELECT count(*) FROM event_store").execute().await().indefinitely().iterator().next().getLong(0);
+    }
+}
