@@ -1,18 +1,56 @@
 package io.switchboard.chat.domain;
 
+import io.switchboard.events.chat.ChatEvents.CustomerFlags;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The state of a chat, folded from its events; {@code null} fields are not known (yet). */
+/**
+ * The state of a chat, folded from its events; {@code null} fields are not known (yet).
+ * {@code segment} counts the hands the chat has been in (1 at creation), {@code messages} its messages.
+ */
 public record Chat(long id, ChatStatus status, Long menuId, String lang, Long endUserId, String endUserIdentifier,
                    String email, Map<String, Object> context, List<String> features, Instant createdAt,
-                   Instant timeoutAt, Instant endsAt) {
+                   Instant timeoutAt, Instant endsAt, int segment, long messages, CustomerFlags flags,
+                   String deflectionChannel) {
+
+    public static final CustomerFlags NO_FLAGS = new CustomerFlags(false, false, false);
 
     /** The state of a chat that has no events: it does not exist. */
-    public static final Chat NONE = new Chat(0, null, null, null, null, null, null, Map.of(), List.of(), null, null, null);
+    public static final Chat NONE = new Chat(0, null, null, null, null, null, null, Map.of(), List.of(), null, null,
+            null, 0, 0, NO_FLAGS, null);
 
     public boolean exists() {
         return status != null;
+    }
+
+    public boolean isOpen() {
+        return status == ChatStatus.QUEUED || status == ChatStatus.VA_ASSIGNED || status == ChatStatus.ASSIGNED;
+    }
+
+    Chat withStatus(ChatStatus newStatus, Instant ended) {
+        return new Chat(id, newStatus, menuId, lang, endUserId, endUserIdentifier, email, context, features, createdAt,
+                timeoutAt, ended, segment, messages, flags, deflectionChannel);
+    }
+
+    Chat withMessage() {
+        return new Chat(id, status, menuId, lang, endUserId, endUserIdentifier, email, context, features, createdAt,
+                timeoutAt, endsAt, segment, messages + 1, flags, deflectionChannel);
+    }
+
+    Chat withFlags(CustomerFlags newFlags) {
+        return new Chat(id, status, menuId, lang, endUserId, endUserIdentifier, email, context, features, createdAt,
+                timeoutAt, endsAt, segment, messages, newFlags, deflectionChannel);
+    }
+
+    Chat withEndUser(String identifier, String newEmail) {
+        return new Chat(id, status, menuId, lang, endUserId, identifier, newEmail == null ? email : newEmail, context,
+                features, createdAt, timeoutAt, endsAt, segment, messages, flags, deflectionChannel);
+    }
+
+    Chat withDeflection(String channel) {
+        return new Chat(id, status, menuId, lang, endUserId, endUserIdentifier, email, context, features, createdAt,
+                timeoutAt, endsAt, segment, messages, flags, channel);
     }
 }

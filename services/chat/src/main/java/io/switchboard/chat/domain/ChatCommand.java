@@ -1,16 +1,35 @@
 package io.switchboard.chat.domain;
 
+import io.switchboard.eventstore.decider.RetriesOnConflict;
+
 import java.time.Instant;
 import java.util.Map;
 
-/** What can be asked of a chat. */
-public sealed interface ChatCommand permits ChatCommand.CreateChat {
+/** What can be asked of a chat. Times come from the caller's clock so the decider stays pure. */
+public sealed interface ChatCommand permits ChatCommand.CreateChat, ChatCommand.SendMessage, ChatCommand.UpdateChat,
+        ChatCommand.UpdateCustomerFlags, ChatCommand.UpdateEndUser {
 
-    /**
-     * Starts a chat. {@code chatId} is allocated by the caller (a database sequence); {@code now} and
-     * {@code timeoutAt} come from the caller's clock so the decider stays pure.
-     */
+    /** Starts a chat; {@code chatId} is allocated by the caller (a database sequence). */
     record CreateChat(long chatId, Long menuId, Long endUserId, String endUserPhone, String lang, String email,
                       Map<String, Object> context, Instant now, Instant timeoutAt) implements ChatCommand {
+    }
+
+    /** A message from a user ({@code fromUserId}) or, without one, from the chat's end user. */
+    record SendMessage(Long fromUserId, String type, String content, Instant now)
+            implements ChatCommand, RetriesOnConflict {
+    }
+
+    /** {@code PATCH /chats/{id}}: end the chat and/or record a deflection channel. */
+    record UpdateChat(String status, String deflectionChannel, Long escalationId, Long finishedByUserId, Instant now)
+            implements ChatCommand {
+    }
+
+    /** Sets the given flags; a null flag keeps its current value. Setting a value is safe to retry. */
+    record UpdateCustomerFlags(Boolean verifiedCustomer, Boolean badActor, Boolean repeatCustomer, String source,
+                               Instant now) implements ChatCommand, RetriesOnConflict {
+    }
+
+    record UpdateEndUser(String identifier, String name, String email, String phone, Instant now)
+            implements ChatCommand, RetriesOnConflict {
     }
 }

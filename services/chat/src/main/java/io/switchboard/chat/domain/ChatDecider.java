@@ -1,23 +1,37 @@
 package io.switchboard.chat.domain;
 
 import io.switchboard.chat.domain.ChatCommand.CreateChat;
+import io.switchboard.chat.domain.ChatCommand.SendMessage;
+import io.switchboard.chat.domain.ChatCommand.UpdateChat;
+import io.switchboard.chat.domain.ChatCommand.UpdateCustomerFlags;
+import io.switchboard.chat.domain.ChatCommand.UpdateEndUser;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.chat.ChatEvents.ChatCreated;
+import io.switchboard.events.chat.ChatEvents.ChatFinished;
+import io.switchboard.events.chat.ChatEvents.ChatStatusChanged;
+import io.switchboard.events.chat.ChatEvents.CustomerFlags;
+import io.switchboard.events.chat.ChatEvents.CustomerFlagsUpdated;
 import io.switchboard.events.chat.ChatEvents.EndUser;
+import io.switchboard.events.chat.ChatEvents.EndUserUpdated;
+import io.switchboard.events.chat.ChatEvents.MessageSent;
+import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.Decider;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The chat aggregate: commands in, events out; validation before any event. */
+/** The chat aggregate: commands in, events out; every check happens before any event. */
 public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent> {
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ().-]{5,30}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+    /** The statuses a client may set with PATCH; the others follow from routing and timeouts. */
+    private static final Set<ChatStatus> SETTABLE = Set.of(ChatStatus.FINISHED, ChatStatus.DISMISSED);
 
     @Override
     public Chat initialState() {
@@ -29,7 +43,19 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
         if (command instanceof CreateChat create) {
             return List.of(create(create, chat));
         }
-        throw new IllegalArgumentException("unknown command " + command);
+        if (!chat.exists()) {
+            throw new AggregateNotFoundException("chat", "");
+        }
+        if (command instanceof SendMessage message) {
+            return List.of(message(message, chat));
+        }
+        if (command instanceof UpdateChat update) {
+            return update(update, chat);
+        }
+        if (command instanceof UpdateCustomerFlags flags) {
+            return flags(flags, chat);
+        }
+        return List.of(endUser((UpdateEndUser) command, chat));
     }
 
     private static ChatCreated create(CreateChat create, Chat chat) {
@@ -39,31 +65,92 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
         if (create.menuId() == null || create.menuId() <= 0) {
             throw new InvalidCommandException("chat.menu_id", "menu_id is required and must be a positive integer");
         }
-        if (create.endUserId() == null && (create.endUserPhone() == null || create.endUserPhone().isBlank())) {
+        if (create.endUserId() == null && isBlank(create.endUserPhone())) {
             throw new InvalidCommandException("chat.end_user_id", "end_user_id or end_user.phone is required");
         }
         if (create.endUserId() != null && create.endUserId() <= 0) {
             throw new InvalidCommandException("chat.end_user_id", "end_user_id must be a positive integer");
         }
-        if (create.endUserPhone() != null && !PHONE.matcher(create.endUserPhone()).matches()) {
-            throw new InvalidCommandException("end_user.phone", "end_user.phone is not a well-formed phone number");
-        }
-        if (create.email() != null && !EMAIL.matcher(create.email()).matches()) {
-            throw new InvalidCommandException("chat.email", "email is not a well-formed address");
-        }
+        requireWellFormed(create.endUserPhone(), PHONE, "end_user.phone", "a well-formed phone number");
+        requireWellFormed(create.email(), EMAIL, "chat.email", "a well-formed email address");
         String lang = create.lang() == null ? "en" : create.lang();
         if (!LANGUAGES.contains(lang.split("-")[0])) {
             throw new InvalidCommandException("chat.lang", "lang '" + lang + "' is not an ISO-639-1 language");
         }
-        if (create.context() != null && create.context().containsKey("value")
-                && !(create.context().get("value") instanceof java.util.Map)) {
+        if (create.context() != null && create.context().containsKey("value") && !(create.context().get("value") instanceof Map)) {
             throw new InvalidCommandException("chat.context.value", "context.value must be an object");
         }
         String identifier = create.endUserPhone() != null ? create.endUserPhone() : String.valueOf(create.endUserId());
         return new ChatCreated(create.chatId(), ChatStatus.QUEUED.value(), create.menuId(), lang,
                 new EndUser(create.endUserId(), identifier, null, null, create.endUserPhone()), create.email(),
-                create.context() == null ? java.util.Map.of() : create.context(), List.of(), List.of(),
+                create.context() == null ? Map.of() : create.context(), List.of(), List.of(),
                 create.now(), create.timeoutAt());
+    }
+
+    private static MessageSent message(SendMessage message, Chat chat) {
+        requireOpen(chat, "send a message to");
+        if (isBlank(message.type())) {
+            throw new InvalidCommandException("message.type", "message.type is required");
+        }
+        if (isBlank(message.content())) {
+            throw new InvalidCommandException("message.content", "message.content is required");
+        }
+        if (message.fromUserId() != null && message.fromUserId() <= 0) {
+            throw new InvalidCommandException("from_user_id", "from_user_id must be a positive integer");
+        }
+        boolean fromUser = message.fromUserId() != null;
+        String senderId = fromUser ? message.fromUserId().toString()
+                : chat.endUserId() != null ? chat.endUserId().toString() : chat.endUserIdentifier();
+        return new MessageSent(chat.id(), chat.messages() + 1, chat.segment(), fromUser ? "agent" : "end_user", senderId,
+                null, message.type(), message.content(), Map.of(), message.now());
+    }
+
+    private static List<DomainEvent> update(UpdateChat update, Chat chat) {
+        if (update.status() == null && update.deflectionChannel() == null && update.escalationId() == null) {
+            throw new InvalidCommandException("chat", "nothing to update: give chat.status, chat.deflection_channel or chat.escalation_id");
+        }
+        if (update.escalationId() != null) {
+            // No escalation of this chat exists to refer to (escalations are requested through their own endpoint).
+            throw new InvalidCommandException("chat.escalation_id", "escalation " + update.escalationId() + " does not exist for this chat");
+        }
+        if (update.finishedByUserId() != null && update.finishedByUserId() <= 0) {
+            throw new InvalidCommandException("finished_by_user_id", "finished_by_user_id must be a positive integer");
+        }
+        ChatStatus target = null;
+        if (update.status() != null) {
+            target = SETTABLE.stream().filter(s -> s.value().equals(update.status())).findFirst()
+                    .orElseThrow(() -> new InvalidCommandException("chat.status",
+                            "status can be set to 'finished' or 'dismissed', not '" + update.status() + "'"));
+        }
+        requireOpen(chat, target == null ? "deflect" : "end");
+        if (target == null) {
+            return List.of(new ChatStatusChanged(chat.id(), chat.status().value(), chat.status().value(),
+                    update.deflectionChannel(), update.finishedByUserId(), update.now()));
+        }
+        String reason = update.deflectionChannel() == null ? null : "deflected to " + update.deflectionChannel();
+        return List.of(new ChatFinished(chat.id(), target.value(), reason, update.finishedByUserId(), update.now()));
+    }
+
+    private static List<DomainEvent> flags(UpdateCustomerFlags update, Chat chat) {
+        if (update.verifiedCustomer() == null && update.badActor() == null && update.repeatCustomer() == null) {
+            throw new InvalidCommandException("body", "give at least one of verified_customer, bad_actor, repeat_customer");
+        }
+        CustomerFlags former = chat.flags();
+        CustomerFlags current = new CustomerFlags(
+                update.verifiedCustomer() != null ? update.verifiedCustomer() : former.verifiedCustomer(),
+                update.badActor() != null ? update.badActor() : former.badActor(),
+                update.repeatCustomer() != null ? update.repeatCustomer() : former.repeatCustomer());
+        return current.equals(former) ? List.of()
+                : List.of(new CustomerFlagsUpdated(chat.id(), former, current, update.source(), update.now()));
+    }
+
+    private static EndUserUpdated endUser(UpdateEndUser update, Chat chat) {
+        if (isBlank(update.identifier())) {
+            throw new InvalidCommandException("identifier", "identifier is required");
+        }
+        requireWellFormed(update.email(), EMAIL, "email", "a well-formed email address");
+        requireWellFormed(update.phone(), PHONE, "phone", "a well-formed phone number");
+        return new EndUserUpdated(chat.id(), update.identifier(), update.name(), update.email(), update.phone(), update.now());
     }
 
     @Override
@@ -72,8 +159,40 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
             return new Chat(created.chatId(), ChatStatus.of(created.status()), created.menuId(), created.lang(),
                     created.endUser() == null ? null : created.endUser().id(),
                     created.endUser() == null ? null : created.endUser().identifier(),
-                    created.email(), created.context(), created.features(), created.createdAt(), created.timeoutAt(), null);
+                    created.email(), created.context(), created.features(), created.createdAt(), created.timeoutAt(),
+                    null, 1, 0, Chat.NO_FLAGS, null);
+        }
+        if (event instanceof MessageSent) {
+            return chat.withMessage();
+        }
+        if (event instanceof ChatFinished finished) {
+            return chat.withStatus(ChatStatus.of(finished.status()), finished.endedAt());
+        }
+        if (event instanceof ChatStatusChanged changed) {
+            return chat.withStatus(ChatStatus.of(changed.status()), chat.endsAt()).withDeflection(changed.deflectionChannel());
+        }
+        if (event instanceof CustomerFlagsUpdated flags) {
+            return chat.withFlags(flags.current());
+        }
+        if (event instanceof EndUserUpdated endUser) {
+            return chat.withEndUser(endUser.identifier(), endUser.email());
         }
         return chat;
+    }
+
+    private static void requireOpen(Chat chat, String action) {
+        if (!chat.isOpen()) {
+            throw new IllegalTransitionException(chat.status().value(), "cannot " + action + " a chat that is " + chat.status().value());
+        }
+    }
+
+    private static void requireWellFormed(String value, Pattern pattern, String field, String what) {
+        if (value != null && !pattern.matcher(value).matches()) {
+            throw new InvalidCommandException(field, field + " is not " + what);
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 }

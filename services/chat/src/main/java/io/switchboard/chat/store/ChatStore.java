@@ -31,7 +31,10 @@ public class ChatStore {
     }
 
     public Uni<Chat> handle(String partnerId, long chatId, ChatCommand command, EventContext context) {
-        return chats.handle(partnerId, stream(chatId), command, context).map(result -> result.state());
+        return chats.handle(partnerId, stream(chatId), command, context).map(result -> result.state())
+                // The decider cannot name a chat it has no events of.
+                .onFailure(AggregateNotFoundException.class)
+                .transform(missing -> new AggregateNotFoundException("chat", Long.toString(chatId)));
     }
 
     /** The partner's chat; another partner's chat is as absent as one that never existed (404). */

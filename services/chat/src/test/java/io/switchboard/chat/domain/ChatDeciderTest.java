@@ -1,8 +1,19 @@
 package io.switchboard.chat.domain;
 
 import io.switchboard.chat.domain.ChatCommand.CreateChat;
+import io.switchboard.chat.domain.ChatCommand.SendMessage;
+import io.switchboard.chat.domain.ChatCommand.UpdateChat;
+import io.switchboard.chat.domain.ChatCommand.UpdateCustomerFlags;
+import io.switchboard.chat.domain.ChatCommand.UpdateEndUser;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.chat.ChatEvents.ChatCreated;
+import io.switchboard.events.chat.ChatEvents.ChatFinished;
+import io.switchboard.events.chat.ChatEvents.ChatStatusChanged;
+import io.switchboard.events.chat.ChatEvents.CustomerFlags;
+import io.switchboard.events.chat.ChatEvents.CustomerFlagsUpdated;
+import io.switchboard.events.chat.ChatEvents.EndUserUpdated;
+import io.switchboard.events.chat.ChatEvents.MessageSent;
+import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.events.chat.ChatEvents.EndUser;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
@@ -26,7 +37,7 @@ class ChatDeciderTest {
         return new CreateChat(1000, menuId, endUserId, phone, lang, email, context, NOW, TIMEOUT);
     }
 
-    private List<DomainEvent> when(CreateChat command, DomainEvent... given) {
+    private List<DomainEvent> when(ChatCommand command, DomainEvent... given) {
         return decider.decide(command, decider.evolveAll(decider.initialState(), List.of(given)));
     }
 
@@ -71,6 +82,103 @@ class ChatDeciderTest {
         assertThatThrownBy(() -> when(create(7L, 42L, null, null, null, null), existing))
                 .isInstanceOfSatisfying(IllegalTransitionException.class,
                         rejected -> assertThat(rejected.currentStatus()).isEqualTo("queued"));
+    }
+
+    private static final ChatCreated CREATED = new ChatCreated(1000, "queued", 7L, "en",
+            new EndUser(42L, "42", null, null, null), null, Map.of(), List.of(), List.of(), NOW, TIMEOUT);
+    private static final Instant LATER = NOW.plusSeconds(30);
+
+    @Test
+    void aMessageFromTheEndUserCarriesWhatRedactionNeeds() {
+        List<DomainEvent> events = when(new SendMessage(null, "text", "hello", LATER), CREATED);
+
+        assertThat(events).containsExactly(new MessageSent(1000, 1, 1, "end_user", "42", null, "text", "hello", Map.of(), LATER));
+    }
+
+    @Test
+    void messagesAreNumberedAndAUserIsAnAgent() {
+        DomainEvent first = when(new SendMessage(null, "text", "hi", LATER), CREATED).get(0);
+
+        MessageSent second = (MessageSent) when(new SendMessage(77L, "text", "how can I help?", LATER), CREATED, first).get(0);
+
+        assertThat(second.messageId()).isEqualTo(2);
+        assertThat(second.senderType()).isEqualTo("agent");
+        assertThat(second.senderId()).isEqualTo("77");
+    }
+
+    @Test
+    void invalidMessagesAreRejectedByName() {
+        expectInvalid(new SendMessage(null, " ", "x", LATER), "message.type", CREATED);
+        expectInvalid(new SendMessage(null, "text", "", LATER), "message.content", CREATED);
+        expectInvalid(new SendMessage(-3L, "text", "x", LATER), "from_user_id", CREATED);
+    }
+
+    @Test
+    void finishingRecordsWhoAndWhenAndClosesTheChat() {
+        List<DomainEvent> events = when(new UpdateChat("finished", null, null, 77L, LATER), CREATED);
+
+        assertThat(events).containsExactly(new ChatFinished(1000, "finished", null, 77L, LATER));
+        Chat chat = decider.evolveAll(decider.evolve(decider.initialState(), CREATED), events);
+        assertThat(chat.status()).isEqualTo(ChatStatus.FINISHED);
+        assertThat(chat.endsAt()).isEqualTo(LATER);
+    }
+
+    @Test
+    void aDeflectionChannelAloneIsRecordedWithoutEndingTheChat() {
+        List<DomainEvent> events = when(new UpdateChat(null, "email", null, null, LATER), CREATED);
+
+        assertThat(events).containsExactly(new ChatStatusChanged(1000, "queued", "queued", "email", null, LATER));
+    }
+
+    @Test
+    void aFinishedChatTakesNoMessageAndCannotBeFinishedAgain() {
+        DomainEvent finished = new ChatFinished(1000, "finished", null, 77L, LATER);
+
+        for (ChatCommand command : List.<ChatCommand>of(new SendMessage(null, "text", "late", LATER),
+                new UpdateChat("dismissed", null, null, null, LATER), new UpdateChat(null, "email", null, null, LATER))) {
+            assertThatThrownBy(() -> when(command, CREATED, finished)).isInstanceOfSatisfying(IllegalTransitionException.class,
+                    rejected -> assertThat(rejected.currentStatus()).isEqualTo("finished"));
+        }
+    }
+
+    @Test
+    void invalidUpdatesAreRejectedByName() {
+        expectInvalid(new UpdateChat(null, null, null, null, LATER), "chat", CREATED);
+        expectInvalid(new UpdateChat("assigned", null, null, null, LATER), "chat.status", CREATED);
+        expectInvalid(new UpdateChat("finished", null, 5L, null, LATER), "chat.escalation_id", CREATED);
+        expectInvalid(new UpdateChat("finished", null, null, 0L, LATER), "finished_by_user_id", CREATED);
+    }
+
+    @Test
+    void customerFlagsChangeOnlyWhatIsGivenAndRepeatingThemWritesNothing() {
+        List<DomainEvent> events = when(new UpdateCustomerFlags(true, null, null, "api", LATER), CREATED);
+
+        assertThat(events).containsExactly(new CustomerFlagsUpdated(1000, new CustomerFlags(false, false, false),
+                new CustomerFlags(true, false, false), "api", LATER));
+        assertThat(when(new UpdateCustomerFlags(true, false, null, "api", LATER), CREATED, events.get(0))).isEmpty();
+        expectInvalid(new UpdateCustomerFlags(null, null, null, "api", LATER), "body", CREATED);
+    }
+
+    @Test
+    void theEndUserCanBeUpdatedEvenAfterTheChatEnded() {
+        DomainEvent finished = new ChatFinished(1000, "finished", null, 77L, LATER);
+
+        List<DomainEvent> events = when(new UpdateEndUser("ann-1", "Ann", "ann@example.com", "+1 555 0100", LATER), CREATED, finished);
+
+        assertThat(events).containsExactly(new EndUserUpdated(1000, "ann-1", "Ann", "ann@example.com", "+1 555 0100", LATER));
+        expectInvalid(new UpdateEndUser(" ", null, null, null, LATER), "identifier", CREATED);
+        expectInvalid(new UpdateEndUser("ann-1", null, "nope", null, LATER), "email", CREATED);
+    }
+
+    @Test
+    void commandsOnAChatThatDoesNotExistAreNotFound() {
+        assertThatThrownBy(() -> when(new SendMessage(null, "text", "hi", LATER)))
+                .isInstanceOf(AggregateNotFoundException.class);
+    }
+
+    private void expectInvalid(ChatCommand command, String field, DomainEvent... given) {
+        assertThatThrownBy(() -> when(command, given)).isInstanceOfSatisfying(InvalidCommandException.class,
+                rejected -> assertThat(rejected.field()).isEqualTo(field));
     }
 
     private void expectInvalid(CreateChat command, String field) {
