@@ -97,6 +97,16 @@ class ChatApiTest {
     }
 
     @Test
+    void aTokenWithoutAContactCenterRoleIs403() {
+        String outsider = TestTokens.bearer("acme", "offline_access");
+        given().auth().oauth2(outsider).contentType(ContentType.JSON).body("{\"chat\": {\"menu_id\": 3, \"end_user_id\": 42}}")
+                .when().post("/apps/api/v1/chats").then().statusCode(403).contentType(PROBLEM);
+        int id = createChat(ACME, "{\"chat\": {\"menu_id\": 3, \"end_user_id\": 42}}");
+        given().auth().oauth2(outsider).when().get("/apps/api/v1/chats/" + id).then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.bearer("acme", "supervisor")).when().get("/apps/api/v1/chats/" + id).then().statusCode(200);
+    }
+
+    @Test
     void invalidRequestsNameTheFieldAndWriteNothing() {
         long before = eventCount();
         expectInvalid("{}", "chat");

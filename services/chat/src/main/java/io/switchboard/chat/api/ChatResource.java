@@ -10,6 +10,8 @@ import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.chat.store.ChatStore;
 import io.switchboard.eventstore.EventContext;
 import io.switchboard.web.PartnerContext;
+import io.switchboard.web.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.GET;
@@ -27,8 +29,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
-/** The chat endpoints of the Apps API (seed 004); every call acts for the caller's partner. */
+/**
+ * The chat endpoints of the Apps API (seed 004); every call acts for the caller's partner and needs
+ * one of the contact-center roles (a token with none of them is 403).
+ */
 @Path("/apps/api/v1/chats")
+@RolesAllowed({Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR, Roles.ADMIN, Roles.SYSTEM})
 public class ChatResource {
 
     @Inject
