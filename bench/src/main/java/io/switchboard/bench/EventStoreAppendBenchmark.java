@@ -192,7 +192,7 @@ public final class EventStoreAppendBenchmark {
         for (int i = 1; i <= count; i++) {
             messages.add(new MessageSent(version + i, version + i, 1, "end_user", "end-user-42", "Ann Example", "text",
                     "Hello, I ordered a replacement part last week and it still has not shipped. Order number 123-456.",
-                    Map.of("channel", "web"), now));
+                    Map.of("channel", "web"), now, null));
         }
         return messages;
     }

@@ -59,7 +59,7 @@ class OutboxToKafkaTest {
             record(created, committedAt, appended);
             for (int i = 1; i <= 9; i++) {
                 record(chat.store.append("acme", stream, i, List.of(new MessageSent(chatId, i, 1, "end_user", "42", "Ann",
-                        "text", "message " + i, Map.of(), now))).await().indefinitely(), committedAt, appended);
+                        "text", "message " + i, Map.of(), now, "key-" + i))).await().indefinitely(), committedAt, appended);
             }
 
             List<ConsumerRecord<String, byte[]>> received = new ArrayList<>();

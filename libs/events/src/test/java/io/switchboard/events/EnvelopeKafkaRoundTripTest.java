@@ -43,7 +43,7 @@ class EnvelopeKafkaRoundTripTest {
         for (int seq = 1; seq <= 5; seq++) {
             sent.add(new EventEnvelope(UUID.randomUUID(), "MessageSent", 1, "chat", chatId, seq, "partner-a",
                     now, null, null,
-                    new MessageSent(7, seq, 1, "end_user", "u1", "Ann", "text", "hello " + seq, Map.of(), now)));
+                    new MessageSent(7, seq, 1, "end_user", "u1", "Ann", "text", "hello " + seq, Map.of(), now, null)));
         }
 
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(

@@ -78,6 +78,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response idempotencyKeyReused(IdempotencyKeyReusedException e, UriInfo uri) {
+        return respond(Problem.of(422, "Unprocessable Content", e.getMessage(),
+                List.of(new Problem.FieldError("Idempotency-Key", e.getMessage()))), uri);
+    }
+
+    @ServerExceptionMapper
     public Response notFound(AggregateNotFoundException e, UriInfo uri) {
         return respond(Problem.of(404, "Not found", e.getMessage()), uri);
     }

@@ -97,6 +97,42 @@ class ChatApiTest {
     }
 
     @Test
+    void aRetriedCreateWithTheSameIdempotencyKeyReturnsTheFirstChatAndWritesNothing() {
+        String key = "create-" + java.util.UUID.randomUUID();
+        String body = "{\"chat\": {\"menu_id\": 3, \"end_user_id\": 42}}";
+        long before = eventCount();
+
+        int first = given().auth().oauth2(ACME).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .when().post("/apps/api/v1/chats").then().statusCode(201).extract().path("id");
+        int retry = given().auth().oauth2(ACME).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .when().post("/apps/api/v1/chats").then().statusCode(201).extract().path("id");
+
+        assertThat(retry).isEqualTo(first);
+        assertThat(eventCount()).isEqualTo(before + 1);
+        given().auth().oauth2(ACME).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body("{\"chat\": {\"menu_id\": 4, \"end_user_id\": 42}}")
+                .when().post("/apps/api/v1/chats")
+                .then().statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("Idempotency-Key"));
+        int otherPartners = given().auth().oauth2(GLOBEX).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .when().post("/apps/api/v1/chats").then().statusCode(201).extract().path("id");
+        assertThat(otherPartners).as("keys are per partner").isNotEqualTo(first);
+        assertThat(eventCount()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void aRetriedMessageWithTheSameIdempotencyKeyIsStoredOnce() {
+        int id = createChat(ACME, "{\"chat\": {\"menu_id\": 3, \"end_user_id\": 42}}");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            given().auth().oauth2(ACME).header("Idempotency-Key", "msg-1").contentType(ContentType.JSON)
+                    .body("{\"message\": {\"type\": \"text\", \"content\": \"hello\"}}")
+                    .when().post("/apps/api/v1/chats/" + id + "/message").then().statusCode(200);
+        }
+        long messages = pool.preparedQuery("SELECT count(*) FROM event_store WHERE stream_id = $1 AND event_type = 'MessageSent'")
+                .execute(Tuple.of("chat-" + id)).await().indefinitely().iterator().next().getLong(0);
+        assertThat(messages).isEqualTo(1);
+    }
+
+    @Test
     void aTokenWithoutAContactCenterRoleIs403() {
         String outsider = TestTokens.bearer("acme", "offline_access");
         given().auth().oauth2(outsider).contentType(ContentType.JSON).body("{\"chat\": {\"menu_id\": 3, \"end_user_id\": 42}}")

@@ -34,12 +34,13 @@ public final class ChatEvents {
 
     /**
      * A message in a chat. {@code segment} increases each time the chat changes hands, so the
-     * redaction service can derive session id {@code chatId.segment}.
+     * redaction service can derive session id {@code chatId.segment}. {@code idempotencyKey} is the
+     * client's {@code Idempotency-Key}, if it sent one: a retry with the same key writes nothing.
      */
     @EventType(name = "MessageSent")
     public record MessageSent(long chatId, long messageId, int segment, String senderType, String senderId,
                               String senderName, String messageType, String text, Map<String, Object> content,
-                              Instant sentAt) implements DomainEvent {
+                              Instant sentAt, String idempotencyKey) implements DomainEvent {
     }
 
     @EventType(name = "EscalationRequested")

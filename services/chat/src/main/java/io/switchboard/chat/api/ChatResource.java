@@ -1,6 +1,10 @@
 package io.switchboard.chat.api;
 
 import io.smallrye.mutiny.Uni;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.switchboard.chat.domain.Chat;
 import io.switchboard.chat.domain.ChatCommand.CreateChat;
 import io.switchboard.chat.domain.ChatCommand.SendMessage;
 import io.switchboard.chat.domain.ChatCommand.UpdateChat;
@@ -15,6 +19,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,10 +28,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -46,23 +54,42 @@ public class ChatResource {
     @Inject
     UriInfo uri;
 
+    @Inject
+    ObjectMapper mapper;
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     @ConfigProperty(name = "switchboard.chat.queue-timeout", defaultValue = "PT10M")
     Duration queueTimeout;
 
     private final Clock clock = Clock.systemUTC();
 
     @POST
-    public Uni<Response> create(@Valid CreateChatRequest request) {
+    public Uni<Response> create(@Valid CreateChatRequest request, @HeaderParam(IDEMPOTENCY_KEY) String key) {
         String partnerId = partner.partnerId();
+        if (key == null) {
+            return chats.nextChatId().flatMap(chatId -> create(partnerId, chatId, request));
+        }
+        requireWellFormed(key);
+        // A retry returns the chat the first request created, and writes nothing.
+        return chats.reserveChatId(partnerId, key, fingerprint(request))
+                .flatMap(chatId -> chats.findIfExists(partnerId, chatId).flatMap(existing -> existing.isPresent()
+                        ? Uni.createFrom().item(created(existing.get()))
+                        : create(partnerId, chatId, request)));
+    }
+
+    private Uni<Response> create(String partnerId, long chatId, CreateChatRequest request) {
         Instant now = now();
         CreateChatRequest.ChatFields fields = request.chat();
-        return chats.nextChatId().flatMap(chatId -> chats.handle(partnerId, chatId,
-                        new CreateChat(chatId, fields.menuId(), fields.endUserId(),
+        return chats.handle(partnerId, chatId, new CreateChat(chatId, fields.menuId(), fields.endUserId(),
                                 request.endUser() == null ? null : request.endUser().phone(), fields.lang(),
-                                fields.email(), fields.context(), now, now.plus(queueTimeout)),
-                        EventContext.none()))
-                .map(chat -> Response.created(uri.getAbsolutePathBuilder().path(Long.toString(chat.id())).build())
-                        .entity(ChatView.of(chat)).build());
+                                fields.email(), fields.context(), now, now.plus(queueTimeout)), EventContext.none())
+                .map(this::created);
+    }
+
+    private Response created(Chat chat) {
+        return Response.created(uri.getBaseUriBuilder().path("apps/api/v1/chats").path(Long.toString(chat.id())).build())
+                .entity(ChatView.of(chat)).build();
     }
 
     @GET
@@ -82,9 +109,13 @@ public class ChatResource {
     /** Answers {@code {}} with 200, as the seed shows. */
     @POST
     @Path("/{id}/message")
-    public Uni<Map<String, Object>> message(@PathParam("id") long id, @Valid ChatRequests.SendMessage request) {
+    public Uni<Map<String, Object>> message(@PathParam("id") long id, @Valid ChatRequests.SendMessage request,
+                                            @HeaderParam(IDEMPOTENCY_KEY) String key) {
+        if (key != null) {
+            requireWellFormed(key);
+        }
         return chats.handle(partner.partnerId(), id, new SendMessage(request.fromUserId(), request.message().type(),
-                        request.message().content(), now()), EventContext.none())
+                        request.message().content(), key, now()), EventContext.none())
                 .map(chat -> Map.of());
     }
 
@@ -120,6 +151,22 @@ public class ChatResource {
     public record CustomerFlagsView(boolean verifiedCustomer, boolean badActor, boolean repeatCustomer) {
         static CustomerFlagsView of(io.switchboard.events.chat.ChatEvents.CustomerFlags flags) {
             return new CustomerFlagsView(flags.verifiedCustomer(), flags.badActor(), flags.repeatCustomer());
+        }
+    }
+
+    private static void requireWellFormed(String key) {
+        if (key.isBlank() || key.length() > 255) {
+            throw new InvalidCommandException(IDEMPOTENCY_KEY, "Idempotency-Key must be 1 to 255 characters");
+        }
+    }
+
+    /** What makes two create requests "the same": their canonical JSON. */
+    private String fingerprint(CreateChatRequest request) {
+        try {
+            byte[] json = mapper.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsBytes(request);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint the request", e);
         }
     }
 

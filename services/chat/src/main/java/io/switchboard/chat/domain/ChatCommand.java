@@ -14,8 +14,11 @@ public sealed interface ChatCommand permits ChatCommand.CreateChat, ChatCommand.
                       Map<String, Object> context, Instant now, Instant timeoutAt) implements ChatCommand {
     }
 
-    /** A message from a user ({@code fromUserId}) or, without one, from the chat's end user. */
-    record SendMessage(Long fromUserId, String type, String content, Instant now)
+    /**
+     * A message from a user ({@code fromUserId}) or, without one, from the chat's end user. A message
+     * with an {@code idempotencyKey} the chat has seen before is not sent again.
+     */
+    record SendMessage(Long fromUserId, String type, String content, String idempotencyKey, Instant now)
             implements ChatCommand, RetriesOnConflict {
     }
 

@@ -47,6 +47,9 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
             throw new AggregateNotFoundException("chat", "");
         }
         if (command instanceof SendMessage message) {
+            if (message.idempotencyKey() != null && chat.messageKeys().contains(message.idempotencyKey())) {
+                return List.of();
+            }
             return List.of(message(message, chat));
         }
         if (command instanceof UpdateChat update) {
@@ -102,7 +105,7 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
         String senderId = fromUser ? message.fromUserId().toString()
                 : chat.endUserId() != null ? chat.endUserId().toString() : chat.endUserIdentifier();
         return new MessageSent(chat.id(), chat.messages() + 1, chat.segment(), fromUser ? "agent" : "end_user", senderId,
-                null, message.type(), message.content(), Map.of(), message.now());
+                null, message.type(), message.content(), Map.of(), message.now(), message.idempotencyKey());
     }
 
     private static List<DomainEvent> update(UpdateChat update, Chat chat) {
@@ -160,10 +163,10 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
                     created.endUser() == null ? null : created.endUser().id(),
                     created.endUser() == null ? null : created.endUser().identifier(),
                     created.email(), created.context(), created.features(), created.createdAt(), created.timeoutAt(),
-                    null, 1, 0, Chat.NO_FLAGS, null);
+                    null, 1, 0, Chat.NO_FLAGS, null, Set.of());
         }
-        if (event instanceof MessageSent) {
-            return chat.withMessage();
+        if (event instanceof MessageSent sent) {
+            return chat.withMessage(sent.idempotencyKey());
         }
         if (event instanceof ChatFinished finished) {
             return chat.withStatus(ChatStatus.of(finished.status()), finished.endedAt());

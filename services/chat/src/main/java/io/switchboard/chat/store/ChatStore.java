@@ -11,7 +11,10 @@ import io.switchboard.eventstore.EventStore;
 import io.switchboard.eventstore.StreamId;
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.CommandHandler;
+import io.switchboard.web.IdempotencyKeyReusedException;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Chats through the event store, always on behalf of one partner. */
@@ -30,6 +33,37 @@ public class ChatStore {
         return pool.query("SELECT nextval('chat_id_seq')").execute().map(rows -> rows.iterator().next().getLong(0));
     }
 
+    /**
+     * The chat id for a create with an {@code Idempotency-Key}: a new one for a new key, the first
+     * one for a retry with the same request, {@link IdempotencyKeyReusedException} for the same key
+     * with a different request.
+     */
+    public Uni<Long> reserveChatId(String partnerId, String key, String requestHash) {
+        return pool.preparedQuery("""
+                        INSERT INTO chat_idempotency (partner_id, idempotency_key, request_hash, chat_id)
+                        VALUES ($1, $2, $3, nextval('chat_id_seq'))
+                        ON CONFLICT (partner_id, idempotency_key) DO NOTHING
+                        RETURNING chat_id""")
+                .execute(Tuple.of(partnerId, key, requestHash))
+                .flatMap(inserted -> inserted.size() == 1
+                        ? Uni.createFrom().item(inserted.iterator().next().getLong(0))
+                        : pool.preparedQuery("SELECT chat_id, request_hash FROM chat_idempotency WHERE partner_id = $1 AND idempotency_key = $2")
+                                .execute(Tuple.of(partnerId, key))
+                                .map(rows -> {
+                                    Row first = rows.iterator().next();
+                                    if (!requestHash.equals(first.getString("request_hash"))) {
+                                        throw new IdempotencyKeyReusedException(key);
+                                    }
+                                    return first.getLong("chat_id");
+                                }));
+    }
+
+    /** The partner's chat if it exists (no 404): for replies to retried requests. */
+    public Uni<java.util.Optional<Chat>> findIfExists(String partnerId, long chatId) {
+        return chats.current(partnerId, stream(chatId))
+                .map(result -> java.util.Optional.of(result.state()).filter(Chat::exists));
+    }
+
     public Uni<Chat> handle(String partnerId, long chatId, ChatCommand command, EventContext context) {
         return chats.handle(partnerId, stream(chatId), command, context).map(result -> result.state())
                 // The decider cannot name a chat it has no events of.
@@ -39,12 +73,8 @@ public class ChatStore {
 
     /** The partner's chat; another partner's chat is as absent as one that never existed (404). */
     public Uni<Chat> find(String partnerId, long chatId) {
-        return chats.current(partnerId, stream(chatId)).map(result -> {
-            if (!result.state().exists()) {
-                throw new AggregateNotFoundException("chat", Long.toString(chatId));
-            }
-            return result.state();
-        });
+        return findIfExists(partnerId, chatId)
+                .map(chat -> chat.orElseThrow(() -> new AggregateNotFoundException("chat", Long.toString(chatId))));
     }
 
     private static StreamId stream(long chatId) {

@@ -90,16 +90,16 @@ class ChatDeciderTest {
 
     @Test
     void aMessageFromTheEndUserCarriesWhatRedactionNeeds() {
-        List<DomainEvent> events = when(new SendMessage(null, "text", "hello", LATER), CREATED);
+        List<DomainEvent> events = when(new SendMessage(null, "text", "hello", null, LATER), CREATED);
 
-        assertThat(events).containsExactly(new MessageSent(1000, 1, 1, "end_user", "42", null, "text", "hello", Map.of(), LATER));
+        assertThat(events).containsExactly(new MessageSent(1000, 1, 1, "end_user", "42", null, "text", "hello", Map.of(), LATER, null));
     }
 
     @Test
     void messagesAreNumberedAndAUserIsAnAgent() {
-        DomainEvent first = when(new SendMessage(null, "text", "hi", LATER), CREATED).get(0);
+        DomainEvent first = when(new SendMessage(null, "text", "hi", null, LATER), CREATED).get(0);
 
-        MessageSent second = (MessageSent) when(new SendMessage(77L, "text", "how can I help?", LATER), CREATED, first).get(0);
+        MessageSent second = (MessageSent) when(new SendMessage(77L, "text", "how can I help?", null, LATER), CREATED, first).get(0);
 
         assertThat(second.messageId()).isEqualTo(2);
         assertThat(second.senderType()).isEqualTo("agent");
@@ -107,10 +107,19 @@ class ChatDeciderTest {
     }
 
     @Test
+    void aMessageWhoseIdempotencyKeyTheChatHasSeenIsNotSentAgain() {
+        List<DomainEvent> first = when(new SendMessage(null, "text", "hello", "k-1", LATER), CREATED);
+
+        assertThat(((MessageSent) first.get(0)).idempotencyKey()).isEqualTo("k-1");
+        assertThat(when(new SendMessage(null, "text", "hello", "k-1", LATER), CREATED, first.get(0))).isEmpty();
+        assertThat(when(new SendMessage(null, "text", "hello", "k-2", LATER), CREATED, first.get(0))).hasSize(1);
+    }
+
+    @Test
     void invalidMessagesAreRejectedByName() {
-        expectInvalid(new SendMessage(null, " ", "x", LATER), "message.type", CREATED);
-        expectInvalid(new SendMessage(null, "text", "", LATER), "message.content", CREATED);
-        expectInvalid(new SendMessage(-3L, "text", "x", LATER), "from_user_id", CREATED);
+        expectInvalid(new SendMessage(null, " ", "x", null, LATER), "message.type", CREATED);
+        expectInvalid(new SendMessage(null, "text", "", null, LATER), "message.content", CREATED);
+        expectInvalid(new SendMessage(-3L, "text", "x", null, LATER), "from_user_id", CREATED);
     }
 
     @Test
@@ -134,7 +143,7 @@ class ChatDeciderTest {
     void aFinishedChatTakesNoMessageAndCannotBeFinishedAgain() {
         DomainEvent finished = new ChatFinished(1000, "finished", null, 77L, LATER);
 
-        for (ChatCommand command : List.<ChatCommand>of(new SendMessage(null, "text", "late", LATER),
+        for (ChatCommand command : List.<ChatCommand>of(new SendMessage(null, "text", "late", null, LATER),
                 new UpdateChat("dismissed", null, null, null, LATER), new UpdateChat(null, "email", null, null, LATER))) {
             assertThatThrownBy(() -> when(command, CREATED, finished)).isInstanceOfSatisfying(IllegalTransitionException.class,
                     rejected -> assertThat(rejected.currentStatus()).isEqualTo("finished"));
@@ -172,7 +181,7 @@ class ChatDeciderTest {
 
     @Test
     void commandsOnAChatThatDoesNotExistAreNotFound() {
-        assertThatThrownBy(() -> when(new SendMessage(null, "text", "hi", LATER)))
+        assertThatThrownBy(() -> when(new SendMessage(null, "text", "hi", null, LATER)))
                 .isInstanceOf(AggregateNotFoundException.class);
     }
 
