@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** What can be asked of a chat. Times come from the caller's clock so the decider stays pure. */
 public sealed interface ChatCommand permits ChatCommand.CreateChat, ChatCommand.SendMessage, ChatCommand.UpdateChat,
-        ChatCommand.UpdateCustomerFlags, ChatCommand.UpdateEndUser {
+        ChatCommand.UpdateCustomerFlags, ChatCommand.UpdateEndUser, ChatCommand.TimeOut {
 
     /** Starts a chat; {@code chatId} is allocated by the caller (a database sequence). */
     record CreateChat(long chatId, Long menuId, Long endUserId, String endUserPhone, String lang, String email,
@@ -30,6 +30,10 @@ public sealed interface ChatCommand permits ChatCommand.CreateChat, ChatCommand.
     /** Sets the given flags; a null flag keeps its current value. Setting a value is safe to retry. */
     record UpdateCustomerFlags(Boolean verifiedCustomer, Boolean badActor, Boolean repeatCustomer, String source,
                                Instant now) implements ChatCommand, RetriesOnConflict {
+    }
+
+    /** Ends a chat nobody picked up by its {@code timeout_at}; does nothing to any other chat. */
+    record TimeOut(Instant now) implements ChatCommand, RetriesOnConflict {
     }
 
     record UpdateEndUser(String identifier, String name, String email, String phone, Instant now)

@@ -2,6 +2,7 @@ package io.switchboard.chat.domain;
 
 import io.switchboard.chat.domain.ChatCommand.CreateChat;
 import io.switchboard.chat.domain.ChatCommand.SendMessage;
+import io.switchboard.chat.domain.ChatCommand.TimeOut;
 import io.switchboard.chat.domain.ChatCommand.UpdateChat;
 import io.switchboard.chat.domain.ChatCommand.UpdateCustomerFlags;
 import io.switchboard.chat.domain.ChatCommand.UpdateEndUser;
@@ -57,6 +58,11 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
         }
         if (command instanceof UpdateCustomerFlags flags) {
             return flags(flags, chat);
+        }
+        if (command instanceof TimeOut timeOut) {
+            boolean due = chat.status() == ChatStatus.QUEUED && !timeOut.now().isBefore(chat.timeoutAt());
+            return due ? List.of(new ChatFinished(chat.id(), ChatStatus.TIMED_OUT.value(), "not picked up by timeout_at",
+                    null, timeOut.now())) : List.of();
         }
         return List.of(endUser((UpdateEndUser) command, chat));
     }

@@ -2,6 +2,7 @@ package io.switchboard.chat.domain;
 
 import io.switchboard.chat.domain.ChatCommand.CreateChat;
 import io.switchboard.chat.domain.ChatCommand.SendMessage;
+import io.switchboard.chat.domain.ChatCommand.TimeOut;
 import io.switchboard.chat.domain.ChatCommand.UpdateChat;
 import io.switchboard.chat.domain.ChatCommand.UpdateCustomerFlags;
 import io.switchboard.chat.domain.ChatCommand.UpdateEndUser;
@@ -177,6 +178,17 @@ class ChatDeciderTest {
         assertThat(events).containsExactly(new EndUserUpdated(1000, "ann-1", "Ann", "ann@example.com", "+1 555 0100", LATER));
         expectInvalid(new UpdateEndUser(" ", null, null, null, LATER), "identifier", CREATED);
         expectInvalid(new UpdateEndUser("ann-1", null, "nope", null, LATER), "email", CREATED);
+    }
+
+    @Test
+    void aQueuedChatTimesOutOnceItsTimeoutHasPassedAndNotBefore() {
+        assertThat(when(new TimeOut(TIMEOUT.minusMillis(1)), CREATED)).isEmpty();
+
+        List<DomainEvent> events = when(new TimeOut(TIMEOUT), CREATED);
+
+        assertThat(events).containsExactly(new ChatFinished(1000, "timed_out", "not picked up by timeout_at", null, TIMEOUT));
+        assertThat(when(new TimeOut(TIMEOUT.plusSeconds(60)), CREATED, events.get(0))).isEmpty();
+        assertThat(when(new TimeOut(TIMEOUT), CREATED, new ChatFinished(1000, "finished", null, 77L, LATER))).isEmpty();
     }
 
     @Test
