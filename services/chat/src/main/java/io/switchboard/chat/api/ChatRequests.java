@@ -2,7 +2,11 @@ package io.switchboard.chat.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
+import io.switchboard.chat.domain.ChatCommand.CustomField;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.Map;
 
 /** Request bodies of the chat endpoints, as seed 004 shows them (snake_case on the wire). */
 final class ChatRequests {
@@ -30,6 +34,14 @@ final class ChatRequests {
         Boolean repeat() {
             return repeatCustomer != null ? repeatCustomer : repeatCustomers;
         }
+    }
+
+    /** {@code POST /chats/{id}/custom_data}: {@code {signed:false, data}} or {@code {signed:true, signed_data}}. */
+    record CustomData(@NotNull Boolean signed, Map<String, CustomField> data, String signedData) {
+    }
+
+    /** {@code PUT /admin/company-secret}: at least 32 characters, as HS256 needs a 256-bit key. */
+    record CompanySecret(@NotNull @Size(min = 32, max = 512) String secret) {
     }
 
     /** {@code POST /chats/{chat_id}/end-user}. */

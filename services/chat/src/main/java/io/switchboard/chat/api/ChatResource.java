@@ -5,13 +5,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.switchboard.chat.domain.Chat;
+import io.switchboard.chat.domain.ChatCommand.AttachCustomData;
 import io.switchboard.chat.domain.ChatCommand.CreateChat;
+import io.switchboard.chat.domain.ChatCommand.CustomField;
 import io.switchboard.chat.domain.ChatCommand.SendMessage;
 import io.switchboard.chat.domain.ChatCommand.UpdateChat;
 import io.switchboard.chat.domain.ChatCommand.UpdateCustomerFlags;
 import io.switchboard.chat.domain.ChatCommand.UpdateEndUser;
 import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.chat.store.ChatStore;
+import io.switchboard.chat.store.CompanySecrets;
 import io.switchboard.eventstore.EventContext;
 import io.switchboard.web.PartnerContext;
 import io.switchboard.web.Roles;
@@ -50,6 +53,9 @@ public class ChatResource {
 
     @Inject
     PartnerContext partner;
+
+    @Inject
+    CompanySecrets secrets;
 
     @Inject
     UriInfo uri;
@@ -144,6 +150,32 @@ public class ChatResource {
         }
         return chats.handle(partner.partnerId(), id, new UpdateEndUser(request.identifier(), request.name(),
                         request.email(), request.phone(), now()), EventContext.none())
+                .map(chat -> Map.of("message", "accepted"));
+    }
+
+    /**
+     * Custom data, plain or signed with the partner's company secret (HS256, {@code exp}/{@code iat}
+     * checked). A bad signature, an expired token or a missing secret → 401; nothing is stored.
+     */
+    @POST
+    @Path("/{id}/custom_data")
+    public Uni<Map<String, String>> customData(@PathParam("id") long id, @Valid ChatRequests.CustomData request) {
+        String partnerId = partner.partnerId();
+        Uni<Map<String, CustomField>> fields;
+        if (request.signed()) {
+            if (request.signedData() == null || request.signedData().isBlank()) {
+                throw new InvalidCommandException("signed_data", "signed_data is required when signed is true");
+            }
+            fields = secrets.of(partnerId).map(secret -> SignedCustomData.verify(request.signedData(), secret
+                    .orElseThrow(() -> new SignedCustomData.InvalidSignedData("no company secret is set for this partner"))));
+        } else {
+            if (request.data() == null) {
+                throw new InvalidCommandException("data", "data is required when signed is false");
+            }
+            fields = Uni.createFrom().item(request.data());
+        }
+        return fields.flatMap(verified -> chats.handle(partnerId, id,
+                        new AttachCustomData(request.signed(), verified, now()), EventContext.none()))
                 .map(chat -> Map.of("message", "accepted"));
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** What can be asked of a chat. Times come from the caller's clock so the decider stays pure. */
 public sealed interface ChatCommand permits ChatCommand.CreateChat, ChatCommand.SendMessage, ChatCommand.UpdateChat,
-        ChatCommand.UpdateCustomerFlags, ChatCommand.UpdateEndUser, ChatCommand.TimeOut {
+        ChatCommand.UpdateCustomerFlags, ChatCommand.UpdateEndUser, ChatCommand.TimeOut, ChatCommand.AttachCustomData {
 
     /** Starts a chat; {@code chatId} is allocated by the caller (a database sequence). */
     record CreateChat(long chatId, Long menuId, Long endUserId, String endUserPhone, String lang, String email,
@@ -30,6 +30,19 @@ public sealed interface ChatCommand permits ChatCommand.CreateChat, ChatCommand.
     /** Sets the given flags; a null flag keeps its current value. Setting a value is safe to retry. */
     record UpdateCustomerFlags(Boolean verifiedCustomer, Boolean badActor, Boolean repeatCustomer, String source,
                                Instant now) implements ChatCommand, RetriesOnConflict {
+    }
+
+    /**
+     * Custom data of the Apps API: {@code reserved_verified_customer}, {@code reserved_bad_actor} and
+     * {@code reserved_repeat_customer} set the customer flags, other fields are stored with their label.
+     * {@code signed} says whether it came as a verified HS256 token (verification happens before).
+     */
+    record AttachCustomData(boolean signed, Map<String, CustomField> fields, Instant now)
+            implements ChatCommand, RetriesOnConflict {
+    }
+
+    /** One custom-data field as the client sent it: {@code {"label": ..., "value": ...}}. */
+    record CustomField(String label, Object value) {
     }
 
     /** Ends a chat nobody picked up by its {@code timeout_at}; does nothing to any other chat. */

@@ -1,6 +1,8 @@
 package io.switchboard.chat.domain;
 
+import io.switchboard.chat.domain.ChatCommand.AttachCustomData;
 import io.switchboard.chat.domain.ChatCommand.CreateChat;
+import io.switchboard.chat.domain.ChatCommand.CustomField;
 import io.switchboard.chat.domain.ChatCommand.SendMessage;
 import io.switchboard.chat.domain.ChatCommand.TimeOut;
 import io.switchboard.chat.domain.ChatCommand.UpdateChat;
@@ -10,6 +12,8 @@ import io.switchboard.events.DomainEvent;
 import io.switchboard.events.chat.ChatEvents.ChatCreated;
 import io.switchboard.events.chat.ChatEvents.ChatFinished;
 import io.switchboard.events.chat.ChatEvents.ChatStatusChanged;
+import io.switchboard.events.chat.ChatEvents.CustomDataAttached;
+import io.switchboard.events.chat.ChatEvents.CustomDataField;
 import io.switchboard.events.chat.ChatEvents.CustomerFlags;
 import io.switchboard.events.chat.ChatEvents.CustomerFlagsUpdated;
 import io.switchboard.events.chat.ChatEvents.EndUser;
@@ -58,6 +62,9 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
         }
         if (command instanceof UpdateCustomerFlags flags) {
             return flags(flags, chat);
+        }
+        if (command instanceof AttachCustomData custom) {
+            return customData(custom, chat);
         }
         if (command instanceof TimeOut timeOut) {
             boolean due = chat.status() == ChatStatus.QUEUED && !timeOut.now().isBefore(chat.timeoutAt());
@@ -151,6 +158,42 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
                 update.repeatCustomer() != null ? update.repeatCustomer() : former.repeatCustomer());
         return current.equals(former) ? List.of()
                 : List.of(new CustomerFlagsUpdated(chat.id(), former, current, update.source(), update.now()));
+    }
+
+    private static final Map<String, String> RESERVED = Map.of(
+            "reserved_verified_customer", "verified_customer",
+            "reserved_bad_actor", "bad_actor",
+            "reserved_repeat_customer", "repeat_customer");
+
+    private static List<DomainEvent> customData(AttachCustomData custom, Chat chat) {
+        if (custom.fields() == null || custom.fields().isEmpty()) {
+            throw new InvalidCommandException(custom.signed() ? "signed_data" : "data", "custom data has no fields");
+        }
+        Map<String, Boolean> flags = new java.util.HashMap<>();
+        Map<String, CustomDataField> fields = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, CustomField> entry : custom.fields().entrySet()) {
+            String prefix = (custom.signed() ? "signed_data.custom_data." : "data.") + entry.getKey();
+            if (entry.getValue() == null || entry.getValue().value() == null) {
+                throw new InvalidCommandException(prefix + ".value", "every custom-data field needs a value");
+            }
+            if (RESERVED.containsKey(entry.getKey())) {
+                if (!(entry.getValue().value() instanceof Boolean flag)) {
+                    throw new InvalidCommandException(prefix + ".value", entry.getKey() + " must be true or false");
+                }
+                flags.put(RESERVED.get(entry.getKey()), flag);
+            } else {
+                fields.put(entry.getKey(), new CustomDataField(entry.getValue().label(), entry.getValue().value()));
+            }
+        }
+        List<DomainEvent> events = new java.util.ArrayList<>();
+        if (!flags.isEmpty()) {
+            events.addAll(flags(new UpdateCustomerFlags(flags.get("verified_customer"), flags.get("bad_actor"),
+                    flags.get("repeat_customer"), custom.signed() ? "signed_custom_data" : "custom_data", custom.now()), chat));
+        }
+        if (!fields.isEmpty()) {
+            events.add(new CustomDataAttached(chat.id(), custom.signed(), fields, custom.now()));
+        }
+        return events;
     }
 
     private static EndUserUpdated endUser(UpdateEndUser update, Chat chat) {

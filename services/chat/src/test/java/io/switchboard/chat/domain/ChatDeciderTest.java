@@ -1,6 +1,8 @@
 package io.switchboard.chat.domain;
 
+import io.switchboard.chat.domain.ChatCommand.AttachCustomData;
 import io.switchboard.chat.domain.ChatCommand.CreateChat;
+import io.switchboard.chat.domain.ChatCommand.CustomField;
 import io.switchboard.chat.domain.ChatCommand.SendMessage;
 import io.switchboard.chat.domain.ChatCommand.TimeOut;
 import io.switchboard.chat.domain.ChatCommand.UpdateChat;
@@ -10,6 +12,8 @@ import io.switchboard.events.DomainEvent;
 import io.switchboard.events.chat.ChatEvents.ChatCreated;
 import io.switchboard.events.chat.ChatEvents.ChatFinished;
 import io.switchboard.events.chat.ChatEvents.ChatStatusChanged;
+import io.switchboard.events.chat.ChatEvents.CustomDataAttached;
+import io.switchboard.events.chat.ChatEvents.CustomDataField;
 import io.switchboard.events.chat.ChatEvents.CustomerFlags;
 import io.switchboard.events.chat.ChatEvents.CustomerFlagsUpdated;
 import io.switchboard.events.chat.ChatEvents.EndUserUpdated;
@@ -189,6 +193,28 @@ class ChatDeciderTest {
         assertThat(events).containsExactly(new ChatFinished(1000, "timed_out", "not picked up by timeout_at", null, TIMEOUT));
         assertThat(when(new TimeOut(TIMEOUT.plusSeconds(60)), CREATED, events.get(0))).isEmpty();
         assertThat(when(new TimeOut(TIMEOUT), CREATED, new ChatFinished(1000, "finished", null, 77L, LATER))).isEmpty();
+    }
+
+    @Test
+    void customDataSetsReservedFlagsAndStoresTheOtherFieldsWithLabels() {
+        Map<String, CustomField> fields = new java.util.LinkedHashMap<>();
+        fields.put("reserved_bad_actor", new CustomField("LABEL 2", true));
+        fields.put("field1", new CustomField("LABEL 4", "dummy1"));
+
+        List<DomainEvent> events = when(new AttachCustomData(true, fields, LATER), CREATED);
+
+        assertThat(events).containsExactly(
+                new CustomerFlagsUpdated(1000, new CustomerFlags(false, false, false), new CustomerFlags(false, true, false),
+                        "signed_custom_data", LATER),
+                new CustomDataAttached(1000, true, Map.of("field1", new CustomDataField("LABEL 4", "dummy1")), LATER));
+    }
+
+    @Test
+    void reservedFlagsMustBeBooleansAndEveryFieldNeedsAValue() {
+        expectInvalid(new AttachCustomData(false, Map.of("reserved_bad_actor", new CustomField("x", "yes")), LATER),
+                "data.reserved_bad_actor.value", CREATED);
+        expectInvalid(new AttachCustomData(false, Map.of("field1", new CustomField("x", null)), LATER), "data.field1.value", CREATED);
+        expectInvalid(new AttachCustomData(false, Map.of(), LATER), "data", CREATED);
     }
 
     @Test

@@ -1,0 +1,141 @@
+package io.switchboard.chat;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.switchboard.testing.OidcTestResource;
+import io.switchboard.testing.PostgresTestResource;
+import io.switchboard.testing.TestTokens;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.keys.HmacKey;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/** Custom data, plain and HS256-signed with the partner's company secret, on the real PostgreSQL. */
+@QuarkusTest
+@WithTestResource(OidcTestResource.class)
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "chat"))
+class CustomDataApiTest {
+    private static final String PROBLEM = "application/problem+json";
+    private static final String SECRET = "acme-company-secret-of-at-least-32-characters";
+    private static final String ACME_ADMIN = TestTokens.bearer("acme", "admin");
+    private static final String ACME = TestTokens.bearer("acme", "agent");
+    private static final String INITECH = TestTokens.bearer("initech", "agent");
+    private static final Map<String, Object> FIELDS = Map.of(
+            "reserved_verified_customer", Map.of("label", "LABEL 1", "value", true),
+            "field1", Map.of("label", "LABEL 4", "value", "dummy1"));
+
+    @Inject
+    Pool pool;
+
+    @BeforeEach
+    void setSecret() {
+        given().auth().oauth2(ACME_ADMIN).contentType(ContentType.JSON).body(Map.of("secret", SECRET))
+                .when().put("/apps/api/v1/admin/company-secret").then().statusCode(204).body(emptyString());
+    }
+
+    private static int newChat(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"chat\": {\"menu_id\": 3, \"end_user_id\": 42}}")
+                .when().post("/apps/api/v1/chats").then().statusCode(201).extract().path("id");
+    }
+
+    private static String sign(Map<String, Object> customData, String secret, long issuedAgo, long expiresIn) throws Exception {
+        JwtClaims claims = new JwtClaims();
+        claims.setClaim("custom_data", customData);
+        long now = System.currentTimeMillis() / 1000;
+        claims.setIssuedAt(NumericDate.fromSeconds(now - issuedAgo));
+        claims.setExpirationTime(NumericDate.fromSeconds(now + expiresIn));
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+        jws.setKey(new HmacKey(secret.getBytes(StandardCharsets.UTF_8)));
+        jws.setDoKeyValidation(false);
+        return jws.getCompactSerialization();
+    }
+
+    private static io.restassured.response.ValidatableResponse send(String token, int chatId, Object body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/apps/api/v1/chats/" + chatId + "/custom_data").then();
+    }
+
+    @Test
+    void unsignedCustomDataSetsFlagsAndStoresFields() {
+        int id = newChat(ACME);
+
+        send(ACME, id, Map.of("signed", false, "data", FIELDS)).statusCode(200).body("message", equalTo("accepted"));
+
+        given().auth().oauth2(ACME).when().get("/apps/api/v1/chats/" + id + "/customer_flag")
+                .then().body("verified_customer", equalTo(true), "bad_actor", equalTo(false));
+        assertThat(count(id, "CustomDataAttached")).isEqualTo(1);
+        assertThat(count(id, "CustomerFlagsUpdated")).isEqualTo(1);
+    }
+
+    @Test
+    void aTokenSignedWithTheCompanySecretIsAccepted() throws Exception {
+        int id = newChat(ACME);
+
+        send(ACME, id, Map.of("signed", true, "signed_data", sign(FIELDS, SECRET, 0, 600))).statusCode(200);
+
+        assertThat(count(id, "CustomDataAttached")).isEqualTo(1);
+        String stored = pool.preparedQuery("SELECT payload->'data'->'data'->'field1'->>'value' FROM event_store WHERE stream_id = $1 AND event_type = 'CustomDataAttached'")
+                .execute(Tuple.of("chat-" + id)).await().indefinitely().iterator().next().getString(0);
+        assertThat(stored).isEqualTo("dummy1");
+    }
+
+    @Test
+    void aWrongSignatureAnExpiredTokenOrNoSecretIs401AndStoresNothing() throws Exception {
+        int id = newChat(ACME);
+        send(ACME, id, Map.of("signed", true, "signed_data", sign(FIELDS, "another-secret-of-at-least-32-characters!!", 0, 600)))
+                .statusCode(401).contentType(PROBLEM).body("errors[0].field", equalTo("signed_data"));
+        send(ACME, id, Map.of("signed", true, "signed_data", sign(FIELDS, SECRET, 7200, -3600)))
+                .statusCode(401).contentType(PROBLEM).body("detail", containsString("expired"));
+        send(ACME, id, Map.of("signed", true, "signed_data", "not.a.jwt")).statusCode(401).contentType(PROBLEM);
+        int other = newChat(INITECH);
+        send(INITECH, other, Map.of("signed", true, "signed_data", sign(FIELDS, SECRET, 0, 600)))
+                .statusCode(401).body("detail", containsString("no company secret"));
+
+        assertThat(count(id, "CustomDataAttached") + count(id, "CustomerFlagsUpdated") + count(other, "CustomDataAttached")).isZero();
+    }
+
+    @Test
+    void malformedBodiesAre400() {
+        int id = newChat(ACME);
+        send(ACME, id, Map.of()).statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("signed"));
+        send(ACME, id, Map.of("signed", true)).statusCode(400).body("errors.field", hasItem("signed_data"));
+        send(ACME, id, Map.of("signed", false)).statusCode(400).body("errors.field", hasItem("data"));
+        send(ACME, id, Map.of("signed", false, "data", Map.of("reserved_bad_actor", Map.of("value", "yes"))))
+                .statusCode(400).body("errors.field", hasItem("data.reserved_bad_actor.value"));
+        assertThat(count(id, "CustomDataAttached") + count(id, "CustomerFlagsUpdated")).isZero();
+    }
+
+    @Test
+    void onlyAnAdminSetsTheSecretAndItMustBeLongEnough() {
+        given().auth().oauth2(ACME).contentType(ContentType.JSON).body(Map.of("secret", SECRET))
+                .when().put("/apps/api/v1/admin/company-secret").then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(ACME_ADMIN).contentType(ContentType.JSON).body(Map.of("secret", "short"))
+                .when().put("/apps/api/v1/admin/company-secret").then().statusCode(400).body("errors.field", hasItem("secret"));
+    }
+
+    private long count(int chatId, String type) {
+        return pool.preparedQuery("SELECT count(*) FROM event_store WHERE stream_id = $1 AND event_type = $2")
+                .execute(Tuple.of("chat-" + chatId, type)).await().indefinitely().iterator().next().getLong(0);
+    }
+}
