@@ -101,6 +101,20 @@ class ChatLifecycleApiTest {
     }
 
     @Test
+    void agentsClaimAndReleaseAndSupervisorsMark() {
+        int id = newChat();
+        String supervisor = TestTokens.bearer("acme", "supervisor");
+        post(ACME, "/apps/api/v1/chats/" + id + "/claim", "{\"agent_id\": 77}").statusCode(200).body("id", equalTo(id));
+        post(ACME, "/apps/api/v1/chats/" + id + "/claim", "{\"agent_id\": 78}").statusCode(409).contentType(PROBLEM);
+        post(ACME, "/apps/api/v1/chats/" + id + "/release", "{\"agent_id\": 77}").statusCode(200);
+        post(ACME, "/apps/api/v1/chats/" + id + "/mark", "{\"user_id\": 5, \"mark\": \"review\"}").statusCode(403);
+        post(supervisor, "/apps/api/v1/chats/" + id + "/mark", "{\"user_id\": 5, \"mark\": \"review\", \"note\": \"tone\"}").statusCode(200);
+        post(supervisor, "/apps/api/v1/chats/" + id + "/claim", "{}").statusCode(400).body("errors.field", hasItem("agent_id"));
+
+        assertThat(eventTypes(id)).containsExactly("ChatCreated", "ChatClaimed", "ChatReleased", "ChatMarked");
+    }
+
+    @Test
     void anotherPartnerCanNeitherReadNorChangeTheChat() {
         int id = newChat();
         post(GLOBEX, "/apps/api/v1/chats/" + id + "/message", "{\"message\": {\"type\": \"text\", \"content\": \"x\"}}").statusCode(404);

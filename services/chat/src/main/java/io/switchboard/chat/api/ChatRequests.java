@@ -44,6 +44,14 @@ final class ChatRequests {
     record CompanySecret(@NotNull @Size(min = 32, max = 512) String secret) {
     }
 
+    /** {@code POST /chats/{id}/claim} and {@code …/release}. */
+    record AgentAction(Long agentId) {
+    }
+
+    /** {@code POST /chats/{id}/mark}. */
+    record MarkChat(Long userId, String mark, String note) {
+    }
+
     /** {@code POST /chats/{chat_id}/end-user}. */
     record EndUser(String identifier, String name, String email, String phone) {
     }

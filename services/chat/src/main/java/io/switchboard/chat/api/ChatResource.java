@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.switchboard.chat.domain.Chat;
 import io.switchboard.chat.domain.ChatCommand.AttachCustomData;
+import io.switchboard.chat.domain.ChatCommand.Claim;
+import io.switchboard.chat.domain.ChatCommand.Mark;
+import io.switchboard.chat.domain.ChatCommand.Release;
 import io.switchboard.chat.domain.ChatCommand.CreateChat;
 import io.switchboard.chat.domain.ChatCommand.CustomField;
 import io.switchboard.chat.domain.ChatCommand.SendMessage;
@@ -177,6 +180,35 @@ public class ChatResource {
         return fields.flatMap(verified -> chats.handle(partnerId, id,
                         new AttachCustomData(request.signed(), verified, now()), EventContext.none()))
                 .map(chat -> Map.of("message", "accepted"));
+    }
+
+    /** An agent claims a queued chat (the claim-release policy of the Platform Data API). */
+    @POST
+    @Path("/{id}/claim")
+    @RolesAllowed({Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR})
+    public Uni<ChatView> claim(@PathParam("id") long id, ChatRequests.AgentAction request) {
+        return chats.handle(partner.partnerId(), id, new Claim(request == null ? null : request.agentId(), now()),
+                EventContext.none()).map(ChatView::of);
+    }
+
+    @POST
+    @Path("/{id}/release")
+    @RolesAllowed({Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR})
+    public Uni<ChatView> release(@PathParam("id") long id, ChatRequests.AgentAction request) {
+        return chats.handle(partner.partnerId(), id, new Release(request == null ? null : request.agentId(), now()),
+                EventContext.none()).map(ChatView::of);
+    }
+
+    /** A supervisor marks a chat; answers the chat object. */
+    @POST
+    @Path("/{id}/mark")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    public Uni<ChatView> mark(@PathParam("id") long id, ChatRequests.MarkChat request) {
+        if (request == null) {
+            throw new InvalidCommandException("mark", "mark is required");
+        }
+        return chats.handle(partner.partnerId(), id, new Mark(request.userId(), request.mark(), request.note(), now()),
+                EventContext.none()).map(ChatView::of);
     }
 
     /** The three reserved flags, named as the Apps API answers them. */

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /** What can be asked of a chat. Times come from the caller's clock so the decider stays pure. */
 public sealed interface ChatCommand permits ChatCommand.CreateChat, ChatCommand.SendMessage, ChatCommand.UpdateChat,
-        ChatCommand.UpdateCustomerFlags, ChatCommand.UpdateEndUser, ChatCommand.TimeOut, ChatCommand.AttachCustomData {
+        ChatCommand.UpdateCustomerFlags, ChatCommand.UpdateEndUser, ChatCommand.TimeOut, ChatCommand.AttachCustomData,
+        ChatCommand.Claim, ChatCommand.Release, ChatCommand.Mark {
 
     /** Starts a chat; {@code chatId} is allocated by the caller (a database sequence). */
     record CreateChat(long chatId, Long menuId, Long endUserId, String endUserPhone, String lang, String email,
@@ -43,6 +44,18 @@ public sealed interface ChatCommand permits ChatCommand.CreateChat, ChatCommand.
 
     /** One custom-data field as the client sent it: {@code {"label": ..., "value": ...}}. */
     record CustomField(String label, Object value) {
+    }
+
+    /** An agent takes a queued chat for themselves; claiming one's own claim again changes nothing. */
+    record Claim(Long agentId, Instant now) implements ChatCommand {
+    }
+
+    /** The claiming agent gives the chat back to the queue. */
+    record Release(Long agentId, Instant now) implements ChatCommand {
+    }
+
+    /** A supervisor marks a chat (for review, training, …) with an optional note. */
+    record Mark(Long userId, String mark, String note, Instant now) implements ChatCommand, RetriesOnConflict {
     }
 
     /** Ends a chat nobody picked up by its {@code timeout_at}; does nothing to any other chat. */

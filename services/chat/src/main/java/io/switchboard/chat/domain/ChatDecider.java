@@ -1,6 +1,9 @@
 package io.switchboard.chat.domain;
 
 import io.switchboard.chat.domain.ChatCommand.AttachCustomData;
+import io.switchboard.chat.domain.ChatCommand.Claim;
+import io.switchboard.chat.domain.ChatCommand.Mark;
+import io.switchboard.chat.domain.ChatCommand.Release;
 import io.switchboard.chat.domain.ChatCommand.CreateChat;
 import io.switchboard.chat.domain.ChatCommand.CustomField;
 import io.switchboard.chat.domain.ChatCommand.SendMessage;
@@ -9,7 +12,10 @@ import io.switchboard.chat.domain.ChatCommand.UpdateChat;
 import io.switchboard.chat.domain.ChatCommand.UpdateCustomerFlags;
 import io.switchboard.chat.domain.ChatCommand.UpdateEndUser;
 import io.switchboard.events.DomainEvent;
+import io.switchboard.events.chat.ChatEvents.ChatClaimed;
 import io.switchboard.events.chat.ChatEvents.ChatCreated;
+import io.switchboard.events.chat.ChatEvents.ChatMarked;
+import io.switchboard.events.chat.ChatEvents.ChatReleased;
 import io.switchboard.events.chat.ChatEvents.ChatFinished;
 import io.switchboard.events.chat.ChatEvents.ChatStatusChanged;
 import io.switchboard.events.chat.ChatEvents.CustomDataAttached;
@@ -65,6 +71,26 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
         }
         if (command instanceof AttachCustomData custom) {
             return customData(custom, chat);
+        }
+        if (command instanceof Claim claim) {
+            return claim(claim, chat);
+        }
+        if (command instanceof Release release) {
+            requirePositive(release.agentId(), "agent_id");
+            if (chat.claimedBy() == null || !chat.claimedBy().equals(release.agentId())) {
+                throw new IllegalTransitionException(chat.status().value(), "chat is not claimed by agent " + release.agentId());
+            }
+            return List.of(new ChatReleased(chat.id(), release.agentId(), release.now()));
+        }
+        if (command instanceof Mark mark) {
+            requirePositive(mark.userId(), "user_id");
+            if (isBlank(mark.mark()) || mark.mark().length() > 64) {
+                throw new InvalidCommandException("mark", "mark is required (at most 64 characters)");
+            }
+            if (mark.note() != null && mark.note().length() > 2000) {
+                throw new InvalidCommandException("note", "note is at most 2000 characters");
+            }
+            return List.of(new ChatMarked(chat.id(), mark.userId(), mark.mark(), mark.note(), mark.now()));
         }
         if (command instanceof TimeOut timeOut) {
             boolean due = chat.status() == ChatStatus.QUEUED && !timeOut.now().isBefore(chat.timeoutAt());
@@ -196,6 +222,26 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
         return events;
     }
 
+    private static List<DomainEvent> claim(Claim claim, Chat chat) {
+        requirePositive(claim.agentId(), "agent_id");
+        if (chat.status() != ChatStatus.QUEUED) {
+            throw new IllegalTransitionException(chat.status().value(), "only a queued chat can be claimed");
+        }
+        if (claim.agentId().equals(chat.claimedBy())) {
+            return List.of();
+        }
+        if (chat.claimedBy() != null) {
+            throw new IllegalTransitionException(chat.status().value(), "chat is already claimed by agent " + chat.claimedBy());
+        }
+        return List.of(new ChatClaimed(chat.id(), claim.agentId(), claim.now()));
+    }
+
+    private static void requirePositive(Long value, String field) {
+        if (value == null || value <= 0) {
+            throw new InvalidCommandException(field, field + " is required and must be a positive integer");
+        }
+    }
+
     private static EndUserUpdated endUser(UpdateEndUser update, Chat chat) {
         if (isBlank(update.identifier())) {
             throw new InvalidCommandException("identifier", "identifier is required");
@@ -212,7 +258,7 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
                     created.endUser() == null ? null : created.endUser().id(),
                     created.endUser() == null ? null : created.endUser().identifier(),
                     created.email(), created.context(), created.features(), created.createdAt(), created.timeoutAt(),
-                    null, 1, 0, Chat.NO_FLAGS, null, Set.of());
+                    null, 1, 0, Chat.NO_FLAGS, null, Set.of(), null);
         }
         if (event instanceof MessageSent sent) {
             return chat.withMessage(sent.idempotencyKey());
@@ -225,6 +271,12 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
         }
         if (event instanceof CustomerFlagsUpdated flags) {
             return chat.withFlags(flags.current());
+        }
+        if (event instanceof ChatClaimed claimed) {
+            return chat.withClaim(claimed.agentId());
+        }
+        if (event instanceof ChatReleased) {
+            return chat.withClaim(null);
         }
         if (event instanceof EndUserUpdated endUser) {
             return chat.withEndUser(endUser.identifier(), endUser.email());

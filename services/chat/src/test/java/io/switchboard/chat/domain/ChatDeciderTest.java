@@ -1,6 +1,9 @@
 package io.switchboard.chat.domain;
 
 import io.switchboard.chat.domain.ChatCommand.AttachCustomData;
+import io.switchboard.chat.domain.ChatCommand.Claim;
+import io.switchboard.chat.domain.ChatCommand.Mark;
+import io.switchboard.chat.domain.ChatCommand.Release;
 import io.switchboard.chat.domain.ChatCommand.CreateChat;
 import io.switchboard.chat.domain.ChatCommand.CustomField;
 import io.switchboard.chat.domain.ChatCommand.SendMessage;
@@ -9,7 +12,10 @@ import io.switchboard.chat.domain.ChatCommand.UpdateChat;
 import io.switchboard.chat.domain.ChatCommand.UpdateCustomerFlags;
 import io.switchboard.chat.domain.ChatCommand.UpdateEndUser;
 import io.switchboard.events.DomainEvent;
+import io.switchboard.events.chat.ChatEvents.ChatClaimed;
 import io.switchboard.events.chat.ChatEvents.ChatCreated;
+import io.switchboard.events.chat.ChatEvents.ChatMarked;
+import io.switchboard.events.chat.ChatEvents.ChatReleased;
 import io.switchboard.events.chat.ChatEvents.ChatFinished;
 import io.switchboard.events.chat.ChatEvents.ChatStatusChanged;
 import io.switchboard.events.chat.ChatEvents.CustomDataAttached;
@@ -215,6 +221,31 @@ class ChatDeciderTest {
                 "data.reserved_bad_actor.value", CREATED);
         expectInvalid(new AttachCustomData(false, Map.of("field1", new CustomField("x", null)), LATER), "data.field1.value", CREATED);
         expectInvalid(new AttachCustomData(false, Map.of(), LATER), "data", CREATED);
+    }
+
+    @Test
+    void anAgentClaimsAQueuedChatOnceAndOnlyTheClaimerReleasesIt() {
+        List<DomainEvent> claimed = when(new Claim(77L, LATER), CREATED);
+
+        assertThat(claimed).containsExactly(new ChatClaimed(1000, 77, LATER));
+        assertThat(when(new Claim(77L, LATER), CREATED, claimed.get(0))).as("claiming again changes nothing").isEmpty();
+        assertThatThrownBy(() -> when(new Claim(78L, LATER), CREATED, claimed.get(0)))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("claimed by agent 77");
+        assertThatThrownBy(() -> when(new Release(78L, LATER), CREATED, claimed.get(0))).isInstanceOf(IllegalTransitionException.class);
+        assertThat(when(new Release(77L, LATER), CREATED, claimed.get(0))).containsExactly(new ChatReleased(1000, 77, LATER));
+        assertThatThrownBy(() -> when(new Claim(77L, LATER), CREATED, new ChatFinished(1000, "finished", null, null, LATER)))
+                .isInstanceOfSatisfying(IllegalTransitionException.class, e -> assertThat(e.currentStatus()).isEqualTo("finished"));
+        expectInvalid(new Claim(null, LATER), "agent_id", CREATED);
+    }
+
+    @Test
+    void aSupervisorMarksAChatInAnyStatus() {
+        DomainEvent finished = new ChatFinished(1000, "finished", null, null, LATER);
+
+        assertThat(when(new Mark(5L, "review", "rude customer", LATER), CREATED, finished))
+                .containsExactly(new ChatMarked(1000, 5, "review", "rude customer", LATER));
+        expectInvalid(new Mark(5L, " ", null, LATER), "mark", CREATED);
+        expectInvalid(new Mark(null, "review", null, LATER), "user_id", CREATED);
     }
 
     @Test
