@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
+import static io.switchboard.chat.ChatFixtures.PROBLEM;
+import static io.switchboard.chat.ChatFixtures.eventTypes;
+import static io.switchboard.chat.ChatFixtures.newChat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anEmptyMap;
 import static org.hamcrest.Matchers.containsString;
@@ -28,18 +31,11 @@ import static org.hamcrest.Matchers.notNullValue;
 @WithTestResource(OidcTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "chat"))
 class ChatLifecycleApiTest {
-    private static final String PROBLEM = "application/problem+json";
     private static final String ACME = TestTokens.bearer("acme", "agent");
     private static final String GLOBEX = TestTokens.bearer("globex", "agent");
 
     @Inject
     Pool pool;
-
-    private static int newChat() {
-        return given().auth().oauth2(ACME).contentType(ContentType.JSON)
-                .body("{\"chat\": {\"menu_id\": 3, \"end_user_id\": 42}}")
-                .when().post("/apps/api/v1/chats").then().statusCode(201).extract().path("id");
-    }
 
     private static io.restassured.response.ValidatableResponse post(String token, String path, String body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post(path).then();
@@ -47,7 +43,7 @@ class ChatLifecycleApiTest {
 
     @Test
     void messagesAreStoredInOrderAndAFinishedChatRefusesMore() {
-        int id = newChat();
+        int id = newChat(ACME);
         post(ACME, "/apps/api/v1/chats/" + id + "/message", "{\"message\": {\"type\": \"text\", \"content\": \"hi\"}}")
                 .statusCode(200).body("$", anEmptyMap());
         post(ACME, "/apps/api/v1/chats/" + id + "/message",
@@ -60,24 +56,24 @@ class ChatLifecycleApiTest {
 
         post(ACME, "/apps/api/v1/chats/" + id + "/message", "{\"message\": {\"type\": \"text\", \"content\": \"late\"}}")
                 .statusCode(409).contentType(PROBLEM).body("detail", containsString("current status: finished"));
-        assertThat(eventTypes(id)).containsExactly("ChatCreated", "MessageSent", "MessageSent", "ChatFinished");
+        assertThat(eventTypes(pool, id)).containsExactly("ChatCreated", "MessageSent", "MessageSent", "ChatFinished");
         assertThat(senders(id)).containsExactly("end_user:42:1", "agent:77:1");
     }
 
     @Test
     void invalidMessagesAndUpdatesNameTheFieldAndWriteNothing() {
-        int id = newChat();
+        int id = newChat(ACME);
         post(ACME, "/apps/api/v1/chats/" + id + "/message", "{}").statusCode(400).body("errors.field", hasItem("message"));
         post(ACME, "/apps/api/v1/chats/" + id + "/message", "{\"message\": {\"type\": \"text\"}}")
                 .statusCode(400).body("errors.field", hasItem("message.content"));
         given().auth().oauth2(ACME).contentType(ContentType.JSON).body("{\"chat\": {\"status\": \"assigned\"}}")
                 .when().patch("/apps/api/v1/chats/" + id).then().statusCode(400).body("errors.field", hasItem("chat.status"));
-        assertThat(eventTypes(id)).containsExactly("ChatCreated");
+        assertThat(eventTypes(pool, id)).containsExactly("ChatCreated");
     }
 
     @Test
     void customerFlagsAcceptTheSeedsSpellingAndAnswerTheApiOne() {
-        int id = newChat();
+        int id = newChat(ACME);
         given().auth().oauth2(ACME).when().get("/apps/api/v1/chats/" + id + "/customer_flag")
                 .then().statusCode(200).body("verified_customer", equalTo(false), "bad_actor", equalTo(false),
                         "repeat_customer", equalTo(false));
@@ -86,14 +82,14 @@ class ChatLifecycleApiTest {
                 .statusCode(200).body("verified_customer", equalTo(true), "bad_actor", equalTo(false), "repeat_customer", equalTo(true));
         post(ACME, "/apps/api/v1/chats/" + id + "/customer_flag", "{\"verified_customer\": true}").statusCode(200);
 
-        assertThat(eventTypes(id)).containsExactly("ChatCreated", "CustomerFlagsUpdated");
+        assertThat(eventTypes(pool, id)).containsExactly("ChatCreated", "CustomerFlagsUpdated");
         post(ACME, "/apps/api/v1/chats/" + id + "/customer_flag", "{\"bad_actor\": \"maybe\"}")
                 .statusCode(400).body("errors.field", hasItem("bad_actor"));
     }
 
     @Test
     void theEndUserUpdateIsAccepted() {
-        int id = newChat();
+        int id = newChat(ACME);
         post(ACME, "/apps/api/v1/chats/" + id + "/end-user", "{\"identifier\": \"ann-1\", \"name\": \"Ann\", \"email\": \"ann@example.com\"}")
                 .statusCode(200).body("message", equalTo("accepted"));
         given().auth().oauth2(ACME).when().get("/apps/api/v1/chats/" + id).then().body("end_user.identifier", equalTo("ann-1"));
@@ -102,7 +98,7 @@ class ChatLifecycleApiTest {
 
     @Test
     void agentsClaimAndReleaseAndSupervisorsMark() {
-        int id = newChat();
+        int id = newChat(ACME);
         String supervisor = TestTokens.bearer("acme", "supervisor");
         post(ACME, "/apps/api/v1/chats/" + id + "/claim", "{\"agent_id\": 77}").statusCode(200).body("id", equalTo(id));
         post(ACME, "/apps/api/v1/chats/" + id + "/claim", "{\"agent_id\": 78}").statusCode(409).contentType(PROBLEM);
@@ -111,26 +107,19 @@ class ChatLifecycleApiTest {
         post(supervisor, "/apps/api/v1/chats/" + id + "/mark", "{\"user_id\": 5, \"mark\": \"review\", \"note\": \"tone\"}").statusCode(200);
         post(supervisor, "/apps/api/v1/chats/" + id + "/claim", "{}").statusCode(400).body("errors.field", hasItem("agent_id"));
 
-        assertThat(eventTypes(id)).containsExactly("ChatCreated", "ChatClaimed", "ChatReleased", "ChatMarked");
+        assertThat(eventTypes(pool, id)).containsExactly("ChatCreated", "ChatClaimed", "ChatReleased", "ChatMarked");
     }
 
     @Test
     void anotherPartnerCanNeitherReadNorChangeTheChat() {
-        int id = newChat();
+        int id = newChat(ACME);
         post(GLOBEX, "/apps/api/v1/chats/" + id + "/message", "{\"message\": {\"type\": \"text\", \"content\": \"x\"}}").statusCode(404);
         post(GLOBEX, "/apps/api/v1/chats/" + id + "/customer_flag", "{\"bad_actor\": true}").statusCode(404);
         post(GLOBEX, "/apps/api/v1/chats/" + id + "/end-user", "{\"identifier\": \"x\"}").statusCode(404);
         given().auth().oauth2(GLOBEX).when().get("/apps/api/v1/chats/" + id + "/customer_flag").then().statusCode(404);
         given().auth().oauth2(GLOBEX).contentType(ContentType.JSON).body("{\"chat\": {\"status\": \"finished\"}}")
                 .when().patch("/apps/api/v1/chats/" + id).then().statusCode(404);
-        assertThat(eventTypes(id)).containsExactly("ChatCreated");
-    }
-
-    private List<String> eventTypes(int chatId) {
-        List<String> types = new ArrayList<>();
-        pool.preparedQuery("SELECT event_type FROM event_store WHERE stream_id = $1 ORDER BY version")
-                .execute(Tuple.of("chat-" + chatId)).await().indefinitely().forEach(row -> types.add(row.getString(0)));
-        return types;
+        assertThat(eventTypes(pool, id)).containsExactly("ChatCreated");
     }
 
     private List<String> senders(int chatId) {

@@ -9,7 +9,6 @@ import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
 import io.switchboard.testing.TestTokens;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static io.restassured.RestAssured.given;
+import static io.switchboard.chat.ChatFixtures.count;
+import static io.switchboard.chat.ChatFixtures.newChat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -34,17 +35,11 @@ class ChatTimeoutTest {
     @Inject
     Pool pool;
 
-    private static int newChat() {
-        return given().auth().oauth2(ACME).contentType(ContentType.JSON)
-                .body("{\"chat\": {\"menu_id\": 3, \"end_user_id\": 42}}")
-                .when().post("/apps/api/v1/chats").then().statusCode(201).extract().path("id");
-    }
-
     @Test
     void queuedChatsTimeOutWhenDueAndOnlyOnce() {
         Instant created = Instant.now();
-        int waiting = newChat();
-        int finished = newChat();
+        int waiting = newChat(ACME);
+        int finished = newChat(ACME);
         given().auth().oauth2(ACME).contentType(ContentType.JSON).body("{\"chat\": {\"status\": \"finished\"}}")
                 .when().patch("/apps/api/v1/chats/" + finished).then().statusCode(200);
 
@@ -57,12 +52,7 @@ class ChatTimeoutTest {
         given().auth().oauth2(ACME).when().get("/apps/api/v1/chats/" + waiting)
                 .then().body("status", equalTo("timed_out"), "status_text", equalTo("Timed out in queue"), "ends_at", notNullValue());
         given().auth().oauth2(ACME).when().get("/apps/api/v1/chats/" + finished).then().body("status", equalTo("finished"));
-        assertThat(count(waiting, "ChatFinished")).isEqualTo(1);
-        assertThat(count(finished, "ChatFinished")).isEqualTo(1);
-    }
-
-    private long count(int chatId, String type) {
-        return pool.preparedQuery("SELECT count(*) FROM event_store WHERE stream_id = $1 AND event_type = $2")
-                .execute(Tuple.of("chat-" + chatId, type)).await().indefinitely().iterator().next().getLong(0);
+        assertThat(count(pool, waiting, "ChatFinished")).isEqualTo(1);
+        assertThat(count(pool, finished, "ChatFinished")).isEqualTo(1);
     }
 }

@@ -22,6 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static io.switchboard.chat.ChatFixtures.PROBLEM;
+import static io.switchboard.chat.ChatFixtures.count;
+import static io.switchboard.chat.ChatFixtures.newChat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
@@ -33,7 +36,6 @@ import static org.hamcrest.Matchers.hasItem;
 @WithTestResource(OidcTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "chat"))
 class CustomDataApiTest {
-    private static final String PROBLEM = "application/problem+json";
     private static final String SECRET = "acme-company-secret-of-at-least-32-characters";
     private static final String ACME_ADMIN = TestTokens.bearer("acme", "admin");
     private static final String ACME = TestTokens.bearer("acme", "agent");
@@ -49,12 +51,6 @@ class CustomDataApiTest {
     void setSecret() {
         given().auth().oauth2(ACME_ADMIN).contentType(ContentType.JSON).body(Map.of("secret", SECRET))
                 .when().put("/apps/api/v1/admin/company-secret").then().statusCode(204).body(emptyString());
-    }
-
-    private static int newChat(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body("{\"chat\": {\"menu_id\": 3, \"end_user_id\": 42}}")
-                .when().post("/apps/api/v1/chats").then().statusCode(201).extract().path("id");
     }
 
     private static String sign(Map<String, Object> customData, String secret, long issuedAgo, long expiresIn) throws Exception {
@@ -84,8 +80,8 @@ class CustomDataApiTest {
 
         given().auth().oauth2(ACME).when().get("/apps/api/v1/chats/" + id + "/customer_flag")
                 .then().body("verified_customer", equalTo(true), "bad_actor", equalTo(false));
-        assertThat(count(id, "CustomDataAttached")).isEqualTo(1);
-        assertThat(count(id, "CustomerFlagsUpdated")).isEqualTo(1);
+        assertThat(count(pool, id, "CustomDataAttached")).isEqualTo(1);
+        assertThat(count(pool, id, "CustomerFlagsUpdated")).isEqualTo(1);
     }
 
     @Test
@@ -94,7 +90,7 @@ class CustomDataApiTest {
 
         send(ACME, id, Map.of("signed", true, "signed_data", sign(FIELDS, SECRET, 0, 600))).statusCode(200);
 
-        assertThat(count(id, "CustomDataAttached")).isEqualTo(1);
+        assertThat(count(pool, id, "CustomDataAttached")).isEqualTo(1);
         String stored = pool.preparedQuery("SELECT payload->'data'->'data'->'field1'->>'value' FROM event_store WHERE stream_id = $1 AND event_type = 'CustomDataAttached'")
                 .execute(Tuple.of("chat-" + id)).await().indefinitely().iterator().next().getString(0);
         assertThat(stored).isEqualTo("dummy1");
@@ -112,7 +108,7 @@ class CustomDataApiTest {
         send(INITECH, other, Map.of("signed", true, "signed_data", sign(FIELDS, SECRET, 0, 600)))
                 .statusCode(401).body("detail", containsString("no company secret"));
 
-        assertThat(count(id, "CustomDataAttached") + count(id, "CustomerFlagsUpdated") + count(other, "CustomDataAttached")).isZero();
+        assertThat(count(pool, id, "CustomDataAttached") + count(pool, id, "CustomerFlagsUpdated") + count(pool, other, "CustomDataAttached")).isZero();
     }
 
     @Test
@@ -123,7 +119,7 @@ class CustomDataApiTest {
         send(ACME, id, Map.of("signed", false)).statusCode(400).body("errors.field", hasItem("data"));
         send(ACME, id, Map.of("signed", false, "data", Map.of("reserved_bad_actor", Map.of("value", "yes"))))
                 .statusCode(400).body("errors.field", hasItem("data.reserved_bad_actor.value"));
-        assertThat(count(id, "CustomDataAttached") + count(id, "CustomerFlagsUpdated")).isZero();
+        assertThat(count(pool, id, "CustomDataAttached") + count(pool, id, "CustomerFlagsUpdated")).isZero();
     }
 
     @Test
@@ -132,10 +128,5 @@ class CustomDataApiTest {
                 .when().put("/apps/api/v1/admin/company-secret").then().statusCode(403).contentType(PROBLEM);
         given().auth().oauth2(ACME_ADMIN).contentType(ContentType.JSON).body(Map.of("secret", "short"))
                 .when().put("/apps/api/v1/admin/company-secret").then().statusCode(400).body("errors.field", hasItem("secret"));
-    }
-
-    private long count(int chatId, String type) {
-        return pool.preparedQuery("SELECT count(*) FROM event_store WHERE stream_id = $1 AND event_type = $2")
-                .execute(Tuple.of("chat-" + chatId, type)).await().indefinitely().iterator().next().getLong(0);
     }
 }
