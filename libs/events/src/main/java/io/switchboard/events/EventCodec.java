@@ -139,11 +139,6 @@ public final class EventCodec {
                 payload);
     }
 
-    /** The payload alone, as the JSON tree the envelope would carry. */
-    public JsonNode payloadTree(DomainEvent event) {
-        return mapper.valueToTree(event);
-    }
-
     private DomainEvent payload(JsonNode data, Class<? extends DomainEvent> type, EventTypeId id) {
         try {
             return mapper.treeToValue(data, type);
