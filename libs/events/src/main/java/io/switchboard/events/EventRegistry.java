@@ -4,6 +4,7 @@ import io.switchboard.events.chat.ChatEvents;
 import io.switchboard.events.interaction.DirectoryEvents;
 import io.switchboard.events.interaction.CallEvents;
 import io.switchboard.events.interaction.InteractionEvents;
+import io.switchboard.events.interaction.RoutingEvents;
 import io.switchboard.events.media.MediaEvents;
 import io.switchboard.events.redaction.RedactionEvents;
 
@@ -20,7 +21,7 @@ import java.util.stream.Stream;
 public final class EventRegistry {
 
     private static final EventRegistry STANDARD = of(Stream.of(
-                    ChatEvents.class, MediaEvents.class, CallEvents.class, DirectoryEvents.class,
+                    ChatEvents.class, MediaEvents.class, CallEvents.class, DirectoryEvents.class, RoutingEvents.class,
                     InteractionEvents.class, RedactionEvents.class)
             .flatMap(family -> Arrays.stream(family.getDeclaredClasses()))
             .filter(DomainEvent.class::isAssignableFrom)

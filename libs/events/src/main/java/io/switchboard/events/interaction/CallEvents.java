@@ -64,4 +64,9 @@ public final class CallEvents {
     public record CallEnded(long callId, String status, String disconnectedBy, String failReason,
                             long durationMillis, long holdDurationMillis, Instant endedAt) implements DomainEvent {
     }
+
+    @EventType(name = "VoicemailRecorded")
+    public record VoicemailRecorded(long callId, String recordingUrl, long durationMillis,
+                                    Instant recordedAt) implements DomainEvent {
+    }
 }

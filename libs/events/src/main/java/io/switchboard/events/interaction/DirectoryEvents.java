@@ -15,6 +15,7 @@ public final class DirectoryEvents {
     public static final String AGENT = "agent";
     public static final String TEAM = "team";
     public static final String MENU = "menu";
+    public static final String VIRTUAL_AGENT = "virtual_agent";
 
     private DirectoryEvents() {
     }
@@ -56,5 +57,37 @@ public final class DirectoryEvents {
 
     @EventType(name = "TeamMemberRemoved")
     public record TeamMemberRemoved(long teamId, long agentId, Instant removedAt) implements DomainEvent {
+    }
+    @EventType(name = "AgentDeactivated")
+    public record AgentDeactivated(long agentId, Long changedByUserId, Instant deactivatedAt) implements DomainEvent {
+    }
+
+    /** {@code name}, {@code channel}, {@code teamIds} and {@code virtualAgentId} are the menu after the change. */
+    @EventType(name = "MenuUpdated")
+    public record MenuUpdated(long menuId, List<FieldChange> changes, String name, String channel, List<Long> teamIds,
+                              Long virtualAgentId, Long changedByUserId, Instant updatedAt) implements DomainEvent {
+    }
+
+    @EventType(name = "MenuDeactivated")
+    public record MenuDeactivated(long menuId, Long changedByUserId, Instant deactivatedAt) implements DomainEvent {
+    }
+
+    @EventType(name = "TeamDeactivated")
+    public record TeamDeactivated(long teamId, Long changedByUserId, Instant deactivatedAt) implements DomainEvent {
+    }
+
+    /** A bot that answers chats before (or instead of) a human agent. */
+    @EventType(name = "VirtualAgentCreated")
+    public record VirtualAgentCreated(long virtualAgentId, String name, Instant createdAt) implements DomainEvent {
+    }
+
+    @EventType(name = "VirtualAgentUpdated")
+    public record VirtualAgentUpdated(long virtualAgentId, List<FieldChange> changes, Long changedByUserId,
+                                      Instant updatedAt) implements DomainEvent {
+    }
+
+    @EventType(name = "VirtualAgentDeactivated")
+    public record VirtualAgentDeactivated(long virtualAgentId, Long changedByUserId,
+                                          Instant deactivatedAt) implements DomainEvent {
     }
 }
