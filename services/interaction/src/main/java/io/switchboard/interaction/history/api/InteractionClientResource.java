@@ -37,6 +37,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -117,8 +118,7 @@ public class InteractionClientResource {
                                @QueryParam("element_id") String elementId, @QueryParam("img_path") String imgPath,
                                @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         String partnerId = partner();
-        String declared = contentType == null ? null
-                : contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+        String declared = contentType == null ? null : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
         PhotoImages.Decoded image = PhotoImages.decode(body, declared);
         UUID photoId = UUID.randomUUID();
         String path = imgPath != null ? imgPath : "/interactions/" + uid + "/photos/" + photoId + "." + image.extension();

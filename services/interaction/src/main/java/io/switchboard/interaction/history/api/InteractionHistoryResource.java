@@ -3,6 +3,7 @@ package io.switchboard.interaction.history.api;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.interaction.InteractionEvents.InteractionStepRecorded;
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
+import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.interaction.history.domain.Interaction;
 import io.switchboard.interaction.history.domain.StepType;
 import io.switchboard.interaction.history.store.InteractionStore;
@@ -223,7 +224,7 @@ public class InteractionHistoryResource {
         if (value.equalsIgnoreCase("true")) {
             return true;
         }
-        throw new io.switchboard.eventstore.decider.InvalidCommandException("widerSearch", "widerSearch is true or false");
+        throw new InvalidCommandException("widerSearch", "widerSearch is true or false");
     }
 
     private String partner() {

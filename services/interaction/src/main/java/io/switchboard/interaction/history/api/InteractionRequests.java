@@ -35,6 +35,7 @@ public final class InteractionRequests {
     public record VariableGroup(Map<String, String> data) {
     }
 
-    public record EndInteraction(@Size(max = 256) String reason) {
+    /** {@code reason} is optional, at most 256 characters (checked by the decider). */
+    public record EndInteraction(String reason) {
     }
 }

@@ -18,6 +18,7 @@ import io.switchboard.interaction.history.domain.InteractionCommand.ShowScreen;
 import io.switchboard.interaction.history.domain.InteractionCommand.Start;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,7 +120,7 @@ public final class InteractionDecider implements Decider<InteractionCommand, Int
             optionalText(element.label(), prefix + "label", MAX_TEXT);
             if (Presentation.of(element.presentation()).isEmpty()) {
                 throw new InvalidCommandException(prefix + "presentation", "presentation must be one of "
-                        + java.util.Arrays.stream(Presentation.values()).map(Presentation::value).toList());
+                        + Arrays.stream(Presentation.values()).map(Presentation::value).toList());
             }
             shown.add(new ScreenElement(element.id(), element.label(), element.presentation()));
         }

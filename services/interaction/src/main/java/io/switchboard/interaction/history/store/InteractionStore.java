@@ -128,7 +128,7 @@ public class InteractionStore {
                 .flatMap(id -> load(partnerId, id));
     }
 
-    /** The unique id of the interaction a named caller attribute (as stored, e.g. call_return_number) points to. */
+    /** The interaction a named caller attribute (as stored, e.g. call_return_number) points to: active first, else the latest. */
     public Uni<Interaction> findByAttribute(String partnerId, String accountId, String attribute, String value) {
         return pool.preparedQuery(BY_ATTRIBUTE).execute(Tuple.of(partnerId, accountId, attribute, value))
                 .map(rows -> first(rows, attribute, value))
