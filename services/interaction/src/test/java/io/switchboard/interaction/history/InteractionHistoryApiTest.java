@@ -287,6 +287,10 @@ class InteractionHistoryApiTest {
                 .then().statusCode(403).contentType(PROBLEM).body("errors[0].field", equalTo("Tenant-Id"));
         as(HistoryFixtures.AGENT, null).when().get(flow)
                 .then().statusCode(403).body("errors[0].field", equalTo("Tenant-Id"));
+        acmeAgent().when().get("/interact/agent/version/2/account/" + "x".repeat(65) + "/interactiondata/" + uid + "/fullFlow")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("accountID"));
+        acmeAgent().when().get("/interact/agent/version/latest/account/" + account + "/interactiondata/" + uid + "/fullFlow")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("version"));
         for (String role : List.of("agent", "enhanced-agent", "supervisor", "admin", "system")) {
             as(TestTokens.bearer("acme", role), "acme").when().get(flow).then().statusCode(200);
         }
