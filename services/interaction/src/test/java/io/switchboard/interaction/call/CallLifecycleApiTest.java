@@ -175,6 +175,34 @@ class CallLifecycleApiTest {
                 .body("participants.findAll { it.status == 'connected' }", hasSize(5));
     }
 
+    @Test
+    void aStepNeedsNoBody() {
+        int id = connectedCall();
+        given().auth().oauth2(ACME_SYSTEM).when().post(CALLS + "/" + id + "/events/hold")
+                .then().statusCode(200).body("status", equalTo("connected"));
+        assertThat(eventTypes(pool, id)).endsWith("CallHeld");
+    }
+
+    @Test
+    void stepsReportedAtTheSameTimeAreAllApplied() throws Exception {
+        int id = connectedCall();
+        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int agent = 31; agent <= 34; agent++) {
+                String body = "{\"participant_type\": \"agent\", \"user_id\": " + agent + "}";
+                answers.add(executor.submit(() -> step(ACME_SYSTEM, id, "participant_joined", body).extract().statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        } finally {
+            executor.shutdown();
+        }
+        assertThat(events(pool, id, "ParticipantJoined")).extracting(e -> e.getLong("userId"))
+                .contains(31L, 32L, 33L, 34L).hasSize(6);
+    }
+
     private void expectConflict(int id, String stepName, String body, String status) {
         List<String> before = eventTypes(pool, id);
         step(ACME_SYSTEM, id, stepName, body).statusCode(409).contentType(PROBLEM)

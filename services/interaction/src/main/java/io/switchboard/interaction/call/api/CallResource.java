@@ -1,5 +1,7 @@
 package io.switchboard.interaction.call.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
@@ -24,6 +26,7 @@ import io.switchboard.web.PartnerContext;
 import io.switchboard.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PATCH;
@@ -31,8 +34,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -60,6 +68,9 @@ public class CallResource {
 
     @Inject
     UriInfo uri;
+
+    @Inject
+    ObjectMapper mapper;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -102,8 +113,14 @@ public class CallResource {
     @POST
     @Path("/{id}/events/{step}")
     @RolesAllowed(Roles.SYSTEM)
-    public Uni<CallView> step(@PathParam("id") long id, @PathParam("step") String step, CallRequests.Step body) {
-        CallRequests.Step s = body == null ? CallRequests.Step.EMPTY : body;
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CallRequests.Step.class)))
+    public Uni<CallView> step(@PathParam("id") long id, @PathParam("step") String step, String body)
+            throws JsonProcessingException {
+        // Webhooks of some providers send bodiless steps (e.g. hold) without a Content-Type.
+        CallRequests.Step parsed = body == null || body.isBlank() ? null : mapper.readValue(body, CallRequests.Step.class);
+        CallRequests.Step s = parsed == null ? CallRequests.Step.EMPTY : parsed;
         Instant now = now();
         String partnerId = partner.partnerId();
         Function<CallStore.Ids, CallCommand> command = switch (step) {

@@ -9,6 +9,8 @@ import java.util.List;
  * What can be asked of a call. Lifecycle steps carry the provider's timestamp {@code at} (null: none
  * given) and the service's clock {@code now}, so the decider stays pure. Ids of new participants and
  * transfers are allocated by the caller (database sequences) and used only if the step needs them.
+ * The provider's steps report facts, and the decider checks each against the state it is applied to, so
+ * a step that loses a race with another one is decided again on fresh state instead of failing.
  */
 public sealed interface CallCommand permits CallCommand.CreateCall, CallCommand.Queue, CallCommand.Ring,
         CallCommand.Connect, CallCommand.Hold, CallCommand.Resume, CallCommand.StartTransfer, CallCommand.Join,
@@ -27,25 +29,26 @@ public sealed interface CallCommand permits CallCommand.CreateCall, CallCommand.
     }
 
     /** The call reached a queue (from the IVR, at its scheduled time, or back after an unanswered ring). */
-    record Queue(Long menuId, Instant at, Instant now) implements CallCommand {
+    record Queue(Long menuId, Instant at, Instant now) implements CallCommand, RetriesOnConflict {
     }
 
     /** An agent is rung for a waiting inbound call, or the end user is dialled for an outbound one. */
     record Ring(Long agentId, Instant at, Instant now) implements CallCommand, RetriesOnConflict {
     }
 
-    record Connect(Long agentId, long newParticipantId, Instant at, Instant now) implements CallCommand {
+    record Connect(Long agentId, long newParticipantId, Instant at, Instant now)
+            implements CallCommand, RetriesOnConflict {
     }
 
-    record Hold(Instant at, Instant now) implements CallCommand {
+    record Hold(Instant at, Instant now) implements CallCommand, RetriesOnConflict {
     }
 
-    record Resume(Instant at, Instant now) implements CallCommand {
+    record Resume(Instant at, Instant now) implements CallCommand, RetriesOnConflict {
     }
 
     /** {@code targetType}: {@code agent} (toAgentId), {@code team} (toTeamId) or {@code external} (toNumber). */
     record StartTransfer(long transferId, String targetType, Long toAgentId, Long toTeamId, String toNumber,
-                         Instant at, Instant now) implements CallCommand {
+                         Instant at, Instant now) implements CallCommand, RetriesOnConflict {
     }
 
     /**
@@ -53,18 +56,19 @@ public sealed interface CallCommand permits CallCommand.CreateCall, CallCommand.
      * type (and user), else a new one with {@code newParticipantId}.
      */
     record Join(Long participantId, String participantType, Long userId, Long endUserId, String phoneNumber,
-                long newParticipantId, Instant at, Instant now) implements CallCommand {
+                long newParticipantId, Instant at, Instant now) implements CallCommand, RetriesOnConflict {
     }
 
     /** A participant leaves: by {@code participantId}, or the agent {@code userId} on the call. */
-    record Leave(Long participantId, Long userId, Instant at, Instant now) implements CallCommand {
+    record Leave(Long participantId, Long userId, Instant at, Instant now) implements CallCommand, RetriesOnConflict {
     }
 
-    record End(String disconnectedBy, String failReason, Instant at, Instant now) implements CallCommand {
+    record End(String disconnectedBy, String failReason, Instant at, Instant now)
+            implements CallCommand, RetriesOnConflict {
     }
 
     record RecordVoicemail(String recordingUrl, Long durationSeconds, String voicemailReason, Instant at, Instant now)
-            implements CallCommand {
+            implements CallCommand, RetriesOnConflict {
     }
 
     /** Sets the given flags; a null flag keeps its value. Setting a value is safe to retry. */
@@ -74,6 +78,6 @@ public sealed interface CallCommand permits CallCommand.CreateCall, CallCommand.
 
     /** {@code PUT /calls/add/{call_id}/dial}: an agent on the call dials a third party. */
     record DialThirdParty(Long agentId, String agentEmail, String outboundNumber, String phoneNumber,
-                          long newParticipantId, Instant now) implements CallCommand {
+                          long newParticipantId, Instant now) implements CallCommand, RetriesOnConflict {
     }
 }
