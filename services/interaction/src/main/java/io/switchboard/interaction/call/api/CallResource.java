@@ -46,6 +46,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -59,6 +60,8 @@ import java.util.regex.Pattern;
 @RolesAllowed({Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR, Roles.ADMIN, Roles.SYSTEM})
 public class CallResource {
     private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
+    /** For steps that create neither participants nor transfers: no sequence round trip. */
+    private static final CallStore.Ids NO_IDS = new CallStore.Ids(0, List.of(0L, 0L), 0);
 
     @Inject
     CallStore calls;
@@ -143,8 +146,6 @@ public class CallResource {
         Uni<CallStore.Ids> ids = needsIds ? calls.nextIds(false) : Uni.createFrom().item(NO_IDS);
         return ids.flatMap(allocated -> calls.handle(partnerId, id, command.apply(allocated))).map(CallView::of);
     }
-
-    private static final CallStore.Ids NO_IDS = new CallStore.Ids(0, java.util.List.of(0L, 0L), 0);
 
     @GET
     @Path("/{id}/customer_flag")

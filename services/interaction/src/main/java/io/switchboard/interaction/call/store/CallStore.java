@@ -15,7 +15,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,7 +42,7 @@ public class CallStore {
     /** Fresh ids for one command; {@code participants} has two. */
     public record Ids(long callId, List<Long> participants, long transfer) {
         public Ids {
-            participants = List.copyOf(new ArrayList<>(participants));
+            participants = List.copyOf(participants);
         }
     }
 
