@@ -117,7 +117,7 @@ class CallLifecycleApiTest {
                         "recording_url", equalTo("https://media.example.com/vm/1.wav"), "voicemail_reason", equalTo("voicemail"));
         JsonObject recorded = events(pool, id, "VoicemailRecorded").get(0);
         assertThat(recorded.getLong("durationMillis")).isEqualTo(42_000L);
-        assertThat(eventTypes(pool, id)).endsWith("VoicemailRecorded", "ParticipantLeft", "CallEnded");
+        assertThat(eventTypes(pool, id)).endsWith("CallQueued", "VoicemailRecorded", "CallEnded");
     }
 
     @Test

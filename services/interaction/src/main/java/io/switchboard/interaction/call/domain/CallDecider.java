@@ -445,10 +445,14 @@ public final class CallDecider implements Decider<CallCommand, Call, DomainEvent
 
     // --- helpers ----------------------------------------------------------------------------------
 
+    /**
+     * Everyone still on the call leaves with it. Participants who never joined get no event: consumers
+     * read {@code ParticipantLeft} as the end of a time on the call; the end of the call ends their wait.
+     */
     private static List<DomainEvent> leaveAll(Call call, Instant at) {
         List<DomainEvent> events = new ArrayList<>();
         for (CallParticipant participant : call.participants()) {
-            if (participant.endedAt() == null) {
+            if (participant.isOnCall()) {
                 events.add(new ParticipantLeft(call.id(), participant.id(), at));
             }
         }
@@ -591,6 +595,11 @@ public final class CallDecider implements Decider<CallCommand, Call, DomainEvent
             call.holdMillis = ended.holdDurationMillis();
             call.heldSince = null;
             call.endedAt = ended.endedAt();
+            for (CallParticipant participant : call.participants) {
+                if (participant.isPending()) {
+                    call.replaceParticipant(participant.left(ended.endedAt()));
+                }
+            }
             call.at(ended.endedAt());
         } else if (event instanceof VoicemailRecorded voicemail) {
             call.recordingUrl = voicemail.recordingUrl();

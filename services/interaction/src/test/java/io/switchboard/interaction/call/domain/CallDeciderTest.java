@@ -491,11 +491,12 @@ class CallDeciderTest {
         @Test
         void aCallThatNeverConnectedFails() {
             List<DomainEvent> events = when(new End(null, "eu_abandoned", t(8), t(8)), created());
-            assertThat(events).containsExactly(new ParticipantLeft(CALL, 12L, t(8)),
+            assertThat(events).as("the waiting end user never joined, so never leaves").containsExactly(
                     new CallEnded(CALL, "failed", "disconnected_by_unknown", "eu_abandoned", 0, 0, t(8)));
-            assertThat(state(history(created(), events)).participants()).extracting(CallParticipant::status)
-                    .containsExactly("failed");
-            CallEnded unknown = (CallEnded) when(new End(null, null, null, t(8)), created()).get(1);
+            assertThat(state(history(created(), events)).participants())
+                    .extracting(CallParticipant::status, CallParticipant::connectedAt, CallParticipant::endedAt)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("failed", null, t(8)));
+            CallEnded unknown = (CallEnded) when(new End(null, null, null, t(8)), created()).get(0);
             assertThat(unknown.failReason()).isEqualTo("unknown");
         }
 
@@ -521,7 +522,6 @@ class CallDeciderTest {
                     created());
             assertThat(events).containsExactly(
                     new VoicemailRecorded(CALL, "https://media.example.com/vm/1.wav", 42_000, t(30), "voicemail"),
-                    new ParticipantLeft(CALL, 12L, t(30)),
                     new CallEnded(CALL, "voicemail_received", "disconnected_by_end_user", "nothing", 0, 0, t(30)));
             Call call = state(history(created(), events));
             assertThat(call.status()).isEqualTo(CallStatus.VOICEMAIL_RECEIVED);
