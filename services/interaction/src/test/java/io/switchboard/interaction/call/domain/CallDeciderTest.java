@@ -263,6 +263,13 @@ class CallDeciderTest {
         }
 
         @Test
+        void aCallThatIsWaitingOrConnectedCannotBeQueued() {
+            illegal(new Queue(7L, null, t(1)), created(), "queued").hasMessageContaining("can be queued");
+            illegal(new Queue(7L, null, t(30)), connected(), "connected");
+            illegal(new Queue(7L, null, t(30)), when(ofType("Voicemail", 7L, null, null), List.of()), "voicemail");
+        }
+
+        @Test
         void ringingAQueuedCallConnectsAnAgent() {
             assertThat(when(new Ring(21L, null, t(10)), created())).containsExactly(new CallConnecting(CALL, 21L, t(10)));
             Call call = state(ringing());
@@ -468,6 +475,9 @@ class CallDeciderTest {
         @Test
         void dialingNeedsAConnectedCallAndTheAgentOnIt() {
             illegal(new DialThirdParty(null, null, null, "+1 555 0123", 16L, t(5)), ringing(), "connecting");
+            illegal(new DialThirdParty(null, null, null, "+1 555 0123", 16L, t(200)), ended(), "finished");
+            invalid(new DialThirdParty(21L, "ann", null, "+1 555 0123", 16L, t(30)), connected(), "agent_email",
+                    "Not a valid agent email");
             illegal(new DialThirdParty(99L, null, null, "+1 555 0123", 16L, t(30)), connected(), "connected")
                     .hasMessageContaining("agent 99 is not on this call");
             invalid(new DialThirdParty(21L, null, null, null, 16L, t(30)), connected(), "phone_number",
@@ -556,6 +566,8 @@ class CallDeciderTest {
             assertThat(when(new UpdateCustomerFlags(true, false, null, t(301)), history(h, events))).as("no change").isEmpty();
             invalid(new UpdateCustomerFlags(null, null, null, t(300)), h, "body",
                     "give at least one of verified_customer, bad_actor, repeat_customer");
+            assertThatThrownBy(() -> when(new UpdateCustomerFlags(true, null, null, t(1)), List.of()))
+                    .isInstanceOf(AggregateNotFoundException.class);
         }
     }
 }
