@@ -3,13 +3,14 @@
 -- Every event upserts only the columns it knows, so rows converge whatever order aggregates interleave in.
 
 CREATE TABLE applied_events (
-    event_id       uuid PRIMARY KEY,
     partner_id     text        NOT NULL,
+    event_id       uuid        NOT NULL,
     event_type     text        NOT NULL,
     aggregate_type text        NOT NULL,
     aggregate_id   text        NOT NULL,
     occurred_at    timestamptz NOT NULL,
-    applied_at     timestamptz NOT NULL DEFAULT now()
+    applied_at     timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (partner_id, event_id)
 );
 CREATE INDEX applied_events_partner_occurred ON applied_events (partner_id, occurred_at DESC);
 

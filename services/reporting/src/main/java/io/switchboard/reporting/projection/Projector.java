@@ -49,7 +49,7 @@ public class Projector {
     private boolean apply(Connection c, EventEnvelope event) throws SQLException {
         int recorded = Sql.update(c, """
                 INSERT INTO applied_events (event_id, partner_id, event_type, aggregate_type, aggregate_id, occurred_at)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (partner_id, event_id) DO NOTHING""",
                 event.eventId(), event.partnerId(), event.type(), event.aggregateType(), event.aggregateId(),
                 event.occurredAt());
         if (recorded == 0) {
