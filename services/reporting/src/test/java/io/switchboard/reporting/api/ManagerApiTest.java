@@ -176,7 +176,7 @@ class ManagerApiTest {
     @Test
     void callsArePagedWithTotalAndLinkHeaders() {
         Response first = supervisor().queryParam("per", 2).queryParam("sort_column", "id")
-                .get(BASE + "/calls");
+                .queryParam("id[]", "501,601,602,603,604,605").get(BASE + "/calls");
         first.then().statusCode(200)
                 .header("total", "6")
                 .header("per-page", "2")
@@ -184,7 +184,8 @@ class ManagerApiTest {
                 .header("Link", containsString("page=3>; rel=\"last\""))
                 .header("Link", not(containsString("rel=\"prev\"")))
                 .body("id", contains(501, 601));
-        supervisor().queryParam("per", 2).queryParam("page", 3).get(BASE + "/calls").then().statusCode(200)
+        supervisor().queryParam("per", 2).queryParam("page", 3).queryParam("id[]", "501,601,602,603,604,605")
+                .get(BASE + "/calls").then().statusCode(200)
                 .header("Link", containsString("page=2>; rel=\"prev\""))
                 .header("Link", not(containsString("rel=\"next\"")))
                 .body("id", contains(604, 605));
@@ -199,7 +200,8 @@ class ManagerApiTest {
                 .get(BASE + "/calls").then().statusCode(200)
                 .header("total", "5")
                 .body("id", contains(601, 602, 603, 604, 605));
-        supervisor().queryParam("updated_at[to]", "2026-11-21T10:59:59.999Z").get(BASE + "/calls")
+        supervisor().queryParam("updated_at[from]", "2026-11-21T09:00:00.000Z")
+                .queryParam("updated_at[to]", "2026-11-21T10:59:59.999Z").get(BASE + "/calls")
                 .then().statusCode(200).body("id", contains(501));
     }
 
@@ -291,7 +293,7 @@ class ManagerApiTest {
 
     @Test
     void chatsWithParticipants() {
-        supervisor().get(BASE + "/chats").then().statusCode(200)
+        supervisor().queryParam("id[]", Scenario.CHAT_ID).get(BASE + "/chats").then().statusCode(200)
                 .header("total", "1")
                 .body("[0].id", equalTo(701))
                 .body("[0].status", equalTo("finished"))
@@ -341,25 +343,36 @@ class ManagerApiTest {
 
     @Test
     void aDuplicateDeliveryChangesNothing() throws SQLException {
-        String before = supervisor().get(BASE + "/calls/" + Scenario.CALL_ID).then().statusCode(200)
+        String callBefore = supervisor().get(BASE + "/calls/" + Scenario.CALL_ID).then().statusCode(200)
                 .extract().asString();
+        String chatBefore = supervisor().get(BASE + "/chats/" + Scenario.CHAT_ID).then().statusCode(200)
+                .body("message_count", equalTo(2)).extract().asString();
         long applied = appliedCount(PARTNER);
-        List<EventEnvelope> callEvents = events.stream()
-                .filter(e -> e.aggregateId().equals(String.valueOf(Scenario.CALL_ID))).toList();
-        EventEnvelope marker = envelope(PARTNER, 606, 1, new CallCreated(606, "Voice Outbound (API)", "connecting",
-                null, "en", null, "+15559999", 101L, null, null, "not_asked", null,
+        List<EventEnvelope> redelivered = events.stream()
+                .filter(e -> e.aggregateId().equals(String.valueOf(Scenario.CALL_ID))
+                        || e.aggregateId().equals(String.valueOf(Scenario.CHAT_ID))).toList();
+        EventEnvelope callMarker = envelope(PARTNER, 606, 1, new CallCreated(606, "Voice Outbound (API)",
+                "connecting", null, "en", null, "+15559999", 101L, null, null, "not_asked", null,
                 Instant.parse("2026-11-21T08:00:00Z")));
+        EventEnvelope chatMarker = new EventEnvelope(UUID.randomUUID(), "ChatCreated", 1,
+                io.switchboard.events.chat.ChatEvents.AGGREGATE_TYPE, "702", 1, PARTNER,
+                Instant.parse("2026-11-21T08:00:00Z"), null, null,
+                new io.switchboard.events.chat.ChatEvents.ChatCreated(702, "queued", null, "en", null, null,
+                        java.util.Map.of(), List.of(), List.of(), Instant.parse("2026-11-21T08:00:00Z"), null));
         try (EventFeed feed = new EventFeed()) {
-            callEvents.forEach(e -> feed.sendKeyed(e.aggregateId(), e));
-            // Same key, so same partition: once the marker is applied, every duplicate before it was consumed.
-            feed.sendKeyed(String.valueOf(Scenario.CALL_ID), marker);
+            redelivered.forEach(e -> feed.sendKeyed(e.aggregateId(), e));
+            // Same keys, so same partitions: once the markers are applied, every duplicate before them was consumed.
+            feed.sendKeyed(String.valueOf(Scenario.CALL_ID), callMarker);
+            feed.sendKeyed(String.valueOf(Scenario.CHAT_ID), chatMarker);
         }
-        awaitApplied(PARTNER, (int) applied + 1);
+        awaitApplied(PARTNER, (int) applied + 2);
 
-        assertThat(appliedCount(PARTNER)).isEqualTo(applied + 1);
-        String after = supervisor().get(BASE + "/calls/" + Scenario.CALL_ID).then().statusCode(200)
-                .extract().asString();
-        assertThat(after).isEqualTo(before);
+        assertThat(appliedCount(PARTNER)).isEqualTo(applied + 2);
+        assertThat(supervisor().get(BASE + "/calls/" + Scenario.CALL_ID).then().statusCode(200).extract().asString())
+                .isEqualTo(callBefore);
+        // Message counts are increments: a second application would have doubled them.
+        assertThat(supervisor().get(BASE + "/chats/" + Scenario.CHAT_ID).then().statusCode(200).extract().asString())
+                .isEqualTo(chatBefore);
         supervisor().queryParam("entity_type[]", "call").queryParam("entity_id[]", 501).get(BASE + "/changed_details")
                 .then().header("total", "4");
     }
