@@ -20,11 +20,34 @@ public final class ListParams {
     private final MultivaluedMap<String, String> query;
     public final int page;
     public final int per;
+    /** Set when the client tails by change ({@code cursor=0} to start, then the next link's value). */
+    public final Long cursor;
+    /** The {@code time_zone} parameter, null for UTC. */
+    public final java.time.ZoneId zone;
 
     public ListParams(UriInfo uri) {
         this.query = uri.getQueryParameters();
+        this.zone = TimeZones.parse(query.getFirst(TimeZones.PARAM));
         this.page = positive("page", 1, Integer.MAX_VALUE);
-        this.per = positive("per", DEFAULT_PER, MAX_PER);
+        this.per = query.containsKey("per") || !query.containsKey("limit")
+                ? positive("per", DEFAULT_PER, MAX_PER) : positive("limit", DEFAULT_PER, MAX_PER);
+        this.cursor = cursor();
+    }
+
+    private Long cursor() {
+        String value = query.getFirst("cursor");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed < 0) {
+                throw new InvalidCommandException("cursor", "must be a cursor from a Link header, or 0 to start");
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new InvalidCommandException("cursor", "must be a cursor from a Link header, or 0 to start");
+        }
     }
 
     public long offset() {
@@ -85,6 +108,9 @@ public final class ListParams {
             return null;
         }
         try {
+            if (zone != null && !value.endsWith("Z") && !value.matches(".*[+-]\\d{2}:?\\d{2}$")) {
+                return java.time.LocalDateTime.parse(value.trim()).atZone(zone).toInstant();
+            }
             return EventCodec.parseInstant(value);
         } catch (RuntimeException e) {
             throw new InvalidCommandException(name, "must be an ISO-8601 date-time with offset, e.g. 2026-11-21T09:00:00.000Z");

@@ -53,8 +53,8 @@ public class ManagerResource {
 
     @GET
     @Path("/calls/{id}")
-    public Map<String, Object> call(@PathParam("id") long id) throws SQLException {
-        return found("call", id, calls.find(partner.partnerId(), id));
+    public Object call(@PathParam("id") long id) throws SQLException {
+        return zoned(found("call", id, calls.find(partner.partnerId(), id)));
     }
 
     @GET
@@ -66,8 +66,8 @@ public class ManagerResource {
 
     @GET
     @Path("/chats/{id}")
-    public Map<String, Object> chat(@PathParam("id") long id) throws SQLException {
-        return found("chat", id, chats.find(partner.partnerId(), id));
+    public Object chat(@PathParam("id") long id) throws SQLException {
+        return zoned(found("chat", id, chats.find(partner.partnerId(), id)));
     }
 
     @GET
@@ -79,8 +79,8 @@ public class ManagerResource {
 
     @GET
     @Path("/agents/{id}")
-    public Map<String, Object> agent(@PathParam("id") long id) throws SQLException {
-        return found("agent", id, directory.agent(partner.partnerId(), id));
+    public Object agent(@PathParam("id") long id) throws SQLException {
+        return zoned(found("agent", id, directory.agent(partner.partnerId(), id)));
     }
 
     @GET
@@ -140,6 +140,10 @@ public class ManagerResource {
     public List<UserStatuses.UserStatus> userStatuses() {
         partner.partnerId();
         return UserStatuses.DEFAULTS;
+    }
+
+    private Object zoned(Object json) {
+        return TimeZones.render(json, TimeZones.parse(uri.getQueryParameters().getFirst(TimeZones.PARAM)));
     }
 
     private static Map<String, Object> found(String type, long id, Optional<Map<String, Object>> resource) {

@@ -16,6 +16,13 @@ final class Paged {
     }
 
     static Response of(ListQuery.Page<?> page, ListParams params, UriInfo uri) {
+        if (page.nextCursor() != null) {
+            // Tailing: the next link always exists (poll it); it starts after the last row returned.
+            String next = "<" + uri.getRequestUriBuilder().replaceQueryParam("page").replaceQueryParam("cursor",
+                    page.nextCursor()).build() + ">; rel=\"next\"";
+            return Response.ok(TimeZones.render(page.rows(), params.zone)).header("total", page.total()).header("per-page", params.per)
+                    .header("Link", next).build();
+        }
         long lastPage = Math.max(1, (page.total() + params.per - 1) / params.per);
         List<String> links = new ArrayList<>();
         links.add(link(uri, 1, "first"));
@@ -26,7 +33,7 @@ final class Paged {
             links.add(link(uri, params.page + 1, "next"));
         }
         links.add(link(uri, lastPage, "last"));
-        return Response.ok(page.rows())
+        return Response.ok(TimeZones.render(page.rows(), params.zone))
                 .header("total", page.total())
                 .header("per-page", params.per)
                 .header("Link", String.join(", ", links))

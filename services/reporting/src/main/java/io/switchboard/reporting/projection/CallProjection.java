@@ -76,6 +76,6 @@ public class CallProjection implements Projection {
     /** Every call event creates the call row if needed and moves its updated_at (the tailing key). */
     private static Upsert call(EventEnvelope e, long callId) {
         return Upsert.into("calls").key("partner_id", e.partnerId()).key("id", callId)
-                .latest("updated_at", e.occurredAt());
+                .latest("updated_at", e.occurredAt()).expression("change_seq", "nextval('projection_change_seq')");
     }
 }

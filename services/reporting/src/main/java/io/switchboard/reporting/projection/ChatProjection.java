@@ -58,6 +58,6 @@ public class ChatProjection implements Projection {
 
     private static Upsert chat(EventEnvelope e, long chatId) {
         return Upsert.into("chats").key("partner_id", e.partnerId()).key("id", chatId)
-                .latest("updated_at", e.occurredAt());
+                .latest("updated_at", e.occurredAt()).expression("change_seq", "nextval('projection_change_seq')");
     }
 }

@@ -19,6 +19,7 @@ final class Upsert {
     private final Map<String, Object> keys = new LinkedHashMap<>();
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final Map<String, String> merges = new LinkedHashMap<>();
+    private final Map<String, String> expressions = new LinkedHashMap<>();
 
     private Upsert(String table) {
         this.table = table;
@@ -58,6 +59,12 @@ final class Upsert {
         return this;
     }
 
+    /** Sets the column to an SQL expression (no parameters) both on insert and on update. */
+    Upsert expression(String column, String sql) {
+        expressions.put(column, sql);
+        return this;
+    }
+
     int run(Connection connection) throws SQLException {
         List<Object> params = new ArrayList<>();
         StringJoiner columns = new StringJoiner(", ");
@@ -72,14 +79,19 @@ final class Upsert {
             marks.add("?");
             params.add(e.getValue());
         }
+        expressions.forEach((column, expression) -> {
+            columns.add(column);
+            marks.add(expression);
+        });
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(table)
                 .append(" (").append(columns).append(") VALUES (").append(marks).append(") ON CONFLICT (")
                 .append(String.join(", ", keys.keySet())).append(")");
-        if (merges.isEmpty()) {
+        if (merges.isEmpty() && expressions.isEmpty()) {
             sql.append(" DO NOTHING");
         } else {
             StringJoiner sets = new StringJoiner(", ");
             merges.forEach((column, expression) -> sets.add(column + " = " + expression));
+            expressions.forEach((column, expression) -> sets.add(column + " = " + expression));
             sql.append(" DO UPDATE SET ").append(sets);
         }
         return Sql.update(connection, sql.toString(), params.toArray());

@@ -53,9 +53,11 @@ public class CallReadModel {
                     + " AND p.participant_type = 'agent'))", new Sql.Longs(agentIds), new Sql.Longs(agentIds));
         }
         try (Connection c = dataSource.getConnection()) {
-            ListQuery.Page<CallRow> page = query.page(c, SORT_SQL.getOrDefault(sort, sort), params.sortDirection(),
-                    params.per, params.offset(), CallRow::of);
-            return new ListQuery.Page<>(render(c, partner, page.rows()), page.total());
+            ListQuery.Page<CallRow> page = params.cursor != null
+                    ? query.tail(c, params.cursor, params.per, CallRow::of, CallRow::changeSeq)
+                    : query.page(c, SORT_SQL.getOrDefault(sort, sort), params.sortDirection(), params.per,
+                    params.offset(), CallRow::of);
+            return new ListQuery.Page<>(render(c, partner, page.rows()), page.total(), page.nextCursor());
         }
     }
 
@@ -71,7 +73,7 @@ public class CallReadModel {
                    Long connectedAgentId, String outboundNumber, String recordingPermission, String recordingUrl,
                    String disconnectedBy, String failReason, Instant scheduledAt, Instant createdAt,
                    Instant queuedAt, Instant connectingAt, Instant connectedAt, Instant endedAt, Instant updatedAt,
-                   Long durationMs, Long holdDurationMs) {
+                   Long durationMs, Long holdDurationMs, long changeSeq) {
         static CallRow of(ResultSet rs) throws SQLException {
             return new CallRow(rs.getLong("id"), Sql.longOrNull(rs, "parent_id"), rs.getString("lang"),
                     rs.getString("call_type"), rs.getString("status"), Sql.longOrNull(rs, "menu_id"),
@@ -81,7 +83,7 @@ public class CallReadModel {
                     Sql.instant(rs, "scheduled_at"), Sql.instant(rs, "created_at"), Sql.instant(rs, "queued_at"),
                     Sql.instant(rs, "connecting_at"), Sql.instant(rs, "connected_at"), Sql.instant(rs, "ended_at"),
                     Sql.instant(rs, "updated_at"), Sql.longOrNull(rs, "duration_ms"),
-                    Sql.longOrNull(rs, "hold_duration_ms"));
+                    Sql.longOrNull(rs, "hold_duration_ms"), rs.getLong("change_seq"));
         }
 
         boolean outbound() {

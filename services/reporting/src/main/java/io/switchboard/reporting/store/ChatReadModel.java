@@ -46,9 +46,12 @@ public class ChatReadModel {
         }
         String orderBy = "status".equals(sort) ? "shown_status" : SORT_SQL.getOrDefault(sort, sort);
         try (Connection c = dataSource.getConnection()) {
-            ListQuery.Page<Map<String, Object>> page = query.page(c, orderBy, params.sortDirection(), params.per,
-                    params.offset(), ChatReadModel::chatRow);
-            return new ListQuery.Page<>(render(c, partner, page.rows()), page.total());
+            ListQuery.Page<Map<String, Object>> page = params.cursor != null
+                    ? query.tail(c, params.cursor, params.per, ChatReadModel::chatRow,
+                    chat -> (Long) chat.get("_change_seq"))
+                    : query.page(c, orderBy, params.sortDirection(), params.per, params.offset(),
+                    ChatReadModel::chatRow);
+            return new ListQuery.Page<>(render(c, partner, page.rows()), page.total(), page.nextCursor());
         }
     }
 
@@ -91,6 +94,7 @@ public class ChatReadModel {
             json.put("end_user", null);
         }
         json.put("_ended_at", ended);
+        json.put("_change_seq", rs.getLong("change_seq"));
         return json;
     }
 
@@ -122,6 +126,7 @@ public class ChatReadModel {
         for (Map<String, Object> chat : chats) {
             Map<String, Object> json = new java.util.LinkedHashMap<>(chat);
             Instant ended = (Instant) json.remove("_ended_at");
+            json.remove("_change_seq");
             Long menuId = (Long) json.remove("menu_id");
             Directory.Menu menu = menuId == null ? null : menus.get(menuId);
             json.put("selected_menu", menu == null ? null : Directory.basicMenu(menu));

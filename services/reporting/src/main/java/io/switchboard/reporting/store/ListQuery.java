@@ -53,11 +53,30 @@ public final class ListQuery {
         T map(ResultSet rs) throws SQLException;
     }
 
-    public record Page<T>(List<T> rows, long total) {
+    /** A page; {@code nextCursor} is set for cursor (tailing) requests only. */
+    public record Page<T>(List<T> rows, long total, Long nextCursor) {
+        public Page(List<T> rows, long total) {
+            this(rows, total, null);
+        }
+    }
+
+    /** Tailing: only rows changed after the cursor, in change order (the sort parameters do not apply). */
+    public <T> Page<T> tail(Connection c, long cursor, int limit, RowMapper<T> mapper,
+                            java.util.function.ToLongFunction<T> changeOf) throws SQLException {
+        where("change_seq > ?", cursor);
+        Page<T> page = pageOrdered(c, "change_seq ASC", limit, 0, mapper);
+        long next = page.rows().stream().mapToLong(changeOf).max().orElse(cursor);
+        return new Page<>(page.rows(), page.total(), next);
     }
 
     public <T> Page<T> page(Connection c, String orderBy, String direction, int limit, long offset,
                             RowMapper<T> mapper) throws SQLException {
+        // The id breaks ties, so pages neither skip nor repeat rows with equal sort values.
+        return pageOrdered(c, orderBy + " " + direction + " NULLS LAST, id " + direction, limit, offset, mapper);
+    }
+
+    private <T> Page<T> pageOrdered(Connection c, String orderBy, int limit, long offset, RowMapper<T> mapper)
+            throws SQLException {
         String where = " WHERE " + String.join(" AND ", conditions);
         long total;
         try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM " + source + where)) {
@@ -67,9 +86,7 @@ public final class ListQuery {
                 total = rs.getLong(1);
             }
         }
-        // The id breaks ties, so pages neither skip nor repeat rows with equal sort values.
-        String sql = "SELECT * FROM " + source + where + " ORDER BY " + orderBy + " " + direction + " NULLS LAST, id "
-                + direction + " LIMIT ? OFFSET ?";
+        String sql = "SELECT * FROM " + source + where + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?";
         List<Object> all = new ArrayList<>(params);
         all.add(limit);
         all.add(offset);

@@ -376,4 +376,56 @@ class ManagerApiTest {
         supervisor().queryParam("entity_type[]", "call").queryParam("entity_id[]", 501).get(BASE + "/changed_details")
                 .then().header("total", "4");
     }
+
+    static String nextLink(Response response) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<([^>]+)>; rel=\"next\"")
+                .matcher(response.header("Link"));
+        assertThat(m.find()).as("Link %s has rel=next", response.header("Link")).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void tailingWithACursorSeesEveryChangeOnceEvenALateOne() {
+        String ids = "501,601,602,603,604,605";
+        Response first = supervisor().queryParam("cursor", 0).queryParam("limit", 4).queryParam("id[]", ids)
+                .get(BASE + "/calls");
+        first.then().statusCode(200).header("per-page", "4").body("", hasSize(4));
+        Response second = supervisor().get(nextLink(first));
+        second.then().statusCode(200).body("", hasSize(2));
+        List<Integer> seen = new ArrayList<>(first.jsonPath().getList("id"));
+        seen.addAll(second.jsonPath().getList("id"));
+        assertThat(seen).containsExactlyInAnyOrder(501, 601, 602, 603, 604, 605);
+        Response idle = supervisor().get(nextLink(second));
+        idle.then().statusCode(200).body("", hasSize(0)).header("total", "0");
+
+        // A late event from the past does not move updated_at, but it is a change: the tail must show it.
+        Instant past = Instant.parse("2026-11-21T11:00:00Z");
+        EventEnvelope late = new EventEnvelope(UUID.randomUUID(), "VoicemailRecorded", 1, CallEvents.AGGREGATE_TYPE,
+                "601", 3, PARTNER, past, null, null,
+                new CallEvents.VoicemailRecorded(601, "https://media.test/vm/601", 5_000, past));
+        try (EventFeed feed = new EventFeed()) {
+            feed.send(List.of(late));
+        }
+        String tail = nextLink(idle);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> supervisor().get(tail).then().statusCode(200)
+                .body("id", contains(601))
+                .body("[0].recording_url", equalTo("https://media.test/vm/601"))
+                .body("[0].updated_at", equalTo("2026-11-21T11:10:21.000Z")));
+        supervisor().queryParam("cursor", "x").get(BASE + "/calls").then().statusCode(400)
+                .body(containsString("cursor"));
+    }
+
+    @Test
+    void timesCanBeRenderedAndFilteredInAnIanaTimeZone() {
+        supervisor().queryParam("time_zone", "America/New_York").get(BASE + "/calls/" + Scenario.CALL_ID)
+                .then().statusCode(200)
+                .body("created_at", equalTo("2026-11-21T05:00:00.000-05:00"))
+                .body("participants[0].connected_at", equalTo("2026-11-21T05:00:00.000-05:00"));
+        supervisor().queryParam("time_zone", "Europe/Berlin").queryParam("updated_at[from]", "2026-11-21T12:00:00")
+                .queryParam("updated_at[to]", "2026-11-21T12:59:59").get(BASE + "/calls").then().statusCode(200)
+                .body("id", contains(601, 602, 603, 604, 605))
+                .body("[0].created_at", equalTo("2026-11-21T12:10:01.000+01:00"));
+        supervisor().queryParam("time_zone", "Mars/Olympus").get(BASE + "/calls").then().statusCode(400)
+                .body(containsString("time_zone"));
+    }
 }
