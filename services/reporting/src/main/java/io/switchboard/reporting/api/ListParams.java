@@ -26,7 +26,11 @@ public final class ListParams {
     public final java.time.ZoneId zone;
 
     public ListParams(UriInfo uri) {
-        this.query = uri.getQueryParameters();
+        this(uri.getQueryParameters());
+    }
+
+    public ListParams(MultivaluedMap<String, String> query) {
+        this.query = query;
         this.zone = TimeZones.parse(query.getFirst(TimeZones.PARAM));
         this.page = positive("page", 1, Integer.MAX_VALUE);
         this.per = query.containsKey("per") || !query.containsKey("limit")
