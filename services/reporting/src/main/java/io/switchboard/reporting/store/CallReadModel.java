@@ -45,7 +45,8 @@ public class CallReadModel {
                 .anyOfIds("id", params.ids("id"))
                 .anyOf("status", params.strings("status"))
                 .anyOf("call_type", params.strings("call_type"))
-                .anyOfIds("menu_id", params.ids("menu_id"));
+                .anyOfIds("menu_id", params.ids("menu_id"))
+                .inTeams("COALESCE(connected_agent_id, agent_id)", params.ids("team_id"));
         List<Long> agentIds = params.ids("agent_id");
         if (!agentIds.isEmpty()) {
             query.where("(COALESCE(connected_agent_id, agent_id) = ANY(?) OR EXISTS (SELECT 1 FROM call_participants p"

@@ -44,6 +44,12 @@ public class ChatReadModel {
                     + " AND p.chat_id = t.id AND p.participant_type = 'agent' AND p.user_id = ANY(?))",
                     new Sql.Longs(agentIds));
         }
+        List<Long> teamIds = params.ids("team_id");
+        if (!teamIds.isEmpty()) {
+            query.where("EXISTS (SELECT 1 FROM chat_participants p JOIN team_members m ON m.partner_id = p.partner_id"
+                    + " AND m.agent_id = p.user_id AND m.member WHERE p.partner_id = t.partner_id AND p.chat_id = t.id"
+                    + " AND p.participant_type = 'agent' AND m.team_id = ANY(?))", new Sql.Longs(teamIds));
+        }
         String orderBy = "status".equals(sort) ? "shown_status" : SORT_SQL.getOrDefault(sort, sort);
         try (Connection c = dataSource.getConnection()) {
             ListQuery.Page<Map<String, Object>> page = params.cursor != null

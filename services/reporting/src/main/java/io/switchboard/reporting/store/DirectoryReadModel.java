@@ -44,8 +44,10 @@ public class DirectoryReadModel {
 
     public ListQuery.Page<Map<String, Object>> agents(String partner, ListParams params) throws SQLException {
         String sort = params.sortColumn("id", AGENT_SORT);
-        ListQuery query = new ListQuery("agents", partner)
+        ListQuery query = new ListQuery("agents t", partner)
                 .anyOfIds("id", params.ids("id"))
+                .inTeams("id", params.ids("team_id"))
+                .anyOfStatusNames("status", params.strings("status"))
                 .range("updated_at", params.from("updated_at"), params.to("updated_at"))
                 .range("status_updated_at", params.from("status_updated_at"), params.to("status_updated_at"));
         try (Connection c = dataSource.getConnection()) {
@@ -57,7 +59,7 @@ public class DirectoryReadModel {
 
     public Optional<Map<String, Object>> agent(String partner, long id) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            ListQuery.Page<AgentRow> page = new ListQuery("agents", partner).where("id = ?", id)
+            ListQuery.Page<AgentRow> page = new ListQuery("agents t", partner).where("id = ?", id)
                     .page(c, "id", "ASC", 1, 0, AgentRow::of);
             return renderAgents(c, partner, page.rows()).stream().findFirst();
         }
@@ -118,7 +120,9 @@ public class DirectoryReadModel {
         ListQuery query = new ListQuery(LOG_WITH_DURATION, partner)
                 .range("started_at", params.from("started_at"), params.to("started_at"))
                 .range("ended_at", params.from("ended_at"), params.to("ended_at"))
-                .anyOfIds("agent_id", params.ids("agent_id"));
+                .anyOfIds("agent_id", params.ids("agent_id"))
+                .inTeams("agent_id", params.ids("team_id"))
+                .anyOfStatusNames("status", params.strings("status"));
         try (Connection c = dataSource.getConnection()) {
             return query.page(c, sort, params.sortDirection(), params.per, params.offset(), rs -> {
                 Map<String, Object> json = Json.object();

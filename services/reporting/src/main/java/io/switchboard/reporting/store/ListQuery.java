@@ -49,6 +49,18 @@ public final class ListQuery {
         return values.isEmpty() ? this : where(column + " = ANY(?)", values);
     }
 
+    /** Rows whose agent column names a current member of one of the teams. */
+    public ListQuery inTeams(String agentColumn, List<Long> teamIds) {
+        return teamIds.isEmpty() ? this : where(agentColumn + " IN (SELECT m.agent_id FROM team_members m"
+                + " WHERE m.partner_id = t.partner_id AND m.member AND m.team_id = ANY(?))", new Sql.Longs(teamIds));
+    }
+
+    /** User-status names compared as {@code UserStatuses} matches them: ignoring case, spaces, - and _. */
+    public ListQuery anyOfStatusNames(String column, List<String> names) {
+        return names.isEmpty() ? this : where("lower(regexp_replace(" + column + ", '[[:space:]_-]', '', 'g')) = ANY(?)",
+                names.stream().map(n -> n.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_-]", "")).toList());
+    }
+
     public interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
     }

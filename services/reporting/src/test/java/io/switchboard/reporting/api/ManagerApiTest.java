@@ -428,4 +428,23 @@ class ManagerApiTest {
         supervisor().queryParam("time_zone", "Mars/Olympus").get(BASE + "/calls").then().statusCode(400)
                 .body(containsString("time_zone"));
     }
+
+    @Test
+    void listsFilterByTeamAndStatus() {
+        // Team 12 (East Coast) = agents 102 and 103; call 501 was handled by 101 (team 11).
+        supervisor().queryParam("team_id[]", 12).get(BASE + "/agents").then().statusCode(200)
+                .body("id", contains(102, 103));
+        supervisor().queryParam("team_id[]", 11).queryParam("id[]", 501).get(BASE + "/calls").then().statusCode(200)
+                .body("id", contains(501));
+        supervisor().queryParam("team_id[]", 12).queryParam("id[]", 501).get(BASE + "/calls").then().statusCode(200)
+                .header("total", "0");
+        supervisor().queryParam("team_id[]", 11).queryParam("id[]", Scenario.CHAT_ID).get(BASE + "/chats")
+                .then().statusCode(200).body("id", contains(701));
+        supervisor().queryParam("status[]", "break").get(BASE + "/agent_activity_logs").then().statusCode(200)
+                .body("agent_id", contains(101)).body("reason", contains("coffee"));
+        supervisor().queryParam("status[]", "AVAILABLE").get(BASE + "/agents").then().statusCode(200)
+                .body("id", contains(101, 102));
+        supervisor().queryParam("status[]", "finished").queryParam("call_type[]", "Voice Inbound (IVR)")
+                .get(BASE + "/calls").then().statusCode(200).body("id", contains(501));
+    }
 }
