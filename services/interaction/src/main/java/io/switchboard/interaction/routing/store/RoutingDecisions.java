@@ -77,7 +77,7 @@ public class RoutingDecisions {
     /** Decisions whose delivery never confirmed (the instance stopped in between): taken over for a retry. */
     private static final String STALE = """
             UPDATE routing_work SET routing_at = now()
-            WHERE partner_id = $1 AND state = 'routing' AND kind = ANY($2) AND routing_at < now() - $3::interval
+            WHERE partner_id = $1 AND state = 'routing' AND kind = ANY($2) AND routing_at < now() - $3::bigint * interval '1 millisecond'
             RETURNING kind, work_id, menu_id, trigger, escalation_id, queued_at, assignee_type, assignee_id,
                       assignee_name, team_id, request_id""";
 
@@ -110,7 +110,7 @@ public class RoutingDecisions {
                         .map(snapshot -> RoutingPolicy.assign(pending, snapshot))
                         .chain(assignments -> record(conn, partnerId, assignments)))
                 .chain(fresh -> conn.preparedQuery(STALE)
-                        .execute(Tuple.of(partnerId, kindValues, staleAfter.toSeconds() + " seconds"))
+                        .execute(Tuple.of(partnerId, kindValues, staleAfter.toMillis()))
                         .map(stale -> {
                             List<Decision> all = new ArrayList<>(fresh);
                             stale.forEach(row -> all.add(new Decision(partnerId, assignment(row), row.getUUID("request_id"))));
