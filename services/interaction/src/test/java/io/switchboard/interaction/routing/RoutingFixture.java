@@ -47,6 +47,7 @@ final class RoutingFixture implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final EnvelopeRecords records = new EnvelopeRecords(EventCodec.standard());
     private final Map<String, Long> sequences = new HashMap<>();
+    private final List<EventEnvelope> published = new ArrayList<>();
     private final Pool pool;
 
     RoutingFixture(Pool pool) {
@@ -78,6 +79,7 @@ final class RoutingFixture implements AutoCloseable {
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not publish " + envelope.type(), e);
         }
+        published.add(envelope);
         return envelope;
     }
 
@@ -131,6 +133,16 @@ final class RoutingFixture implements AutoCloseable {
                     row.getString("partner_id")));
         }
         return routed;
+    }
+
+    /**
+     * Waits until routing has applied everything published so far. Topics and partitions are consumed
+     * concurrently; tests that need one event to be known before another is even sent wait here.
+     */
+    void awaitAllApplied() {
+        List<EventEnvelope> sent = List.copyOf(published);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> sent.stream().allMatch(this::applied));
     }
 
     boolean applied(EventEnvelope envelope) {

@@ -13,6 +13,8 @@ import io.switchboard.events.chat.ChatEvents.EndUser;
 import io.switchboard.events.chat.ChatEvents.EscalationRequested;
 import io.switchboard.events.interaction.CallEvents.CallQueued;
 import io.switchboard.events.interaction.DirectoryEvents;
+import io.switchboard.events.interaction.DirectoryEvents.AgentDeactivated;
+import io.switchboard.events.interaction.DirectoryEvents.TeamMemberRemoved;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentCreated;
 import io.switchboard.events.interaction.RoutingEvents.ChatRouted;
 import io.switchboard.interaction.routing.RecordingCallRinger.Ring;
@@ -86,6 +88,7 @@ class RoutingKafkaTest {
     void aChatGoesToTheLongestIdleAgentOnceEvenIfItsCreationIsDeliveredTwice() {
         world.availableAgent(shortIdle, team, 2);
         world.availableAgent(longIdle, team, 9);
+        world.awaitAllApplied();
         world.menu(menu, "chat", team, null);
         long chatId = RoutingFixture.newId();
 
@@ -109,6 +112,7 @@ class RoutingKafkaTest {
         world.directory(DirectoryEvents.VIRTUAL_AGENT, bot, new VirtualAgentCreated(bot, "Botty", world.now));
         world.availableAgent(shortIdle, team, 1);
         world.availableAgent(longIdle, team, 30);
+        world.awaitAllApplied();
         world.menu(menu, "chat", team, bot);
         long chatId = RoutingFixture.newId();
 
@@ -125,9 +129,28 @@ class RoutingKafkaTest {
     }
 
     @Test
+    void deactivatedAgentsAndFormerTeamMembersAreNotRouted() {
+        long formerMember = RoutingFixture.newId();
+        world.availableAgent(longIdle, team, 50);
+        world.availableAgent(formerMember, team, 40);
+        world.availableAgent(shortIdle, team, 1);
+        world.directory(DirectoryEvents.AGENT, longIdle, new AgentDeactivated(longIdle, null, Instant.now()));
+        world.directory(DirectoryEvents.TEAM, team, new TeamMemberRemoved(team, formerMember, Instant.now()));
+        world.awaitAllApplied();
+        world.menu(menu, "chat", team, null);
+        long chatId = RoutingFixture.newId();
+
+        world.chat(chatId, newChat(chatId));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(world.routed(chatId))
+                .containsExactly(routedTo("agent", shortIdle, "created", "none", world.partner)));
+    }
+
+    @Test
     void aQueuedCallRingsTheLongestIdleAgent() {
         world.availableAgent(shortIdle, team, 3);
         world.availableAgent(longIdle, team, 4);
+        world.awaitAllApplied();
         world.menu(menu, "voice", team, null);
         long callId = RoutingFixture.newId();
 
@@ -141,6 +164,7 @@ class RoutingKafkaTest {
     @Test
     void workWaitsWhileNobodyIsAvailableAndAnAgentGetsOneChatAtATime() {
         world.agent(longIdle, team);
+        world.awaitAllApplied();
         world.menu(menu, "chat", team, null);
         long first = RoutingFixture.newId();
         long second = RoutingFixture.newId();
@@ -167,10 +191,12 @@ class RoutingKafkaTest {
     @Test
     void aClaimedChatIsNotRoutedUntilItIsReleased() {
         world.agent(longIdle, team);
+        world.awaitAllApplied();
         world.menu(menu, "chat", team, null);
         long chatId = RoutingFixture.newId();
         world.chat(chatId, newChat(chatId));
         world.chat(chatId, new ChatClaimed(chatId, shortIdle, Instant.now()));
+        world.awaitAllApplied();
 
         EventEnvelope available = world.status(longIdle, "offline", "available", Instant.now());
         await().atMost(WAIT).until(() -> world.applied(available) && "claimed".equals(world.workState("chat", chatId)));
