@@ -42,6 +42,9 @@ public class Router {
         this.chatRouting = chatRouting;
         this.ringers = ringers;
         this.staleAfter = staleAfter;
+        if (!ringers.isResolvable()) {
+            LOG.warn("no CallRinger in the application: queued calls wait, chats are routed");
+        }
     }
 
     /** Routes whatever of the partner's work can be routed now. */

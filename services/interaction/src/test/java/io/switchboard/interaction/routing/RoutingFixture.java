@@ -14,8 +14,10 @@ import io.switchboard.events.interaction.DirectoryEvents.MenuCreated;
 import io.switchboard.events.interaction.DirectoryEvents.TeamCreated;
 import io.switchboard.events.interaction.DirectoryEvents.TeamMemberAdded;
 import io.switchboard.events.kafka.EnvelopeRecords;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -23,6 +25,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -31,8 +34,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * One partner's world for a routing test: publishes envelopes with the real Kafka producer, shaped as
@@ -62,7 +68,7 @@ final class RoutingFixture implements AutoCloseable {
     }
 
     /** Publishes an event of the aggregate {@code type}-{@code id}; returns the envelope sent. */
-    EventEnvelope publish(String topic, String type, long id, DomainEvent event) {
+    EventEnvelope publish(String type, long id, DomainEvent event) {
         String aggregateId = type + "-" + id;
         long sequence = sequences.merge(aggregateId, 1L, Long::sum);
         EventTypeId typeId = EventCodec.standard().registry().idOf(event);
@@ -71,11 +77,14 @@ final class RoutingFixture implements AutoCloseable {
         return send(envelope);
     }
 
-    /** Sends an envelope as it is: publishing one twice is what an at-least-once redelivery looks like. */
+    /**
+     * Sends an envelope as it is, to the topic of its aggregate type: publishing one twice is what an
+     * at-least-once redelivery looks like.
+     */
     EventEnvelope send(EventEnvelope envelope) {
         String topic = envelope.aggregateType().equals(ChatEvents.AGGREGATE_TYPE) ? Topics.CHAT : Topics.INTERACTION;
         try {
-            producer.send(records.toRecord(topic, envelope)).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            producer.send(records.toRecord(topic, envelope)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not publish " + envelope.type(), e);
         }
@@ -84,15 +93,15 @@ final class RoutingFixture implements AutoCloseable {
     }
 
     EventEnvelope directory(String type, long id, DomainEvent event) {
-        return publish(Topics.INTERACTION, type, id, event);
+        return publish(type, id, event);
     }
 
     EventEnvelope chat(long chatId, DomainEvent event) {
-        return publish(Topics.CHAT, ChatEvents.AGGREGATE_TYPE, chatId, event);
+        return publish(ChatEvents.AGGREGATE_TYPE, chatId, event);
     }
 
     EventEnvelope call(long callId, DomainEvent event) {
-        return publish(Topics.INTERACTION, CallEvents.AGGREGATE_TYPE, callId, event);
+        return publish(CallEvents.AGGREGATE_TYPE, callId, event);
     }
 
     void team(long teamId) {
@@ -127,7 +136,7 @@ final class RoutingFixture implements AutoCloseable {
                         SELECT payload -> 'data' AS data, partner_id FROM event_store
                         WHERE stream_id = $1 AND event_type = 'ChatRouted' ORDER BY version""")
                 .execute(Tuple.of("chat_routing-" + chatId)).await().indefinitely()) {
-            io.vertx.core.json.JsonObject data = (io.vertx.core.json.JsonObject) row.getValue("data");
+            JsonObject data = (JsonObject) row.getValue("data");
             routed.add(List.of(data.getString("assigneeType"), data.getLong("assigneeId"), data.getString("trigger"),
                     data.getValue("escalationId") == null ? "none" : data.getLong("escalationId"),
                     row.getString("partner_id")));
@@ -141,7 +150,7 @@ final class RoutingFixture implements AutoCloseable {
      */
     void awaitAllApplied() {
         List<EventEnvelope> sent = List.copyOf(published);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+        await().atMost(Duration.ofSeconds(60))
                 .until(() -> sent.stream().allMatch(this::applied));
     }
 
@@ -151,7 +160,7 @@ final class RoutingFixture implements AutoCloseable {
     }
 
     String workState(String kind, long id) {
-        var rows = pool.preparedQuery("SELECT state FROM routing_work WHERE partner_id = $1 AND kind = $2 AND work_id = $3")
+        RowSet<Row> rows = pool.preparedQuery("SELECT state FROM routing_work WHERE partner_id = $1 AND kind = $2 AND work_id = $3")
                 .execute(Tuple.of(partner, kind, id)).await().indefinitely();
         return rows.size() == 0 ? "unknown" : rows.iterator().next().getString(0);
     }
