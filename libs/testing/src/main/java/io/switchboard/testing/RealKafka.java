@@ -37,6 +37,13 @@ public final class RealKafka {
     private static String startInJvm() {
         long start = System.nanoTime();
         try {
+            // A broker that hits a fatal error while the JVM shuts down calls Exit.halt/exit, which would end
+            // the test JVM with a non-zero code after every test passed ("error occurred in starting fork").
+            // Errors while tests run still fail them; at shutdown they are only reported.
+            org.apache.kafka.common.utils.Exit.setHaltProcedure((code, message) ->
+                    System.err.printf("[switchboard-testing] embedded Kafka asked to halt(%d): %s%n", code, message));
+            org.apache.kafka.common.utils.Exit.setExitProcedure((code, message) ->
+                    System.err.printf("[switchboard-testing] embedded Kafka asked to exit(%d): %s%n", code, message));
             TestKitNodes nodes = new TestKitNodes.Builder()
                     .setCombined(true)
                     .setNumBrokerNodes(1)
