@@ -4,6 +4,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.switchboard.testing.KafkaTestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
 import io.switchboard.testing.TestTokens;
@@ -28,6 +29,7 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 @WithTestResource(OidcTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "chat"))
+@WithTestResource(KafkaTestResource.class)
 class ChatApiTest {
     private static final String ACME = TestTokens.bearer("acme", "agent");
     private static final String GLOBEX = TestTokens.bearer("globex", "agent");
@@ -151,7 +153,28 @@ class ChatApiTest {
         expectInvalid("{\"chat\": {\"menu_id\": 3}, \"end_user\": {\"phone\": \"call me\"}}", "end_user.phone");
         expectInvalid("{\"chat\": {\"menu_id\": \"three\", \"end_user_id\": 42}}", "chat.menu_id");
         expectInvalid("{\"chat\": {\"menu_id\": 3, \"end_user_id\": 42, \"lang\": \"xx-klingon\"}}", "chat.lang");
+        expectInvalid("{\"chat\": {\"menu_id\": 3, \"end_user_id\": 42, \"transcript\": \"hello\"}}", "chat.transcript");
+        expectInvalid("{\"chat\": {\"menu_id\": 3, \"end_user_id\": 42, \"transcript\": {\"messages\": "
+                + "[{\"sender_type\": \"robot\", \"text\": \"hi\"}]}}}", "chat.transcript.messages[0].sender_type");
+        expectInvalid("{\"chat\": {\"menu_id\": 3, \"end_user_id\": 42, \"transcript\": "
+                + "[{\"sender_type\": \"agent\", \"text\": \"hi\", \"sent_at\": \"yesterday\"}]}}", "chat.transcript.messages");
         assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aTranscriptHandedOverAtCreationIsStoredWithTheChat() {
+        int id = createChat(ACME, """
+                {"chat": {"menu_id": 3, "end_user_id": 42, "transcript": {"messages": [
+                  {"sender_type": "end_user", "text": "my parcel is late", "sent_at": "2026-11-21T09:58:00.000Z"},
+                  {"sender_type": "virtual_agent", "text": "let me get someone", "sent_at": "2026-11-21T09:58:05Z"}]}}}""");
+
+        Row row = pool.preparedQuery("SELECT payload->'data'->'transcript' FROM event_store WHERE stream_id = $1")
+                .execute(Tuple.of("chat-" + id)).await().indefinitely().iterator().next();
+        io.vertx.core.json.JsonArray transcript = (io.vertx.core.json.JsonArray) row.getValue(0);
+        assertThat(transcript).hasSize(2);
+        assertThat(transcript.getJsonObject(0).getString("senderType")).isEqualTo("end_user");
+        assertThat(transcript.getJsonObject(1).getString("text")).isEqualTo("let me get someone");
+        assertThat(transcript.getJsonObject(1).getString("sentAt")).isEqualTo("2026-11-21T09:58:05.000Z");
     }
 
     private void expectInvalid(String body, String field) {

@@ -53,10 +53,14 @@ public final class ChatEvents {
                                     Instant updatedAt) implements DomainEvent {
     }
 
-    /** The chat changed hands; {@code assigneeType} is {@code agent} or {@code virtual_agent}. */
+    /**
+     * The chat changed hands; {@code assigneeType} is {@code agent} or {@code virtual_agent},
+     * {@code assignedBy} is {@code router}. {@code routingVersion} is the version of the router's
+     * decision ({@code ChatRouted}) in its {@code chat_routing} stream.
+     */
     @EventType(name = "ChatAssigned")
     public record ChatAssigned(long chatId, String assigneeType, long assigneeId, String assigneeName, int segment,
-                               String assignedBy, Instant assignedAt) implements DomainEvent {
+                               String assignedBy, Instant assignedAt, long routingVersion) implements DomainEvent {
     }
 
     @EventType(name = "ChatStatusChanged")

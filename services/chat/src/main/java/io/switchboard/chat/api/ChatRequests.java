@@ -55,4 +55,12 @@ final class ChatRequests {
     /** {@code POST /chats/{chat_id}/end-user}. */
     record EndUser(String identifier, String name, String email, String phone) {
     }
+
+    /** {@code POST /chats/{chat_id}/escalations}. */
+    record Escalate(String reason, Boolean forceEscalate) {
+    }
+
+    /** {@code PATCH /chats/{chat_id}/escalations/{id}}. */
+    record DeflectEscalation(String deflectionChannel) {
+    }
 }

@@ -15,6 +15,12 @@ import io.switchboard.chat.domain.ChatCommand.SendMessage;
 import io.switchboard.chat.domain.ChatCommand.UpdateChat;
 import io.switchboard.chat.domain.ChatCommand.UpdateCustomerFlags;
 import io.switchboard.chat.domain.ChatCommand.UpdateEndUser;
+import io.switchboard.chat.domain.ChatCommand.RequestEscalation;
+import io.switchboard.chat.domain.ChatCommand.UpdateEscalation;
+import io.switchboard.chat.store.Directory;
+import io.switchboard.events.chat.ChatEvents.TranscriptEntry;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.chat.store.ChatStore;
 import io.switchboard.chat.store.CompanySecrets;
@@ -61,6 +67,9 @@ public class ChatResource {
     CompanySecrets secrets;
 
     @Inject
+    Directory directory;
+
+    @Inject
     UriInfo uri;
 
     @Inject
@@ -83,7 +92,7 @@ public class ChatResource {
         // A retry returns the chat the first request created, and writes nothing.
         return chats.reserveChatId(partnerId, key, fingerprint(request))
                 .flatMap(chatId -> chats.findIfExists(partnerId, chatId).flatMap(existing -> existing.isPresent()
-                        ? Uni.createFrom().item(created(existing.get()))
+                        ? created(existing.get())
                         : create(partnerId, chatId, request)));
     }
 
@@ -92,19 +101,80 @@ public class ChatResource {
         CreateChatRequest.ChatFields fields = request.chat();
         return chats.handle(partnerId, chatId, new CreateChat(chatId, fields.menuId(), fields.endUserId(),
                                 request.endUser() == null ? null : request.endUser().phone(), fields.lang(),
-                                fields.email(), fields.context(), now, now.plus(queueTimeout)), EventContext.none())
-                .map(this::created);
+                                fields.email(), fields.context(), transcript(fields.transcript()), now,
+                                now.plus(queueTimeout)), EventContext.none())
+                .flatMap(this::created);
     }
 
-    private Response created(Chat chat) {
-        return Response.created(uri.getBaseUriBuilder().path("apps/api/v1/chats").path(Long.toString(chat.id())).build())
-                .entity(ChatView.of(chat)).build();
+    private Uni<Response> created(Chat chat) {
+        return view(chat).map(view -> Response.created(uri.getBaseUriBuilder().path("apps/api/v1/chats")
+                .path(Long.toString(chat.id())).build()).entity(view).build());
+    }
+
+    /**
+     * The seed types {@code transcript} as "object": accepted as {@code {"messages": [...]}} or as the
+     * bare array of {@code {sender_type, text, sent_at}}.
+     */
+    private java.util.List<TranscriptEntry> transcript(JsonNode transcript) {
+        if (transcript == null || transcript.isNull()) {
+            return java.util.List.of();
+        }
+        JsonNode messages = transcript.isObject() ? transcript.get("messages") : transcript;
+        if (messages == null || !messages.isArray()) {
+            throw new InvalidCommandException("chat.transcript",
+                    "transcript must be {\"messages\": [{sender_type, text, sent_at}]} or that array");
+        }
+        try {
+            return mapper.convertValue(messages, new TypeReference<java.util.List<TranscriptEntry>>() {
+            });
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCommandException("chat.transcript.messages",
+                    "each transcript message is {sender_type, text, sent_at (ISO-8601)}");
+        }
     }
 
     @GET
     @Path("/{id}")
     public Uni<ChatView> get(@PathParam("id") long id) {
-        return chats.find(partner.partnerId(), id).map(ChatView::of);
+        return chats.find(partner.partnerId(), id).flatMap(this::view);
+    }
+
+    /** A chat as the API shows it, with the names the directory knows. */
+    private Uni<ChatView> view(Chat chat) {
+        return directory.names(partner.partnerId(), chat.hands().allAgents(), chat.hands().allVirtualAgents(),
+                chat.menuId() == null ? java.util.List.of() : java.util.List.of(chat.menuId()))
+                .map(names -> ChatView.of(chat, names));
+    }
+
+    /** {@code POST /chats/{chat_id}/escalations}: the virtual agent hands the chat to a human (200, as the seed shows). */
+    @POST
+    @Path("/{id}/escalations")
+    public Uni<EscalationView> escalate(@PathParam("id") long id, ChatRequests.Escalate request) {
+        if (request == null) {
+            throw new InvalidCommandException("reason", "reason is required");
+        }
+        String partnerId = partner.partnerId();
+        return chats.nextEscalationId().flatMap(escalationId -> chats.handle(partnerId, id,
+                        new RequestEscalation(escalationId, request.reason(), request.forceEscalate(), now()),
+                        EventContext.none())
+                .map(chat -> EscalationView.of(chat, escalationId)));
+    }
+
+    /** {@code PATCH /chats/{chat_id}/escalations/{id}}: picks the deflection channel. */
+    @PATCH
+    @Path("/{id}/escalations/{escalationId}")
+    public Uni<EscalationView> updateEscalation(@PathParam("id") long id, @PathParam("escalationId") long escalationId,
+                                                ChatRequests.DeflectEscalation request) {
+        return chats.handle(partner.partnerId(), id, new UpdateEscalation(escalationId,
+                        request == null ? null : request.deflectionChannel(), now()), EventContext.none())
+                .map(chat -> EscalationView.of(chat, escalationId));
+    }
+
+    /** The escalation object of seed 004. */
+    public record EscalationView(long id, long chatId, String status) {
+        static EscalationView of(Chat chat, long escalationId) {
+            return new EscalationView(escalationId, chat.id(), chat.escalations().get(escalationId).status());
+        }
     }
 
     @PATCH
@@ -112,7 +182,7 @@ public class ChatResource {
     public Uni<ChatView> update(@PathParam("id") long id, @Valid ChatRequests.UpdateChat request) {
         return chats.handle(partner.partnerId(), id, new UpdateChat(request.chat().status(),
                         request.chat().deflectionChannel(), request.chat().escalationId(), request.finishedByUserId(), now()),
-                EventContext.none()).map(ChatView::of);
+                EventContext.none()).flatMap(this::view);
     }
 
     /** Answers {@code {}} with 200, as the seed shows. */
@@ -123,8 +193,16 @@ public class ChatResource {
         if (key != null) {
             requireWellFormed(key);
         }
-        return chats.handle(partner.partnerId(), id, new SendMessage(request.fromUserId(), request.message().type(),
-                        request.message().content(), key, now()), EventContext.none())
+        String partnerId = partner.partnerId();
+        java.util.List<Long> sender = request.fromUserId() == null ? java.util.List.of() : java.util.List.of(request.fromUserId());
+        return directory.names(partnerId, sender, sender, java.util.List.of())
+                .flatMap(names -> {
+                    Directory.Agent agent = sender.isEmpty() ? null : names.agents().get(request.fromUserId());
+                    Directory.VirtualAgent bot = sender.isEmpty() ? null : names.virtualAgents().get(request.fromUserId());
+                    return chats.handle(partnerId, id, new SendMessage(request.fromUserId(), request.message().type(),
+                            request.message().content(), key, agent == null ? null : agent.name(),
+                            bot == null ? null : bot.name(), now()), EventContext.none());
+                })
                 .map(chat -> Map.of());
     }
 
@@ -188,7 +266,7 @@ public class ChatResource {
     @RolesAllowed({Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR})
     public Uni<ChatView> claim(@PathParam("id") long id, ChatRequests.AgentAction request) {
         return chats.handle(partner.partnerId(), id, new Claim(request == null ? null : request.agentId(), now()),
-                EventContext.none()).map(ChatView::of);
+                EventContext.none()).flatMap(this::view);
     }
 
     @POST
@@ -196,7 +274,7 @@ public class ChatResource {
     @RolesAllowed({Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR})
     public Uni<ChatView> release(@PathParam("id") long id, ChatRequests.AgentAction request) {
         return chats.handle(partner.partnerId(), id, new Release(request == null ? null : request.agentId(), now()),
-                EventContext.none()).map(ChatView::of);
+                EventContext.none()).flatMap(this::view);
     }
 
     /** A supervisor marks a chat; answers the chat object. */
@@ -208,7 +286,7 @@ public class ChatResource {
             throw new InvalidCommandException("mark", "mark is required");
         }
         return chats.handle(partner.partnerId(), id, new Mark(request.userId(), request.mark(), request.note(), now()),
-                EventContext.none()).map(ChatView::of);
+                EventContext.none()).flatMap(this::view);
     }
 
     /** The three reserved flags, named as the Apps API answers them. */

@@ -1,13 +1,14 @@
 package io.switchboard.chat.api;
 
 import io.switchboard.chat.domain.Chat;
+import io.switchboard.chat.store.Directory;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
  * The chat object of seed 004, field for field. Agents, virtual agents and menu names come from the
- * directory read model (not built yet): until then ids are shown without names.
+ * local directory read model: an id the directory has not told us about yet is shown without a name.
  */
 public record ChatView(long id, String status, String statusText, List<String> features, Instant createdAt,
                        Instant endsAt, Instant timeoutAt, AgentView agent, VirtualAgentView virtualAgent,
@@ -15,9 +16,18 @@ public record ChatView(long id, String status, String statusText, List<String> f
                        List<MenuView> menus, EndUserView endUser) {
 
     public record AgentView(long id, String name, String firstName, String avatarUrl, String status) {
+        static AgentView of(long id, Directory.Names names) {
+            Directory.Agent known = names.agents().get(id);
+            return known == null ? new AgentView(id, null, null, null, null)
+                    : new AgentView(id, known.name(), known.firstName(), known.avatarUrl(), known.status());
+        }
     }
 
     public record VirtualAgentView(long id, String name, String avatarUrl, String status) {
+        static VirtualAgentView of(long id, Directory.Names names) {
+            Directory.VirtualAgent known = names.virtualAgents().get(id);
+            return new VirtualAgentView(id, known == null ? null : known.name(), null, null);
+        }
     }
 
     public record MenuView(long id, String name) {
@@ -26,10 +36,16 @@ public record ChatView(long id, String status, String statusText, List<String> f
     public record EndUserView(Long id, String identifier) {
     }
 
-    static ChatView of(Chat chat) {
+    static ChatView of(Chat chat, Directory.Names names) {
+        Chat.Hands hands = chat.hands();
         return new ChatView(chat.id(), chat.status().value(), chat.status().text(), chat.features(), chat.createdAt(),
-                chat.endsAt(), chat.timeoutAt(), null, null, List.of(), List.of(), chat.lang(),
-                chat.menuId() == null ? List.of() : List.of(new MenuView(chat.menuId(), null)),
+                chat.endsAt(), chat.timeoutAt(),
+                hands.agentId() == null ? null : AgentView.of(hands.agentId(), names),
+                hands.virtualAgentId() == null ? null : VirtualAgentView.of(hands.virtualAgentId(), names),
+                hands.allAgents().stream().map(id -> AgentView.of(id, names)).toList(),
+                hands.allVirtualAgents().stream().map(id -> VirtualAgentView.of(id, names)).toList(),
+                chat.lang(),
+                chat.menuId() == null ? List.of() : List.of(new MenuView(chat.menuId(), names.menus().get(chat.menuId()))),
                 new EndUserView(chat.endUserId(), chat.endUserIdentifier()));
     }
 }

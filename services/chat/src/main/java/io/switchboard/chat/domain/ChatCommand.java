@@ -1,26 +1,35 @@
 package io.switchboard.chat.domain;
 
+import io.switchboard.events.chat.ChatEvents.TranscriptEntry;
 import io.switchboard.eventstore.decider.RetriesOnConflict;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** What can be asked of a chat. Times come from the caller's clock so the decider stays pure. */
 public sealed interface ChatCommand permits ChatCommand.CreateChat, ChatCommand.SendMessage, ChatCommand.UpdateChat,
         ChatCommand.UpdateCustomerFlags, ChatCommand.UpdateEndUser, ChatCommand.TimeOut, ChatCommand.AttachCustomData,
-        ChatCommand.Claim, ChatCommand.Release, ChatCommand.Mark {
+        ChatCommand.Claim, ChatCommand.Release, ChatCommand.Mark, ChatCommand.RequestEscalation,
+        ChatCommand.UpdateEscalation, ChatCommand.Assign {
 
     /** Starts a chat; {@code chatId} is allocated by the caller (a database sequence). */
     record CreateChat(long chatId, Long menuId, Long endUserId, String endUserPhone, String lang, String email,
-                      Map<String, Object> context, Instant now, Instant timeoutAt) implements ChatCommand {
+                      Map<String, Object> context, List<TranscriptEntry> transcript, Instant now, Instant timeoutAt)
+            implements ChatCommand {
     }
 
     /**
-     * A message from a user ({@code fromUserId}) or, without one, from the chat's end user. A message
-     * with an {@code idempotencyKey} the chat has seen before is not sent again.
+     * A message from a user ({@code fromUserId}: the chat's virtual agent if it holds the chat under that
+     * id, else an agent), from the system ({@code type} {@code system}) or from the chat's end user. The
+     * names are the directory's names for {@code fromUserId} as an agent and as a virtual agent, if known.
+     * A message with an {@code idempotencyKey} the chat has seen before is not sent again.
      */
-    record SendMessage(Long fromUserId, String type, String content, String idempotencyKey, Instant now)
-            implements ChatCommand, RetriesOnConflict {
+    record SendMessage(Long fromUserId, String type, String content, String idempotencyKey, String agentName,
+                       String virtualAgentName, Instant now) implements ChatCommand, RetriesOnConflict {
+        public SendMessage(Long fromUserId, String type, String content, String idempotencyKey, Instant now) {
+            this(fromUserId, type, content, idempotencyKey, null, null, now);
+        }
     }
 
     /** {@code PATCH /chats/{id}}: end the chat and/or record a deflection channel. */
@@ -64,5 +73,23 @@ public sealed interface ChatCommand permits ChatCommand.CreateChat, ChatCommand.
 
     record UpdateEndUser(String identifier, String name, String email, String phone, Instant now)
             implements ChatCommand, RetriesOnConflict {
+    }
+
+    /** The virtual agent asks for a human; {@code escalationId} is allocated by the caller. */
+    record RequestEscalation(long escalationId, String reason, Boolean forceEscalate, Instant now) implements ChatCommand {
+    }
+
+    /** Picks the deflection channel of an escalation (the chat goes there instead of to a human). */
+    record UpdateEscalation(long escalationId, String deflectionChannel, Instant now) implements ChatCommand {
+    }
+
+    /**
+     * The router's decision ({@code ChatRouted}, version {@code routingVersion} of the chat's routing
+     * stream): hand the chat to {@code assigneeType} ({@code agent} or {@code virtual_agent}). Decisions
+     * arrive asynchronously and may be repeated or late, so an outdated one, or one for a chat that is no
+     * longer open, changes nothing instead of failing.
+     */
+    record Assign(String assigneeType, long assigneeId, String assigneeName, long routingVersion, Long escalationId,
+                  Instant now) implements ChatCommand, RetriesOnConflict {
     }
 }

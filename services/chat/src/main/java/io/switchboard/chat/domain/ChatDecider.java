@@ -1,6 +1,11 @@
 package io.switchboard.chat.domain;
 
+import io.switchboard.chat.domain.Chat.Escalation;
+import io.switchboard.chat.domain.Chat.Hands;
+import io.switchboard.chat.domain.ChatCommand.Assign;
 import io.switchboard.chat.domain.ChatCommand.AttachCustomData;
+import io.switchboard.chat.domain.ChatCommand.RequestEscalation;
+import io.switchboard.chat.domain.ChatCommand.UpdateEscalation;
 import io.switchboard.chat.domain.ChatCommand.Claim;
 import io.switchboard.chat.domain.ChatCommand.Mark;
 import io.switchboard.chat.domain.ChatCommand.Release;
@@ -12,7 +17,11 @@ import io.switchboard.chat.domain.ChatCommand.UpdateChat;
 import io.switchboard.chat.domain.ChatCommand.UpdateCustomerFlags;
 import io.switchboard.chat.domain.ChatCommand.UpdateEndUser;
 import io.switchboard.events.DomainEvent;
+import io.switchboard.events.chat.ChatEvents.ChatAssigned;
 import io.switchboard.events.chat.ChatEvents.ChatClaimed;
+import io.switchboard.events.chat.ChatEvents.EscalationRequested;
+import io.switchboard.events.chat.ChatEvents.EscalationUpdated;
+import io.switchboard.events.chat.ChatEvents.TranscriptEntry;
 import io.switchboard.events.chat.ChatEvents.ChatCreated;
 import io.switchboard.events.chat.ChatEvents.ChatMarked;
 import io.switchboard.events.chat.ChatEvents.ChatReleased;
@@ -43,6 +52,10 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
     /** The statuses a client may set with PATCH; the others follow from routing and timeouts. */
     private static final Set<ChatStatus> SETTABLE = Set.of(ChatStatus.FINISHED, ChatStatus.DISMISSED);
+    private static final Set<String> SENDER_TYPES = Set.of("end_user", "agent", "virtual_agent", "system");
+    private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+    static final String AGENT = "agent";
+    static final String VIRTUAL_AGENT = "virtual_agent";
 
     @Override
     public Chat initialState() {
@@ -92,6 +105,15 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
             }
             return List.of(new ChatMarked(chat.id(), mark.userId(), mark.mark(), mark.note(), mark.now()));
         }
+        if (command instanceof RequestEscalation escalation) {
+            return List.of(escalate(escalation, chat));
+        }
+        if (command instanceof UpdateEscalation update) {
+            return updateEscalation(update, chat);
+        }
+        if (command instanceof Assign assign) {
+            return assign(assign, chat);
+        }
         if (command instanceof TimeOut timeOut) {
             boolean due = chat.status() == ChatStatus.QUEUED && !timeOut.now().isBefore(chat.timeoutAt());
             return due ? List.of(new ChatFinished(chat.id(), ChatStatus.TIMED_OUT.value(), "not picked up by timeout_at",
@@ -122,10 +144,24 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
         if (create.context() != null && create.context().containsKey("value") && !(create.context().get("value") instanceof Map)) {
             throw new InvalidCommandException("chat.context.value", "context.value must be an object");
         }
+        List<TranscriptEntry> transcript = create.transcript() == null ? List.of() : create.transcript();
+        for (int i = 0; i < transcript.size(); i++) {
+            TranscriptEntry entry = transcript.get(i);
+            String field = "chat.transcript.messages[" + i + "]";
+            if (entry == null || !SENDER_TYPES.contains(entry.senderType())) {
+                throw new InvalidCommandException(field + ".sender_type", "sender_type must be one of " + SENDER_TYPES);
+            }
+            if (isBlank(entry.text())) {
+                throw new InvalidCommandException(field + ".text", "text is required");
+            }
+            if (entry.sentAt() != null && entry.sentAt().isAfter(create.now())) {
+                throw new InvalidCommandException(field + ".sent_at", "sent_at cannot be in the future");
+            }
+        }
         String identifier = create.endUserPhone() != null ? create.endUserPhone() : String.valueOf(create.endUserId());
         return new ChatCreated(create.chatId(), ChatStatus.QUEUED.value(), create.menuId(), lang,
                 new EndUser(create.endUserId(), identifier, null, null, create.endUserPhone()), create.email(),
-                create.context() == null ? Map.of() : create.context(), List.of(), List.of(),
+                create.context() == null ? Map.of() : create.context(), transcript, List.of(),
                 create.now(), create.timeoutAt());
     }
 
@@ -140,19 +176,30 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
         if (message.fromUserId() != null && message.fromUserId() <= 0) {
             throw new InvalidCommandException("from_user_id", "from_user_id must be a positive integer");
         }
-        boolean fromUser = message.fromUserId() != null;
-        String senderId = fromUser ? message.fromUserId().toString()
-                : chat.endUserId() != null ? chat.endUserId().toString() : chat.endUserIdentifier();
-        return new MessageSent(chat.id(), chat.messages() + 1, chat.segment(), fromUser ? "agent" : "end_user", senderId,
-                null, message.type(), message.content(), Map.of(), message.now(), message.idempotencyKey());
+        String senderType;
+        String senderId;
+        String senderName = null;
+        if (message.fromUserId() != null) {
+            boolean bot = message.fromUserId().equals(chat.hands().virtualAgentId());
+            senderType = bot ? VIRTUAL_AGENT : AGENT;
+            senderId = message.fromUserId().toString();
+            senderName = bot ? message.virtualAgentName() : message.agentName();
+        } else if ("system".equals(message.type())) {
+            senderType = "system";
+            senderId = "system";
+        } else {
+            senderType = "end_user";
+            senderId = chat.endUserId() != null ? chat.endUserId().toString() : chat.endUserIdentifier();
+        }
+        return new MessageSent(chat.id(), chat.messages() + 1, chat.segment(), senderType, senderId, senderName,
+                message.type(), message.content(), Map.of(), message.now(), message.idempotencyKey());
     }
 
     private static List<DomainEvent> update(UpdateChat update, Chat chat) {
         if (update.status() == null && update.deflectionChannel() == null && update.escalationId() == null) {
             throw new InvalidCommandException("chat", "nothing to update: give chat.status, chat.deflection_channel or chat.escalation_id");
         }
-        if (update.escalationId() != null) {
-            // No escalation of this chat exists to refer to (escalations are requested through their own endpoint).
+        if (update.escalationId() != null && !chat.escalations().containsKey(update.escalationId())) {
             throw new InvalidCommandException("chat.escalation_id", "escalation " + update.escalationId() + " does not exist for this chat");
         }
         if (update.finishedByUserId() != null && update.finishedByUserId() <= 0) {
@@ -165,12 +212,22 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
                             "status can be set to 'finished' or 'dismissed', not '" + update.status() + "'"));
         }
         requireOpen(chat, target == null ? "deflect" : "end");
+        if (target == null && update.deflectionChannel() == null) {
+            return List.of(); // an escalation_id alone only names the escalation: nothing changes
+        }
+        List<DomainEvent> events = new java.util.ArrayList<>();
+        if (update.escalationId() != null && update.deflectionChannel() != null) {
+            events.addAll(updateEscalation(new UpdateEscalation(update.escalationId(), update.deflectionChannel(),
+                    update.now()), chat));
+        }
         if (target == null) {
-            return List.of(new ChatStatusChanged(chat.id(), chat.status().value(), chat.status().value(),
+            events.add(new ChatStatusChanged(chat.id(), chat.status().value(), chat.status().value(),
                     update.deflectionChannel(), update.finishedByUserId(), update.now()));
+            return events;
         }
         String reason = update.deflectionChannel() == null ? null : "deflected to " + update.deflectionChannel();
-        return List.of(new ChatFinished(chat.id(), target.value(), reason, update.finishedByUserId(), update.now()));
+        events.add(new ChatFinished(chat.id(), target.value(), reason, update.finishedByUserId(), update.now()));
+        return events;
     }
 
     private static List<DomainEvent> flags(UpdateCustomerFlags update, Chat chat) {
@@ -236,6 +293,71 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
         return List.of(new ChatClaimed(chat.id(), claim.agentId(), claim.now()));
     }
 
+    private static EscalationRequested escalate(RequestEscalation request, Chat chat) {
+        requireOpen(chat, "escalate");
+        if (chat.status() != ChatStatus.VA_ASSIGNED) {
+            throw new IllegalTransitionException(chat.status().value(), "only a chat held by a virtual agent can be escalated");
+        }
+        if (isBlank(request.reason()) || request.reason().length() > 255) {
+            throw new InvalidCommandException("reason", "reason is required (at most 255 characters)");
+        }
+        chat.pendingEscalation().ifPresent(pending -> {
+            throw new IllegalTransitionException(chat.status().value(), "escalation " + pending.id() + " is still pending");
+        });
+        return new EscalationRequested(chat.id(), request.escalationId(), request.reason(),
+                Boolean.TRUE.equals(request.forceEscalate()), Escalation.PENDING, request.now());
+    }
+
+    private static List<DomainEvent> updateEscalation(UpdateEscalation update, Chat chat) {
+        Escalation escalation = chat.escalations().get(update.escalationId());
+        if (escalation == null) {
+            throw new AggregateNotFoundException("escalation", Long.toString(update.escalationId()));
+        }
+        if (update.deflectionChannel() == null || !CHANNEL.matcher(update.deflectionChannel()).matches()) {
+            throw new InvalidCommandException("deflection_channel",
+                    "deflection_channel is required: lower-case letters, digits and '_' (e.g. voicemail, email)");
+        }
+        requireOpen(chat, "deflect");
+        if (Escalation.ESCALATED.equals(escalation.status())) {
+            throw new IllegalTransitionException(escalation.status(), "escalation " + escalation.id() + " already reached an agent");
+        }
+        if (update.deflectionChannel().equals(escalation.deflectionChannel())) {
+            return List.of();
+        }
+        return List.of(new EscalationUpdated(chat.id(), escalation.id(), update.deflectionChannel(), Escalation.DEFLECTED,
+                update.now()));
+    }
+
+    private static List<DomainEvent> assign(Assign assign, Chat chat) {
+        if (!AGENT.equals(assign.assigneeType()) && !VIRTUAL_AGENT.equals(assign.assigneeType())) {
+            throw new InvalidCommandException("assignee_type", "assignee_type must be agent or virtual_agent");
+        }
+        requirePositive(assign.assigneeId(), "assignee_id");
+        Hands hands = chat.hands();
+        if (!chat.isOpen() || assign.routingVersion() <= hands.routingVersion()) {
+            return List.of();
+        }
+        boolean toAgent = AGENT.equals(assign.assigneeType());
+        Long current = toAgent ? hands.agentId() : hands.virtualAgentId();
+        // A bot comes first: once a human has the chat, a virtual agent does not take it back.
+        if (Long.valueOf(assign.assigneeId()).equals(current) || (!toAgent && chat.status() == ChatStatus.ASSIGNED)) {
+            return List.of();
+        }
+        int segment = hands.anyone() ? chat.segment() + 1 : chat.segment();
+        List<DomainEvent> events = new java.util.ArrayList<>();
+        events.add(new ChatAssigned(chat.id(), assign.assigneeType(), assign.assigneeId(), assign.assigneeName(), segment,
+                "router", assign.now(), assign.routingVersion()));
+        if (toAgent) {
+            Long escalationId = assign.escalationId() != null ? assign.escalationId()
+                    : chat.pendingEscalation().map(Escalation::id).orElse(null);
+            Escalation escalation = escalationId == null ? null : chat.escalations().get(escalationId);
+            if (escalation != null && Escalation.PENDING.equals(escalation.status())) {
+                events.add(new EscalationUpdated(chat.id(), escalation.id(), null, Escalation.ESCALATED, assign.now()));
+            }
+        }
+        return events;
+    }
+
     private static void requirePositive(Long value, String field) {
         if (value == null || value <= 0) {
             throw new InvalidCommandException(field, field + " is required and must be a positive integer");
@@ -257,8 +379,24 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
             return new Chat(created.chatId(), ChatStatus.of(created.status()), created.menuId(), created.lang(),
                     created.endUser() == null ? null : created.endUser().id(),
                     created.endUser() == null ? null : created.endUser().identifier(),
-                    created.email(), created.context(), created.features(), created.createdAt(), created.timeoutAt(),
-                    null, 1, 0, Chat.NO_FLAGS, null, Set.of(), null);
+                    created.email(), created.context(), created.features(), created.transcript(), created.createdAt(),
+                    created.timeoutAt(), null, 1, 0, Chat.NO_FLAGS, null, Set.of(), null, Hands.NONE, Map.of());
+        }
+        if (event instanceof ChatAssigned assigned) {
+            boolean toAgent = AGENT.equals(assigned.assigneeType());
+            Hands hands = toAgent ? chat.hands().toAgent(assigned.assigneeId(), assigned.routingVersion())
+                    : chat.hands().toVirtualAgent(assigned.assigneeId(), assigned.routingVersion());
+            return chat.withHands(toAgent ? ChatStatus.ASSIGNED : ChatStatus.VA_ASSIGNED, assigned.segment(), hands);
+        }
+        if (event instanceof EscalationRequested requested) {
+            return chat.withEscalation(new Escalation(requested.escalationId(), requested.reason(), requested.forceEscalate(),
+                    requested.status(), null));
+        }
+        if (event instanceof EscalationUpdated updated) {
+            Escalation former = chat.escalations().get(updated.escalationId());
+            return former == null ? chat : chat.withEscalation(new Escalation(former.id(), former.reason(),
+                    former.forceEscalate(), updated.status(),
+                    updated.deflectionChannel() != null ? updated.deflectionChannel() : former.deflectionChannel()));
         }
         if (event instanceof MessageSent sent) {
             return chat.withMessage(sent.idempotencyKey());

@@ -33,6 +33,11 @@ public class ChatStore {
         return pool.query("SELECT nextval('chat_id_seq')").execute().map(rows -> rows.iterator().next().getLong(0));
     }
 
+    /** A new escalation id, unique across chats and partners. */
+    public Uni<Long> nextEscalationId() {
+        return pool.query("SELECT nextval('escalation_id_seq')").execute().map(rows -> rows.iterator().next().getLong(0));
+    }
+
     /**
      * The chat id for a create with an {@code Idempotency-Key}: a new one for a new key, the first
      * one for a retry with the same request, {@link IdempotencyKeyReusedException} for the same key

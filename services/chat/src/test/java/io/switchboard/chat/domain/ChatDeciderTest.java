@@ -1,6 +1,13 @@
 package io.switchboard.chat.domain;
 
+import io.switchboard.chat.domain.ChatCommand.Assign;
 import io.switchboard.chat.domain.ChatCommand.AttachCustomData;
+import io.switchboard.chat.domain.ChatCommand.RequestEscalation;
+import io.switchboard.chat.domain.ChatCommand.UpdateEscalation;
+import io.switchboard.events.chat.ChatEvents.ChatAssigned;
+import io.switchboard.events.chat.ChatEvents.EscalationRequested;
+import io.switchboard.events.chat.ChatEvents.EscalationUpdated;
+import io.switchboard.events.chat.ChatEvents.TranscriptEntry;
 import io.switchboard.chat.domain.ChatCommand.Claim;
 import io.switchboard.chat.domain.ChatCommand.Mark;
 import io.switchboard.chat.domain.ChatCommand.Release;
@@ -45,7 +52,7 @@ class ChatDeciderTest {
 
     private static CreateChat create(Long menuId, Long endUserId, String phone, String lang, String email,
                                      Map<String, Object> context) {
-        return new CreateChat(1000, menuId, endUserId, phone, lang, email, context, NOW, TIMEOUT);
+        return new CreateChat(1000, menuId, endUserId, phone, lang, email, context, List.of(), NOW, TIMEOUT);
     }
 
     private List<DomainEvent> when(ChatCommand command, DomainEvent... given) {
@@ -252,6 +259,151 @@ class ChatDeciderTest {
     void commandsOnAChatThatDoesNotExistAreNotFound() {
         assertThatThrownBy(() -> when(new SendMessage(null, "text", "hi", null, LATER)))
                 .isInstanceOf(AggregateNotFoundException.class);
+    }
+
+    // --- transcript, routing decisions, escalations ---------------------------------------------
+
+    @Test
+    void aTranscriptHandedOverAtCreationIsKeptAndValidatedPerMessage() {
+        List<TranscriptEntry> transcript = List.of(new TranscriptEntry("end_user", "my order is late", NOW.minusSeconds(60)));
+        ChatCreated created = (ChatCreated) when(new CreateChat(1000, 7L, 42L, null, null, null, null, transcript, NOW,
+                TIMEOUT)).get(0);
+        assertThat(created.transcript()).isEqualTo(transcript);
+
+        expectInvalid(new CreateChat(1000, 7L, 42L, null, null, null, null,
+                List.of(new TranscriptEntry("robot", "x", NOW)), NOW, TIMEOUT), "chat.transcript.messages[0].sender_type");
+        expectInvalid(new CreateChat(1000, 7L, 42L, null, null, null, null,
+                List.of(new TranscriptEntry("agent", "ok", NOW), new TranscriptEntry("agent", " ", NOW)), NOW, TIMEOUT),
+                "chat.transcript.messages[1].text");
+        expectInvalid(new CreateChat(1000, 7L, 42L, null, null, null, null,
+                List.of(new TranscriptEntry("agent", "from the future", LATER)), NOW, TIMEOUT),
+                "chat.transcript.messages[0].sent_at");
+    }
+
+    private static Assign routed(String type, long id, long version) {
+        return new Assign(type, id, type + " " + id, version, null, LATER);
+    }
+
+    private static final ChatAssigned TO_BOT = new ChatAssigned(1000, "virtual_agent", 5, "Botty", 1, "router", LATER, 1);
+
+    @Test
+    void theFirstHandKeepsSegmentOneAndEveryChangeOfHandsIncreasesIt() {
+        assertThat(when(routed("virtual_agent", 5, 1), CREATED))
+                .containsExactly(new ChatAssigned(1000, "virtual_agent", 5, "virtual_agent 5", 1, "router", LATER, 1));
+
+        ChatAssigned toAnn = (ChatAssigned) when(routed("agent", 77, 2), CREATED, TO_BOT).get(0);
+        assertThat(toAnn.segment()).isEqualTo(2);
+        ChatAssigned toBob = (ChatAssigned) when(routed("agent", 78, 3), CREATED, TO_BOT, toAnn).get(0);
+        assertThat(toBob.segment()).isEqualTo(3);
+
+        Chat chat = decider.evolveAll(decider.initialState(), List.of(CREATED, TO_BOT, toAnn, toBob));
+        assertThat(chat.status()).isEqualTo(ChatStatus.ASSIGNED);
+        assertThat(chat.hands().agentId()).isEqualTo(78L);
+        assertThat(chat.hands().virtualAgentId()).isNull();
+        assertThat(chat.hands().allAgents()).containsExactly(77L, 78L);
+        assertThat(chat.hands().allVirtualAgents()).containsExactly(5L);
+        MessageSent fromBob = (MessageSent) when(new SendMessage(78L, "text", "hi", null, "Bob", null, LATER),
+                CREATED, TO_BOT, toAnn, toBob).get(0);
+        assertThat(fromBob.segment()).isEqualTo(3);
+        assertThat(fromBob.senderName()).isEqualTo("Bob");
+    }
+
+    @Test
+    void aRepeatedOrOutdatedRoutingDecisionChangesNothing() {
+        assertThat(when(routed("virtual_agent", 5, 1), CREATED, TO_BOT)).isEmpty();
+        assertThat(when(routed("agent", 77, 1), CREATED, TO_BOT)).isEmpty();
+    }
+
+    @Test
+    void aBotDoesNotTakeAChatBackFromAHumanAndAClosedChatIsNotRouted() {
+        ChatAssigned toAnn = new ChatAssigned(1000, "agent", 77, "Ann", 2, "router", LATER, 2);
+        assertThat(when(routed("virtual_agent", 5, 3), CREATED, TO_BOT, toAnn)).isEmpty();
+
+        ChatFinished finished = new ChatFinished(1000, "finished", null, null, LATER);
+        assertThat(when(routed("agent", 77, 1), CREATED, finished)).isEmpty();
+    }
+
+    @Test
+    void aRoutingDecisionMustNameAnAssigneeTypeAndId() {
+        expectInvalid(new Assign("robot", 5, null, 1, null, LATER), "assignee_type", CREATED);
+        expectInvalid(new Assign("agent", 0, null, 1, null, LATER), "assignee_id", CREATED);
+    }
+
+    @Test
+    void theBotMessagesUnderItsOwnIdAsAVirtualAgentAndTheSystemAsSystem() {
+        MessageSent bot = (MessageSent) when(new SendMessage(5L, "text", "hello", null, null, "Botty", LATER),
+                CREATED, TO_BOT).get(0);
+        assertThat(bot.senderType()).isEqualTo("virtual_agent");
+        assertThat(bot.senderName()).isEqualTo("Botty");
+
+        MessageSent system = (MessageSent) when(new SendMessage(null, "system", "agent joined", null, LATER), CREATED).get(0);
+        assertThat(system.senderType()).isEqualTo("system");
+    }
+
+    private static final EscalationRequested ESCALATION = new EscalationRequested(1000, 9, "by_end_user_ask", true,
+            "pending", LATER);
+
+    @Test
+    void aChatHeldByAVirtualAgentCanBeEscalatedOnce() {
+        assertThat(when(new RequestEscalation(9, "by_end_user_ask", true, LATER), CREATED, TO_BOT))
+                .containsExactly(ESCALATION);
+
+        assertThatThrownBy(() -> when(new RequestEscalation(10, "again", false, LATER), CREATED, TO_BOT, ESCALATION))
+                .isInstanceOfSatisfying(IllegalTransitionException.class,
+                        rejected -> assertThat(rejected.currentStatus()).isEqualTo("va_assigned"));
+        expectInvalid(new RequestEscalation(10, " ", false, LATER), "reason", CREATED, TO_BOT);
+    }
+
+    @Test
+    void aChatWithoutAVirtualAgentCannotBeEscalated() {
+        assertThatThrownBy(() -> when(new RequestEscalation(9, "by_end_user_ask", false, LATER), CREATED))
+                .isInstanceOfSatisfying(IllegalTransitionException.class,
+                        rejected -> assertThat(rejected.currentStatus()).isEqualTo("queued"));
+        ChatFinished finished = new ChatFinished(1000, "finished", null, null, LATER);
+        assertThatThrownBy(() -> when(new RequestEscalation(9, "x", false, LATER), CREATED, TO_BOT, finished))
+                .isInstanceOfSatisfying(IllegalTransitionException.class,
+                        rejected -> assertThat(rejected.currentStatus()).isEqualTo("finished"));
+    }
+
+    @Test
+    void anAgentTakingTheChatCompletesThePendingEscalation() {
+        List<DomainEvent> events = when(new Assign("agent", 77, "Ann", 2, 9L, LATER), CREATED, TO_BOT, ESCALATION);
+
+        assertThat(events).containsExactly(new ChatAssigned(1000, "agent", 77, "Ann", 2, "router", LATER, 2),
+                new EscalationUpdated(1000, 9, null, "escalated", LATER));
+        Chat chat = decider.evolveAll(decider.initialState(), concat(List.of(CREATED, TO_BOT, ESCALATION), events));
+        assertThat(chat.escalations().get(9L).status()).isEqualTo("escalated");
+        assertThat(chat.pendingEscalation()).isEmpty();
+    }
+
+    @Test
+    void aPendingEscalationCanBeDeflectedButNotOnceAnAgentHasIt() {
+        List<DomainEvent> events = when(new UpdateEscalation(9, "voicemail", LATER), CREATED, TO_BOT, ESCALATION);
+        assertThat(events).containsExactly(new EscalationUpdated(1000, 9, "voicemail", "deflected", LATER));
+        assertThat(when(new UpdateEscalation(9, "voicemail", LATER), CREATED, TO_BOT, ESCALATION, events.get(0))).isEmpty();
+
+        EscalationUpdated escalated = new EscalationUpdated(1000, 9, null, "escalated", LATER);
+        assertThatThrownBy(() -> when(new UpdateEscalation(9, "email", LATER), CREATED, TO_BOT, ESCALATION, escalated))
+                .isInstanceOfSatisfying(IllegalTransitionException.class,
+                        rejected -> assertThat(rejected.currentStatus()).isEqualTo("escalated"));
+        assertThatThrownBy(() -> when(new UpdateEscalation(10, "email", LATER), CREATED, TO_BOT, ESCALATION))
+                .isInstanceOf(AggregateNotFoundException.class);
+        expectInvalid(new UpdateEscalation(9, "Voice Mail!", LATER), "deflection_channel", CREATED, TO_BOT, ESCALATION);
+    }
+
+    @Test
+    void patchingAChatWithAnEscalationAndChannelDeflectsThatEscalation() {
+        List<DomainEvent> events = when(new UpdateChat(null, "email", 9L, null, LATER), CREATED, TO_BOT, ESCALATION);
+
+        assertThat(events).containsExactly(new EscalationUpdated(1000, 9, "email", "deflected", LATER),
+                new ChatStatusChanged(1000, "va_assigned", "va_assigned", "email", null, LATER));
+        assertThat(when(new UpdateChat(null, null, 9L, null, LATER), CREATED, TO_BOT, ESCALATION)).isEmpty();
+    }
+
+    private static List<DomainEvent> concat(List<DomainEvent> first, List<DomainEvent> second) {
+        List<DomainEvent> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private void expectInvalid(ChatCommand command, String field, DomainEvent... given) {

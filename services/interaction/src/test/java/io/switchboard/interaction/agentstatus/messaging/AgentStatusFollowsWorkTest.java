@@ -133,7 +133,7 @@ class AgentStatusFollowsWorkTest {
         String partner = newPartner();
         long ann = availableAgent(partner, "Ann");
         long chat = IDS.incrementAndGet();
-        EventEnvelope assigned = envelope(partner, "chat", chat, 2, new ChatAssigned(chat, "agent", ann, "Ann Lee", 1, "routing", now()));
+        EventEnvelope assigned = envelope(partner, "chat", chat, 2, new ChatAssigned(chat, "agent", ann, "Ann Lee", 1, "router", now(), 1));
 
         send(Topics.CHAT, assigned);
         awaitStatus(partner, ann, Status.IN_CHAT);
@@ -150,10 +150,10 @@ class AgentStatusFollowsWorkTest {
         String partner = newPartner();
         long ann = availableAgent(partner, "Ann");
         long chat = IDS.incrementAndGet();
-        send(Topics.CHAT, envelope(partner, "chat", chat, 2, new ChatAssigned(chat, "virtual_agent", ann, "Bot", 1, "routing", now())));
-        send(Topics.CHAT, envelope(newPartner(), "chat", chat + 1, 2, new ChatAssigned(chat + 1, "agent", ann, "Ann", 1, "routing", now())));
+        send(Topics.CHAT, envelope(partner, "chat", chat, 2, new ChatAssigned(chat, "virtual_agent", ann, "Bot", 1, "router", now(), 1)));
+        send(Topics.CHAT, envelope(newPartner(), "chat", chat + 1, 2, new ChatAssigned(chat + 1, "agent", ann, "Ann", 1, "router", now(), 1)));
         long marker = IDS.incrementAndGet();
-        send(Topics.CHAT, envelope(partner, "chat", marker, 2, new ChatAssigned(marker, "agent", ann, "Ann", 1, "routing", now())));
+        send(Topics.CHAT, envelope(partner, "chat", marker, 2, new ChatAssigned(marker, "agent", ann, "Ann", 1, "router", now(), 1)));
         awaitStatus(partner, ann, Status.IN_CHAT);
 
         assertThat(status(partner, ann).work()).containsExactly("chat:" + marker);

@@ -1,0 +1,74 @@
+package io.switchboard.web.credentials;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.eventstore.decider.AggregateNotFoundException;
+import io.switchboard.eventstore.decider.InvalidCommandException;
+import io.switchboard.web.PartnerContext;
+import io.switchboard.web.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Admin endpoints for the partner's API credentials (HTTP Basic clients). Every service that uses
+ * libs/web serves them for its own API; the token is in the POST answer only.
+ */
+@Path("/admin/api-credentials")
+@RolesAllowed(Roles.ADMIN)
+public class ApiCredentialsResource {
+    private static final Set<String> GRANTABLE = Set.of(Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR, Roles.ADMIN);
+
+    @Inject
+    ApiCredentialStore store;
+
+    @Inject
+    PartnerContext partner;
+
+    @Inject
+    SecurityIdentity identity;
+
+    /** {@code roles} defaults to {@code supervisor}: enough to read the Manager API, not to change the directory. */
+    public record IssueRequest(String name, List<String> roles) {
+    }
+
+    @POST
+    public Uni<Response> issue(IssueRequest request) {
+        if (request == null || request.name() == null || request.name().isBlank() || request.name().length() > 100) {
+            throw new InvalidCommandException("name", "name is required (at most 100 characters)");
+        }
+        List<String> roles = request.roles() == null || request.roles().isEmpty() ? List.of(Roles.SUPERVISOR) : request.roles();
+        for (String role : roles) {
+            if (!GRANTABLE.contains(role)) {
+                throw new InvalidCommandException("roles", "roles may only be " + GRANTABLE + ", not '" + role + "'");
+            }
+        }
+        return store.issue(partner.partnerId(), request.name(), roles.stream().distinct().toList(),
+                        identity.getPrincipal().getName())
+                .map(credential -> Response.status(201).entity(credential).build());
+    }
+
+    @GET
+    public Uni<List<ApiCredential>> list() {
+        return store.list(partner.partnerId());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Uni<Response> revoke(@PathParam("id") long id) {
+        return store.revoke(partner.partnerId(), id).map(revoked -> {
+            if (!revoked) {
+                throw new AggregateNotFoundException("api credential", Long.toString(id));
+            }
+            return Response.noContent().build();
+        });
+    }
+}

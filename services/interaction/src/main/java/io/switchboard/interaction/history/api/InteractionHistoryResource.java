@@ -1,0 +1,233 @@
+package io.switchboard.interaction.history.api;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.interaction.InteractionEvents.InteractionStepRecorded;
+import io.switchboard.eventstore.decider.AggregateNotFoundException;
+import io.switchboard.eventstore.decider.InvalidCommandException;
+import io.switchboard.interaction.history.domain.Interaction;
+import io.switchboard.interaction.history.domain.StepType;
+import io.switchboard.interaction.history.store.InteractionStore;
+import io.switchboard.interaction.history.store.PhotoStore;
+import io.switchboard.web.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The read side of the Interaction History API (seed 003, contract interaction-history.md §2): what
+ * an agent needs to help the customer whose visual-IVR interaction led to the call. A call created
+ * with an interaction unique id (appended to the dialled number, i.e. its DTMF code) is looked up
+ * here by that id.
+ */
+@Path(InteractionHistoryResource.BASE)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR, Roles.ADMIN, Roles.SYSTEM})
+public class InteractionHistoryResource {
+    public static final String BASE = "/interact/agent/version/{version}/account/{accountID}";
+    private static final Pattern UNIQUE_ID = Pattern.compile("[0-9]{1,20}");
+
+    @Inject
+    InteractionStore interactions;
+
+    @Inject
+    PhotoStore photos;
+
+    @Inject
+    TenantGuard tenant;
+
+    @PathParam("version")
+    String version;
+
+    @PathParam("accountID")
+    String accountId;
+
+    @HeaderParam(TenantGuard.TENANT_ID)
+    String tenantId;
+
+    public record UniqueIdView(String interactionUniqueId) {
+    }
+
+    @GET
+    @Path("uniqueId/dtmf/{dtmf}")
+    public Uni<UniqueIdView> uniqueIdByDtmf(@PathParam("dtmf") String dtmf) {
+        String partnerId = partner();
+        return interactions.find(partnerId, accountId, dtmf).map(i -> new UniqueIdView(i.uniqueId()));
+    }
+
+    @GET
+    @Path("uniqueId/callReturn/{number}")
+    public Uni<UniqueIdView> uniqueIdByCallReturn(@PathParam("number") String number) {
+        return byAttribute("call_return_number", number);
+    }
+
+    @GET
+    @Path("uniqueId/clickToCall/{callerId}")
+    public Uni<UniqueIdView> uniqueIdByClickToCall(@PathParam("callerId") String callerId) {
+        return byAttribute("click_to_call_caller_id", callerId);
+    }
+
+    @GET
+    @Path("uniqueId/historySearchId/{id}")
+    public Uni<UniqueIdView> uniqueIdByHistorySearchId(@PathParam("id") String id) {
+        return byAttribute("history_search_id", id);
+    }
+
+    private Uni<UniqueIdView> byAttribute(String attribute, String value) {
+        String partnerId = partner();
+        return interactions.findByAttribute(partnerId, accountId, attribute, value)
+                .map(i -> new UniqueIdView(i.uniqueId()));
+    }
+
+    @GET
+    @Path("interactiondata/{uid}/fullFlow")
+    public Uni<List<Map<String, Object>>> fullFlow(@PathParam("uid") String uid) {
+        return byUniqueId(uid, FullFlowView::of);
+    }
+
+    @GET
+    @Path("interactiondata/{value}/fullFlow/byCallerAttribute")
+    public Uni<List<Map<String, Object>>> fullFlowByCallerAttribute(@PathParam("value") String value,
+                                                                    @QueryParam("widerSearch") String widerSearch) {
+        return byCallerAttribute(value, widerSearch, FullFlowView::of);
+    }
+
+    @GET
+    @Path("interactiondata/{uid}/summary")
+    public Uni<SummaryView> summary(@PathParam("uid") String uid) {
+        return byUniqueId(uid, SummaryView::of);
+    }
+
+    @GET
+    @Path("interactiondata/{value}/summary/byCallerAttribute")
+    public Uni<SummaryView> summaryByCallerAttribute(@PathParam("value") String value,
+                                                     @QueryParam("widerSearch") String widerSearch) {
+        return byCallerAttribute(value, widerSearch, SummaryView::of);
+    }
+
+    @GET
+    @Path("interactiondata/{uid}/variableSet/{setId}")
+    public Uni<Map<String, Object>> variableSet(@PathParam("uid") String uid, @PathParam("setId") String setId) {
+        return byUniqueId(uid, interaction -> variables(interaction, setId));
+    }
+
+    @GET
+    @Path("interactiondata/{value}/variableSet/{setName}/byCallerAttribute")
+    public Uni<Map<String, Object>> variableSetByCallerAttribute(@PathParam("value") String value,
+                                                                 @PathParam("setName") String setName,
+                                                                 @QueryParam("widerSearch") String widerSearch) {
+        return byCallerAttribute(value, widerSearch, interaction -> variables(interaction, setName));
+    }
+
+    /**
+     * The photo's bytes, scaled down to fit {@code maxSize} pixels; {@code img_path} is the path from the
+     * full flow, URL-encoded twice (and with {@code @@@@@} for the extension's dot, as v7 clients send it).
+     */
+    @GET
+    @Path("photo/{uid}/{imgPath: .+}")
+    @Produces({"image/png", "image/jpeg", MediaType.APPLICATION_JSON})
+    public Uni<Response> photo(@PathParam("uid") String uid, @PathParam("imgPath") String imgPath,
+                               @QueryParam("maxSize") String maxSize) {
+        String partnerId = partner();
+        if (uid == null || !UNIQUE_ID.matcher(uid).matches()) {
+            throw HistoryProblem.invalidParameter("uid");
+        }
+        String path = imagePath(imgPath);
+        int size = maxSize(maxSize);
+        return interactions.find(partnerId, accountId, uid)
+                .onFailure(AggregateNotFoundException.class).transform(missing -> HistoryProblem.photoNotFound())
+                .map(interaction -> photoIdOf(interaction, path))
+                .flatMap(photoId -> photos.find(partnerId, accountId, photoId))
+                .map(found -> {
+                    PhotoStore.StoredPhoto photo = found.orElseThrow(HistoryProblem::photoNotFound);
+                    return Response.ok(PhotoImages.fit(photo.bytes(), photo.contentType(), size), photo.contentType())
+                            .build();
+                });
+    }
+
+    private static UUID photoIdOf(Interaction interaction, String path) {
+        List<InteractionStepRecorded> steps = interaction.steps();
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            InteractionStepRecorded step = steps.get(i);
+            if (StepType.PHOTO.value().equals(step.stepType()) && path.equals(step.value())) {
+                return UUID.fromString(step.photoId());
+            }
+        }
+        throw HistoryProblem.photoNotFound();
+    }
+
+    private static String imagePath(String encoded) {
+        if (encoded == null || encoded.isBlank()) {
+            throw HistoryProblem.invalidParameter("path");
+        }
+        try {
+            // The container decoded the path once; the contract encodes it twice.
+            String decoded = URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return decoded.replace("@@@@@", ".");
+        } catch (IllegalArgumentException e) {
+            throw HistoryProblem.invalidParameter("path");
+        }
+    }
+
+    private static int maxSize(String value) {
+        try {
+            int size = Integer.parseInt(value == null ? "" : value.trim());
+            if (size < 1 || size > 10_000) {
+                throw HistoryProblem.invalidParameter("maxSize");
+            }
+            return size;
+        } catch (NumberFormatException e) {
+            throw HistoryProblem.invalidParameter("maxSize");
+        }
+    }
+
+    private static Map<String, Object> variables(Interaction interaction, String setName) {
+        Map<String, Map<String, String>> set = interaction.variableSets().get(setName);
+        if (set == null) {
+            throw new AggregateNotFoundException("variable set", setName);
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        set.forEach((group, values) -> view.put(group, Map.of("data", values)));
+        return view;
+    }
+
+    private <T> Uni<T> byUniqueId(String uid, Function<Interaction, T> view) {
+        String partnerId = partner();
+        return interactions.find(partnerId, accountId, uid).map(view);
+    }
+
+    private <T> Uni<T> byCallerAttribute(String value, String widerSearch, Function<Interaction, T> view) {
+        String partnerId = partner();
+        boolean wider = widerSearch(widerSearch);
+        return interactions.findByCallerAttribute(partnerId, accountId, value, wider).map(view);
+    }
+
+    private static boolean widerSearch(String value) {
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InvalidCommandException("widerSearch", "widerSearch is true or false");
+    }
+
+    private String partner() {
+        return tenant.partnerFor(version, accountId, tenantId);
+    }
+}
