@@ -122,7 +122,11 @@ public final class AgentDecider implements Decider<AgentCommand, Agent, DomainEv
         }
         List<Long> teams = agent.teamIds();
         if (update.teamIds() != null) {
-            teams = Checks.requireKnownIds(update.teamIds().value(), update.knownTeams(), "teams", ".id", "team");
+            // Teams the agent is already in stay acceptable after they were deactivated, so a client can
+            // send back the list it read.
+            Set<Long> known = new java.util.HashSet<>(update.knownTeams());
+            known.addAll(agent.teamIds());
+            teams = Checks.requireKnownIds(update.teamIds().value(), known, "teams", ".id", "team");
         }
         return membership(agent, teams, update.byUserId(), update.now(), changes);
     }

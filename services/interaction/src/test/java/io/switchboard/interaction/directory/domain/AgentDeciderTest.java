@@ -116,6 +116,14 @@ class AgentDeciderTest {
     }
 
     @Test
+    void aTeamTheAgentIsAlreadyInMayBeNamedAfterItWasDeactivated() {
+        // Team 1 is no longer among the known (active) teams.
+        UpdateAgent keep = new UpdateAgent(null, null, null, null, null, null, Patch.of(List.of(1L, 2L)), Set.of(2L), 42L, T1);
+        assertThat(when(keep, ANN, ANN_IN_1)).containsExactly(
+                new AgentUpdated(7, List.of(new FieldChange("teams", "[1]", "[1,2]")), 42L, T1), new TeamMemberAdded(2, 7, T1));
+    }
+
+    @Test
     void invalidFieldsOfAnUpdateAreRejectedByName() {
         expectInvalid(update(Patch.of(""), null, null, null, null), "name", ANN);
         expectInvalid(update(null, Patch.of(null), null, null, null), "email", ANN);
