@@ -3,12 +3,14 @@ package io.switchboard.reporting;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.testing.KafkaTestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
 import io.switchboard.testing.ServiceConformanceTest;
 
 @QuarkusTest
 @WithTestResource(OidcTestResource.class)
+@WithTestResource(KafkaTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "reporting"))
 class ReportingServiceTest extends ServiceConformanceTest {
 }

@@ -61,6 +61,11 @@ public final class ChatEvents {
     @EventType(name = "ChatAssigned")
     public record ChatAssigned(long chatId, String assigneeType, long assigneeId, String assigneeName, int segment,
                                String assignedBy, Instant assignedAt, long routingVersion) implements DomainEvent {
+        /** Version 1 as first published, before {@code routingVersion} was added (it reads as 0). */
+        public ChatAssigned(long chatId, String assigneeType, long assigneeId, String assigneeName, int segment,
+                            String assignedBy, Instant assignedAt) {
+            this(chatId, assigneeType, assigneeId, assigneeName, segment, assignedBy, assignedAt, 0);
+        }
     }
 
     @EventType(name = "ChatStatusChanged")

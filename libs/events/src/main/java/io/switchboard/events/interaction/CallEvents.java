@@ -15,11 +15,25 @@ public final class CallEvents {
     private CallEvents() {
     }
 
+    /**
+     * {@code agentEmail}, {@code ticketId} (CRM ticket) and {@code supportNumber} (the dialled number
+     * without its interaction-unique-id suffix) were added later; older events read them as null.
+     */
     @EventType(name = "CallCreated")
     public record CallCreated(long callId, String callType, String status, Long menuId, String lang,
                               String endUserNumber, String outboundNumber, Long agentId, Long parentId,
                               String interactionUniqueId, String recordingPermission, Instant scheduledAt,
-                              Instant createdAt) implements DomainEvent {
+                              Instant createdAt, String agentEmail, String ticketId, String supportNumber)
+            implements DomainEvent {
+
+        /** The original field set, kept so that code written against it still compiles. */
+        public CallCreated(long callId, String callType, String status, Long menuId, String lang,
+                           String endUserNumber, String outboundNumber, Long agentId, Long parentId,
+                           String interactionUniqueId, String recordingPermission, Instant scheduledAt,
+                           Instant createdAt) {
+            this(callId, callType, status, menuId, lang, endUserNumber, outboundNumber, agentId, parentId,
+                    interactionUniqueId, recordingPermission, scheduledAt, createdAt, null, null, null);
+        }
     }
 
     @EventType(name = "CallQueued")
@@ -65,8 +79,31 @@ public final class CallEvents {
                             long durationMillis, long holdDurationMillis, Instant endedAt) implements DomainEvent {
     }
 
+    /** {@code voicemailReason} (why the caller left a voicemail) was added later; older events read it as null. */
     @EventType(name = "VoicemailRecorded")
     public record VoicemailRecorded(long callId, String recordingUrl, long durationMillis,
-                                    Instant recordedAt) implements DomainEvent {
+                                    Instant recordedAt, String voicemailReason) implements DomainEvent {
+
+        /** The original field set, kept so that code written against it still compiles. */
+        public VoicemailRecorded(long callId, String recordingUrl, long durationMillis, Instant recordedAt) {
+            this(callId, recordingUrl, durationMillis, recordedAt, null);
+        }
+    }
+
+    /**
+     * A participant that is expected but not on the call yet: the end user and, for outbound calls, the
+     * agent when the call is created ({@code status} {@code waiting}), or a third party being dialled
+     * ({@code dialing}). {@link ParticipantJoined} with the same id connects it.
+     */
+    @EventType(name = "ParticipantAdded")
+    public record ParticipantAdded(long callId, long participantId, String participantType, String status,
+                                   Long userId, Long endUserId, String phoneNumber, Instant addedAt)
+            implements DomainEvent {
+    }
+
+    /** The reserved data attributes (customer flags) of a call, after the change. */
+    @EventType(name = "CallCustomerFlagsUpdated")
+    public record CallCustomerFlagsUpdated(long callId, boolean verifiedCustomer, boolean badActor,
+                                           boolean repeatCustomer, Instant updatedAt) implements DomainEvent {
     }
 }

@@ -1,0 +1,94 @@
+package io.switchboard.interaction.call.api;
+
+import io.switchboard.interaction.call.domain.Call;
+import io.switchboard.interaction.call.domain.CallParticipant;
+import io.switchboard.interaction.call.domain.CallTransfer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The call object of the Apps API (contract §2), field for field, plus two extensions:
+ * {@code connecting_at} (ring time, seed 001) and {@code interaction_unique_id}. What this service
+ * cannot know (menu and agent names, CSAT, VoIP provider, photos, …) is null or the contract's default.
+ */
+public record CallView(long id, Long parentId, String lang, String callType, String status, String createdAt,
+                       String queuedAt, String assignedAt, String connectedAt, String endsAt, String scheduledAt,
+                       long waitDuration, long callDuration, long holdDuration, Integer rating, boolean hasFeedback,
+                       String voipProvider, String outTicketId, String outTicketUrl, boolean verified,
+                       String recordingUrl, String recordingPermission, String voicemailReason, String deflection,
+                       String disconnectedBy, String failReason, String failDetails, String supportNumber,
+                       MenuView selectedMenu, MenuPathView menuPath, AgentView agentInfo, EndUserView endUser,
+                       List<Object> photos, List<Object> videos, List<TransferView> transfers,
+                       List<Object> deflectionDetails, List<ParticipantView> participants, String offerType,
+                       List<Object> offerEvents, String answerType, String outboundNumber, String connectingAt,
+                       String interactionUniqueId) {
+
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    public record MenuView(long id, String name, Long parentId, Integer position, boolean deleted, boolean hidden,
+                           String menuType, String outputMsg) {
+    }
+
+    public record MenuPathView(int itemsCount, String name, String materializedPath) {
+    }
+
+    public record AgentView(long id, String name, String firstName, String lastName, String agentNumber,
+                            String avatarUrl) {
+        static AgentView of(Long id) {
+            return id == null ? null : new AgentView(id, null, null, null, null, null);
+        }
+    }
+
+    public record EndUserView(Long id, String identifier, String outContactId) {
+    }
+
+    /** {@code target_type}, {@code to_team_id} and {@code to_number} are extensions (a team or an external number). */
+    public record TransferView(long id, String status, String failReason, String createdAt, MenuPathView fromMenu,
+                               MenuPathView toMenu, AgentView fromAgent, AgentView toAgent, String targetType,
+                               Long toTeamId, String toNumber) {
+    }
+
+    public record ParticipantView(long id, String type, String status, long callId, Long userId, Long endUserId,
+                                  Long callDuration, Long holdDuration, String connectedAt, String endedAt,
+                                  String failReason) {
+    }
+
+    static CallView of(Call call) {
+        return new CallView(call.id(), call.parentId(), call.lang(), call.type().label(), call.status().value(),
+                time(call.createdAt()), time(call.queuedAt()), time(call.assignedAt()), time(call.connectedAt()),
+                time(call.endedAt()), time(call.scheduledAt()), call.waitSeconds(), call.durationMillis() / 1000,
+                call.holdMillis() / 1000, null, false, null, call.ticketId(), null, call.verifiedCustomer(),
+                call.recordingUrl(), call.recordingPermission(),
+                call.voicemailReason() == null ? "not_voicemail" : call.voicemailReason(), "no_deflection",
+                call.disconnectedBy(), call.failReason(), null, call.supportNumber(),
+                call.menuId() == null ? null : new MenuView(call.menuId(), null, null, null, false, false, null, null),
+                null, AgentView.of(call.agentId()),
+                call.endUserNumber() == null ? null : new EndUserView(null, call.endUserNumber(), null),
+                List.of(), List.of(), call.transfers().stream().map(t -> transfer(t)).toList(), List.of(),
+                call.participants().stream().map(p -> participant(call, p)).toList(), null, List.of(), null,
+                call.outboundNumber(), time(call.connectingAt()), call.interactionUniqueId());
+    }
+
+    private static TransferView transfer(CallTransfer transfer) {
+        return new TransferView(transfer.id(), "transferring", "nothing", time(transfer.createdAt()), null, null,
+                AgentView.of(transfer.fromAgentId()), AgentView.of(transfer.toAgentId()), transfer.targetType(),
+                transfer.toTeamId(), transfer.toNumber());
+    }
+
+    private static ParticipantView participant(Call call, CallParticipant p) {
+        Long seconds = p.connectedAt() != null && p.endedAt() != null
+                ? Duration.between(p.connectedAt(), p.endedAt()).toSeconds() : null;
+        String failReason = "failed".equals(p.status()) ? call.failReason() : "nothing";
+        return new ParticipantView(p.id(), p.type(), p.status(), call.id(), p.userId(), p.endUserId(), seconds, null,
+                time(p.connectedAt()), time(p.endedAt()), failReason);
+    }
+
+    static String time(Instant instant) {
+        return instant == null ? null : MILLIS.format(instant);
+    }
+}

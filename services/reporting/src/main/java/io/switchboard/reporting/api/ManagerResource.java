@@ -1,0 +1,152 @@
+package io.switchboard.reporting.api;
+
+import io.switchboard.eventstore.decider.AggregateNotFoundException;
+import io.switchboard.reporting.domain.UserStatuses;
+import io.switchboard.reporting.store.CallReadModel;
+import io.switchboard.reporting.store.ChatReadModel;
+import io.switchboard.reporting.store.DirectoryReadModel;
+import io.switchboard.web.PartnerContext;
+import io.switchboard.web.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Manager API reads (contract manager-api.md), answered from the projections. Supervisors,
+ * admins and system callers read everything of their token's partner; agents are refused (the
+ * Manager API is an administrative API). Another partner's record is a 404 and absent from lists.
+ */
+@Path("/manager/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN, Roles.SYSTEM})
+public class ManagerResource {
+
+    @Inject
+    PartnerContext partner;
+    @Inject
+    CallReadModel calls;
+    @Inject
+    ChatReadModel chats;
+    @Inject
+    DirectoryReadModel directory;
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Path("/calls")
+    public Response calls() throws SQLException {
+        ListParams params = new ListParams(uri);
+        return Paged.of(calls.list(partner.partnerId(), params), params, uri);
+    }
+
+    @GET
+    @Path("/calls/{id}")
+    public Object call(@PathParam("id") long id) throws SQLException {
+        return zoned(found("call", id, calls.find(partner.partnerId(), id)));
+    }
+
+    @GET
+    @Path("/chats")
+    public Response chats() throws SQLException {
+        ListParams params = new ListParams(uri);
+        return Paged.of(chats.list(partner.partnerId(), params), params, uri);
+    }
+
+    @GET
+    @Path("/chats/{id}")
+    public Object chat(@PathParam("id") long id) throws SQLException {
+        return zoned(found("chat", id, chats.find(partner.partnerId(), id)));
+    }
+
+    @GET
+    @Path("/agents")
+    public Response agents() throws SQLException {
+        ListParams params = new ListParams(uri);
+        return Paged.of(directory.agents(partner.partnerId(), params), params, uri);
+    }
+
+    @GET
+    @Path("/agents/{id}")
+    public Object agent(@PathParam("id") long id) throws SQLException {
+        return zoned(found("agent", id, directory.agent(partner.partnerId(), id)));
+    }
+
+    @GET
+    @Path("/agent_activity_logs")
+    public Response agentActivityLogs() throws SQLException {
+        ListParams params = new ListParams(uri);
+        return Paged.of(directory.activityLogs(partner.partnerId(), params), params, uri);
+    }
+
+    @GET
+    @Path("/changed_details")
+    public Response changedDetails() throws SQLException {
+        ListParams params = new ListParams(uri);
+        return Paged.of(directory.changedDetails(partner.partnerId(), params), params, uri);
+    }
+
+    @GET
+    @Path("/teams")
+    public Response teams() throws SQLException {
+        ListParams params = new ListParams(uri);
+        return Paged.of(directory.teams(partner.partnerId(), params), params, uri);
+    }
+
+    @GET
+    @Path("/teams/tree")
+    public List<Map<String, Object>> teamTree() throws SQLException {
+        return directory.teamTree(partner.partnerId());
+    }
+
+    @GET
+    @Path("/teams/{id}")
+    public Map<String, Object> team(@PathParam("id") long id) throws SQLException {
+        return found("team", id, directory.team(partner.partnerId(), id));
+    }
+
+    @GET
+    @Path("/menus")
+    public Response menus() throws SQLException {
+        ListParams params = new ListParams(uri);
+        return Paged.of(directory.menus(partner.partnerId(), params), params, uri);
+    }
+
+    @GET
+    @Path("/menus/tree")
+    public List<Map<String, Object>> menuTree() throws SQLException {
+        return directory.menuTree(partner.partnerId());
+    }
+
+    @GET
+    @Path("/menus/{id}")
+    public Map<String, Object> menu(@PathParam("id") long id) throws SQLException {
+        return found("menu", id, directory.menu(partner.partnerId(), id));
+    }
+
+    @GET
+    @Path("/user_statuses")
+    public List<UserStatuses.UserStatus> userStatuses() {
+        partner.partnerId();
+        return UserStatuses.DEFAULTS;
+    }
+
+    private Object zoned(Object json) {
+        return TimeZones.render(json, TimeZones.parse(uri.getQueryParameters().getFirst(TimeZones.PARAM)));
+    }
+
+    private static Map<String, Object> found(String type, long id, Optional<Map<String, Object>> resource) {
+        return resource.orElseThrow(() -> new AggregateNotFoundException(type, String.valueOf(id)));
+    }
+}
