@@ -168,7 +168,7 @@ class RoutingKafkaTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(ringer.ringsOf(world.partner))
                 .containsExactly(new Ring(world.partner, callId, longIdle)));
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(token).when().get("/apps/api/v1/calls/" + callId)
-                .then().body("status", equalTo("connecting"), "agent_info.id", equalTo((int) longIdle)));
+                .then().body("status", equalTo("connecting"), "agent_info.id", equalTo(longIdle)));
         assertThat(world.workState("call", callId)).isEqualTo("routed");
     }
 
