@@ -6,6 +6,7 @@ import io.switchboard.events.FieldChange;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Events of the directory: agents, teams (a tree through {@code parentId}) and menus
@@ -89,5 +90,21 @@ public final class DirectoryEvents {
     @EventType(name = "VirtualAgentDeactivated")
     public record VirtualAgentDeactivated(long virtualAgentId, Long changedByUserId,
                                           Instant deactivatedAt) implements DomainEvent {
+    }
+
+    /**
+     * Work ({@code workType} {@code call} or {@code chat}) was connected to the agent; written to the agent's
+     * stream by the agent-status consumer. {@code sourceEventId} is the call or chat event that caused it,
+     * so a redelivered event is recognised and changes nothing.
+     */
+    @EventType(name = "AgentWorkStarted")
+    public record AgentWorkStarted(long agentId, String workType, long workId, UUID sourceEventId,
+                                   Instant startedAt) implements DomainEvent {
+    }
+
+    /** The agent's part in the work ended (call ended or left, chat finished or reassigned). */
+    @EventType(name = "AgentWorkEnded")
+    public record AgentWorkEnded(long agentId, String workType, long workId, UUID sourceEventId,
+                                 Instant endedAt) implements DomainEvent {
     }
 }

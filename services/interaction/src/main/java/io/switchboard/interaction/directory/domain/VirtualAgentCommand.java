@@ -1,0 +1,14 @@
+package io.switchboard.interaction.directory.domain;
+
+import java.time.Instant;
+
+public sealed interface VirtualAgentCommand {
+    record CreateVirtualAgent(long virtualAgentId, String name, Instant now) implements VirtualAgentCommand {
+    }
+
+    record UpdateVirtualAgent(Patch<String> name, Long byUserId, Instant now) implements VirtualAgentCommand {
+    }
+
+    record DeactivateVirtualAgent(Long byUserId, Instant now) implements VirtualAgentCommand {
+    }
+}

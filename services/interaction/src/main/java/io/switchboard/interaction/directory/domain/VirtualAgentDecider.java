@@ -1,0 +1,64 @@
+package io.switchboard.interaction.directory.domain;
+
+import io.switchboard.events.DomainEvent;
+import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentCreated;
+import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentDeactivated;
+import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentUpdated;
+import io.switchboard.interaction.directory.domain.VirtualAgentCommand.CreateVirtualAgent;
+import io.switchboard.interaction.directory.domain.VirtualAgentCommand.DeactivateVirtualAgent;
+import io.switchboard.interaction.directory.domain.VirtualAgentCommand.UpdateVirtualAgent;
+import io.switchboard.eventstore.decider.AggregateNotFoundException;
+import io.switchboard.eventstore.decider.Decider;
+import io.switchboard.eventstore.decider.IllegalTransitionException;
+
+import java.util.List;
+
+public final class VirtualAgentDecider implements Decider<VirtualAgentCommand, VirtualAgent, DomainEvent> {
+
+    @Override
+    public VirtualAgent initialState() {
+        return VirtualAgent.NONE;
+    }
+
+    @Override
+    public List<DomainEvent> decide(VirtualAgentCommand command, VirtualAgent bot) {
+        if (command instanceof CreateVirtualAgent create) {
+            if (bot.exists()) {
+                throw new IllegalTransitionException(bot.status(), "virtual agent " + create.virtualAgentId() + " already exists");
+            }
+            return List.of(new VirtualAgentCreated(create.virtualAgentId(), Checks.requireText(create.name(), "name"), create.now()));
+        }
+        if (!bot.exists()) {
+            throw new AggregateNotFoundException("virtual agent", "");
+        }
+        if (!bot.active()) {
+            throw new IllegalTransitionException(bot.status(), "virtual agent " + bot.id() + " is deactivated");
+        }
+        if (command instanceof UpdateVirtualAgent update) {
+            Checks.Changes changes = new Checks.Changes();
+            if (update.name() != null) {
+                changes.add("name", bot.name(), Checks.requireText(update.name().value(), "name"));
+            }
+            return changes.isEmpty() ? List.of()
+                    : List.of(new VirtualAgentUpdated(bot.id(), changes.list(), update.byUserId(), update.now()));
+        }
+        DeactivateVirtualAgent deactivate = (DeactivateVirtualAgent) command;
+        return List.of(new VirtualAgentDeactivated(bot.id(), deactivate.byUserId(), deactivate.now()));
+    }
+
+    @Override
+    public VirtualAgent evolve(VirtualAgent bot, DomainEvent event) {
+        if (event instanceof VirtualAgentCreated c) {
+            return new VirtualAgent(c.virtualAgentId(), c.name(), true, c.createdAt(), c.createdAt());
+        }
+        if (event instanceof VirtualAgentUpdated u) {
+            String name = u.changes().stream().filter(c -> c.field().equals("name")).map(c -> c.current())
+                    .reduce((a, b) -> b).orElse(bot.name());
+            return new VirtualAgent(bot.id(), name, bot.active(), bot.createdAt(), u.updatedAt());
+        }
+        if (event instanceof VirtualAgentDeactivated d) {
+            return new VirtualAgent(bot.id(), bot.name(), false, bot.createdAt(), d.deactivatedAt());
+        }
+        return bot;
+    }
+}

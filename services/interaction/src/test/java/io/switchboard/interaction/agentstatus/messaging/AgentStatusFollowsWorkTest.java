@@ -1,0 +1,189 @@
+package io.switchboard.interaction.agentstatus.messaging;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.switchboard.events.DomainEvent;
+import io.switchboard.events.EventCodec;
+import io.switchboard.events.EventEnvelope;
+import io.switchboard.events.EventRegistry;
+import io.switchboard.events.Topics;
+import io.switchboard.events.chat.ChatEvents.ChatAssigned;
+import io.switchboard.events.chat.ChatEvents.ChatFinished;
+import io.switchboard.events.interaction.CallEvents.CallConnected;
+import io.switchboard.events.interaction.CallEvents.CallEnded;
+import io.switchboard.events.interaction.CallEvents.ParticipantJoined;
+import io.switchboard.events.interaction.CallEvents.ParticipantLeft;
+import io.switchboard.events.kafka.EnvelopeRecords;
+import io.switchboard.interaction.agentstatus.domain.AgentStatus;
+import io.switchboard.interaction.agentstatus.domain.Status;
+import io.switchboard.interaction.agentstatus.store.AgentStatuses;
+import io.switchboard.interaction.agentstatus.store.WrapUps;
+import io.switchboard.testing.KafkaTestResource;
+import io.switchboard.testing.OidcTestResource;
+import io.switchboard.testing.PostgresTestResource;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.restassured.RestAssured.given;
+import static io.switchboard.interaction.directory.DirectoryFixtures.BASE;
+import static io.switchboard.interaction.directory.DirectoryFixtures.admin;
+import static io.switchboard.interaction.directory.DirectoryFixtures.eventTypes;
+import static io.switchboard.interaction.directory.DirectoryFixtures.newAgent;
+import static io.switchboard.interaction.directory.DirectoryFixtures.newPartner;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Call and chat events through the real Kafka broker move agents between statuses, once per fact. */
+@QuarkusTest
+@WithTestResource(OidcTestResource.class)
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "interaction"))
+@WithTestResource(KafkaTestResource.class)
+class AgentStatusFollowsWorkTest {
+    private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Inject
+    AgentStatuses statuses;
+
+    @Inject
+    WrapUps wrapUps;
+
+    @Inject
+    Pool pool;
+
+    private KafkaProducer<String, byte[]> producer;
+    private final EnvelopeRecords records = new EnvelopeRecords(new EventCodec(EventRegistry.standard()));
+
+    @BeforeEach
+    void connect() {
+        // Read here, not injected: every test class is a bean of every test app, and the apps of test
+        // classes without the Kafka resource have no broker address.
+        String bootstrapServers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterEach
+    void close() {
+        producer.close();
+    }
+
+    @Test
+    void aConnectedCallPutsTheAgentInCallAndADuplicateChangesNothing() throws Exception {
+        String partner = newPartner();
+        long ann = availableAgent(partner, "Ann");
+        long call = IDS.incrementAndGet();
+        EventEnvelope connected = envelope(partner, "call", call, 1, new CallConnected(call, ann, now()));
+
+        send(Topics.INTERACTION, connected);
+        awaitStatus(partner, ann, Status.IN_CALL);
+        send(Topics.INTERACTION, connected);
+        // Another fact about the same call (the agent's participant joining) is not new work either.
+        send(Topics.INTERACTION, envelope(partner, "call", call, 2,
+                new ParticipantJoined(call, 501, "agent", ann, null, null, now())));
+        // Ending the call afterwards proves the redeliveries above were consumed before it.
+        send(Topics.INTERACTION, envelope(partner, "call", call, 3, new CallEnded(call, "finished", "end_user", null, 60_000, 0, now())));
+        awaitStatus(partner, ann, Status.WRAP_UP);
+
+        assertThat(eventTypes(pool, "agent-" + ann)).containsExactly("AgentCreated", "AgentStatusChanged",
+                "AgentWorkStarted", "AgentStatusChanged", "AgentWorkEnded", "AgentStatusChanged");
+        var changes = io.switchboard.interaction.directory.DirectoryFixtures.events(pool, "agent-" + ann).stream()
+                .filter(e -> e.type().equals("AgentStatusChanged")).map(e -> e.data().getString("previousStatus") + "->"
+                        + e.data().getString("status")).toList();
+        assertThat(changes).containsExactly("offline->available", "available->in_call", "in_call->wrap_up");
+    }
+
+    @Test
+    void wrapUpEndsAfterThePeriodBackToAvailable() throws Exception {
+        String partner = newPartner();
+        long ann = availableAgent(partner, "Ann");
+        long call = IDS.incrementAndGet();
+        send(Topics.INTERACTION, envelope(partner, "call", call, 1, new ParticipantJoined(call, 601, "agent", ann, null, null, now())));
+        awaitStatus(partner, ann, Status.IN_CALL);
+        send(Topics.INTERACTION, envelope(partner, "call", call, 2, new ParticipantLeft(call, 601, now())));
+        awaitStatus(partner, ann, Status.WRAP_UP);
+
+        Instant wrappedUpAt = status(partner, ann).changedAt();
+        wrapUps.sweep(wrappedUpAt.plusSeconds(29)).await().indefinitely();
+        assertThat(status(partner, ann).status()).isEqualTo(Status.WRAP_UP);
+        wrapUps.sweep(wrappedUpAt.plusSeconds(30)).await().indefinitely();
+        assertThat(status(partner, ann).status()).isEqualTo(Status.AVAILABLE);
+    }
+
+    @Test
+    void aChatAssignedToAnAgentPutsThemInChatUntilItFinishes() throws Exception {
+        String partner = newPartner();
+        long ann = availableAgent(partner, "Ann");
+        long chat = IDS.incrementAndGet();
+        EventEnvelope assigned = envelope(partner, "chat", chat, 2, new ChatAssigned(chat, "agent", ann, "Ann Lee", 1, "router", now(), 1));
+
+        send(Topics.CHAT, assigned);
+        awaitStatus(partner, ann, Status.IN_CHAT);
+        send(Topics.CHAT, assigned);
+        send(Topics.CHAT, envelope(partner, "chat", chat, 3, new ChatFinished(chat, "finished", null, ann, now())));
+        awaitStatus(partner, ann, Status.AVAILABLE);
+
+        assertThat(eventTypes(pool, "agent-" + ann)).containsExactly("AgentCreated", "AgentStatusChanged",
+                "AgentWorkStarted", "AgentStatusChanged", "AgentWorkEnded", "AgentStatusChanged");
+    }
+
+    @Test
+    void chatsOfVirtualAgentsAndAgentsOfOtherPartnersAreLeftAlone() throws Exception {
+        String partner = newPartner();
+        long ann = availableAgent(partner, "Ann");
+        long chat = IDS.incrementAndGet();
+        send(Topics.CHAT, envelope(partner, "chat", chat, 2, new ChatAssigned(chat, "virtual_agent", ann, "Bot", 1, "router", now(), 1)));
+        send(Topics.CHAT, envelope(newPartner(), "chat", chat + 1, 2, new ChatAssigned(chat + 1, "agent", ann, "Ann", 1, "router", now(), 1)));
+        long marker = IDS.incrementAndGet();
+        send(Topics.CHAT, envelope(partner, "chat", marker, 2, new ChatAssigned(marker, "agent", ann, "Ann", 1, "router", now(), 1)));
+        awaitStatus(partner, ann, Status.IN_CHAT);
+
+        assertThat(status(partner, ann).work()).containsExactly("chat:" + marker);
+    }
+
+    private long availableAgent(String partner, String name) {
+        int id = newAgent(admin(partner), name);
+        given().auth().oauth2(admin(partner)).contentType(ContentType.JSON).body("{\"status\": \"available\"}")
+                .when().put(BASE + "/agents/" + id + "/status").then().statusCode(200);
+        return id;
+    }
+
+    private AgentStatus status(String partner, long agent) {
+        return statuses.find(partner, agent).await().indefinitely().orElseThrow();
+    }
+
+    private void awaitStatus(String partner, long agent, Status expected) {
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(status(partner, agent).status()).isEqualTo(expected));
+    }
+
+    private void send(String topic, EventEnvelope envelope) throws Exception {
+        producer.send(records.toRecord(topic, envelope)).get();
+    }
+
+    private static EventEnvelope envelope(String partner, String type, long id, long sequence, DomainEvent data) {
+        return new EventEnvelope(UUID.randomUUID(), data.getClass().getSimpleName(), 1, type, type + "-" + id, sequence,
+                partner, now(), null, null, data);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
