@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.eventstore.EventStore;
 import io.switchboard.interaction.history.domain.Interaction;
+import io.switchboard.testing.KafkaTestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @WithTestResource(OidcTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "interaction"))
+@WithTestResource(KafkaTestResource.class)
 class UniqueIdAllocationTest {
     @Inject
     EventStore eventStore;
