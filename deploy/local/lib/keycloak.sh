@@ -1,8 +1,8 @@
 # Keycloak (identity provider) for the local stack: sourced by deploy/local/switchboard.
 # Runs the Keycloak Quarkus distribution from Maven Central in dev mode (H2 database in the dist's
 # data/h2, kept across restarts) and imports deploy/keycloak/switchboard-realm.json on first start.
-# An existing realm is not re-imported: delete $STATE/keycloak/keycloak-<version>/data/h2 to pick
-# up an edited realm file.
+# Keycloak never re-imports an existing realm, so when the realm file has changed since the last
+# import the launcher resets Keycloak's database (the realm is code here; nothing else lives in it).
 # shellcheck shell=bash
 
 # shellcheck source=common.sh
@@ -27,7 +27,15 @@ keycloak_install() {
     mv "$KEYCLOAK_HOME.tmp" "$KEYCLOAK_HOME"
   fi
   mkdir -p "$KEYCLOAK_HOME/data/import"
-  cp "$REPO/deploy/keycloak/switchboard-realm.json" "$KEYCLOAK_HOME/data/import/switchboard-realm.json"
+  local realm="$REPO/deploy/keycloak/switchboard-realm.json" stamp="$KEYCLOAK_HOME/data/import/.imported.sha256"
+  local sum
+  sum=$(sha256sum "$realm" | cut -d' ' -f1)
+  if [ -d "$KEYCLOAK_HOME/data/h2" ] && [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
+    log "realm file changed since Keycloak imported it: resetting Keycloak's database to import it again"
+    rm -rf "$KEYCLOAK_HOME/data/h2"
+  fi
+  cp "$realm" "$KEYCLOAK_HOME/data/import/switchboard-realm.json"
+  echo "$sum" >"$stamp"
 }
 
 # Starts Keycloak in dev mode (no-op if it is already running).
@@ -36,7 +44,7 @@ keycloak_start() {
     log "Keycloak already running (pid $(pid_of keycloak))"
     return 0
   fi
-  [ -x "$KEYCLOAK_HOME/bin/kc.sh" ] || keycloak_install
+  keycloak_install
   log "starting Keycloak $KEYCLOAK_VERSION on 127.0.0.1:$KEYCLOAK_PORT (management $KEYCLOAK_MANAGEMENT_PORT)"
   KC_BOOTSTRAP_ADMIN_USERNAME=admin \
   KC_BOOTSTRAP_ADMIN_PASSWORD="${KEYCLOAK_ADMIN_PASSWORD:-admin}" \

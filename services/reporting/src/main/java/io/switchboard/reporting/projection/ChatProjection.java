@@ -38,6 +38,12 @@ public class ChatProjection implements Projection {
                 upsert.earliest("assigned_at", d.assignedAt());
             }
             upsert.run(c);
+            // Routing moves the chat on, like a status change: the newest of the two by time wins.
+            Sql.update(c, """
+                    UPDATE chats SET status = ?, status_changed_at = ? WHERE partner_id = ? AND id = ?
+                       AND (status_changed_at IS NULL OR status_changed_at <= ?)""",
+                    "agent".equals(d.assigneeType()) ? "assigned" : "va_assigned", d.assignedAt(), e.partnerId(),
+                    d.chatId(), d.assignedAt());
             Upsert.into("chat_participants").key("partner_id", e.partnerId()).key("chat_id", d.chatId())
                     .key("segment", d.segment()).set("participant_type", d.assigneeType())
                     .set("user_id", d.assigneeId()).set("name", d.assigneeName())
