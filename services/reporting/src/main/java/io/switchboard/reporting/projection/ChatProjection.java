@@ -9,7 +9,6 @@ import io.switchboard.events.chat.ChatEvents.EndUserUpdated;
 import io.switchboard.events.chat.ChatEvents.MessageSent;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
@@ -20,7 +19,7 @@ import java.sql.SQLException;
 public class ChatProjection implements Projection {
 
     @Override
-    public void apply(Connection c, EventEnvelope e) throws SQLException {
+    public void apply(Writes w, EventEnvelope e) throws SQLException {
         Object data = e.data();
         if (data instanceof ChatCreated d) {
             Upsert upsert = chat(e, d.chatId()).set("created_status", d.status()).set("menu_id", d.menuId())
@@ -28,31 +27,31 @@ public class ChatProjection implements Projection {
             if (d.endUser() != null) {
                 upsert.set("end_user_id", d.endUser().id()).set("end_user_identifier", d.endUser().identifier());
             }
-            upsert.run(c);
+            upsert.run(w);
         } else if (data instanceof MessageSent d) {
             chat(e, d.chatId()).earliest("first_msg_sent_at", d.sentAt()).latest("last_msg_sent_at", d.sentAt())
-                    .merge("message_count", 1, "chats.message_count + 1").run(c);
+                    .add("message_count", 1).run(w);
         } else if (data instanceof ChatAssigned d) {
             Upsert upsert = chat(e, d.chatId());
             if ("agent".equals(d.assigneeType())) {
                 upsert.earliest("assigned_at", d.assignedAt());
             }
-            upsert.run(c);
+            upsert.run(w);
             Upsert.into("chat_participants").key("partner_id", e.partnerId()).key("chat_id", d.chatId())
                     .key("segment", d.segment()).set("participant_type", d.assigneeType())
                     .set("user_id", d.assigneeId()).set("name", d.assigneeName())
-                    .set("connected_at", d.assignedAt()).run(c);
+                    .set("connected_at", d.assignedAt()).run(w);
         } else if (data instanceof ChatStatusChanged d) {
-            chat(e, d.chatId()).run(c);
-            Sql.update(c, """
+            chat(e, d.chatId()).run(w);
+            w.statement("""
                     UPDATE chats SET status = ?, status_changed_at = ? WHERE partner_id = ? AND id = ?
                        AND (status_changed_at IS NULL OR status_changed_at <= ?)""",
                     d.status(), d.changedAt(), e.partnerId(), d.chatId(), d.changedAt());
         } else if (data instanceof ChatFinished d) {
             chat(e, d.chatId()).set("finished_status", d.status()).set("finish_reason", d.reason())
-                    .latest("ended_at", d.endedAt()).run(c);
+                    .latest("ended_at", d.endedAt()).run(w);
         } else if (data instanceof EndUserUpdated d) {
-            chat(e, d.chatId()).set("end_user_identifier", d.identifier()).run(c);
+            chat(e, d.chatId()).set("end_user_identifier", d.identifier()).run(w);
         }
     }
 
