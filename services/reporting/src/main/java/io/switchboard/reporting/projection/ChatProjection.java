@@ -10,6 +10,9 @@ import io.switchboard.events.chat.ChatEvents.MessageSent;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Chats and their participants. Message text never enters this table (only counts and times): the
@@ -42,17 +45,26 @@ public class ChatProjection implements Projection {
                     .set("user_id", d.assigneeId()).set("name", d.assigneeName())
                     .set("connected_at", d.assignedAt()).run(w);
         } else if (data instanceof ChatStatusChanged d) {
-            chat(e, d.chatId()).run(w);
-            w.statement("""
-                    UPDATE chats SET status = ?, status_changed_at = ? WHERE partner_id = ? AND id = ?
-                       AND (status_changed_at IS NULL OR status_changed_at <= ?)""",
-                    d.status(), d.changedAt(), e.partnerId(), d.chatId(), d.changedAt());
+            chat(e, d.chatId()).newest(NEWER_STATUS, statusColumns(d.status(), d.changedAt())).run(w);
         } else if (data instanceof ChatFinished d) {
             chat(e, d.chatId()).set("finished_status", d.status()).set("finish_reason", d.reason())
                     .latest("ended_at", d.endedAt()).run(w);
         } else if (data instanceof EndUserUpdated d) {
             chat(e, d.chatId()).set("end_user_identifier", d.identifier()).run(w);
         }
+    }
+
+    /** The status with the latest change time wins; at equal times the one applied last. */
+    private static final Upsert.Guard NEWER_STATUS = new Upsert.Guard(
+            "%1$s.status_changed_at IS NULL OR %1$s.status_changed_at <= EXCLUDED.status_changed_at",
+            (stored, incoming) -> !((Instant) incoming.get("status_changed_at"))
+                    .isBefore((Instant) stored.get("status_changed_at")));
+
+    private static Map<String, Object> statusColumns(String status, Instant changedAt) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("status", status);
+        columns.put("status_changed_at", changedAt);
+        return columns;
     }
 
     private static Upsert chat(EventEnvelope e, long chatId) {

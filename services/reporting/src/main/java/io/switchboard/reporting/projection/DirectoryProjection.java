@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +38,16 @@ public class DirectoryProjection implements Projection {
             Map.entry("email", "email"),
             Map.entry("avatarurl", "avatar_url"),
             Map.entry("agentnumber", "agent_number"));
+    /** The newest change by time is the current status; at equal times the greater name, so ties converge. */
+    private static final Upsert.Guard NEWER_STATUS = new Upsert.Guard("%1$s.status_updated_at IS NULL"
+            + " OR %1$s.status_updated_at < EXCLUDED.status_updated_at"
+            + " OR (%1$s.status_updated_at = EXCLUDED.status_updated_at AND %1$s.status < EXCLUDED.status)",
+            (stored, incoming) -> {
+                int byTime = ((Instant) incoming.get("status_updated_at"))
+                        .compareTo((Instant) stored.get("status_updated_at"));
+                return byTime > 0 || byTime == 0
+                        && ((String) incoming.get("status")).compareTo((String) stored.get("status")) > 0;
+            });
     private static final Map<String, String> TEAM_COLUMNS = Map.of("name", "name", "parentid", "parent_id");
 
     @Override
@@ -117,14 +128,11 @@ public class DirectoryProjection implements Projection {
         Upsert.into("agent_status_log").key("partner_id", e.partnerId()).key("id", Projection.derivedId(e, 0))
                 .set("agent_id", d.agentId()).set("status", d.status()).set("previous_status", d.previousStatus())
                 .set("reason", d.reason()).set("started_at", d.changedAt()).run(w);
-        agent(e, d.agentId()).run(w);
-        w.statement("""
-                UPDATE agents SET status = ?, status_reason = ?, status_updated_at = ?
-                 WHERE partner_id = ? AND id = ?
-                   AND (status_updated_at IS NULL OR status_updated_at < ?
-                        OR (status_updated_at = ? AND status < ?))""",
-                d.status(), d.reason(), d.changedAt(), e.partnerId(), d.agentId(), d.changedAt(), d.changedAt(),
-                d.status());
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("status", d.status());
+        status.put("status_reason", d.reason());
+        status.put("status_updated_at", d.changedAt());
+        agent(e, d.agentId()).newest(NEWER_STATUS, status).run(w);
     }
 
     /** Last writer (by the time of the change) wins; at equal times membership wins, so ties converge too. */

@@ -22,7 +22,9 @@ final class Upsert {
         EARLIEST("LEAST(EXCLUDED.%1$s, %2$s.%1$s)"),
         LATEST("GREATEST(EXCLUDED.%1$s, %2$s.%1$s)"),
         /** A counter: the value is added to the stored one. */
-        ADD("%2$s.%1$s + EXCLUDED.%1$s");
+        ADD("%2$s.%1$s + EXCLUDED.%1$s"),
+        /** One of a group of columns replaced together when the {@link Guard} says the new values are newer. */
+        GUARDED("CASE WHEN %3$s THEN EXCLUDED.%1$s ELSE %2$s.%1$s END");
 
         final String sql;
 
@@ -34,10 +36,19 @@ final class Upsert {
     record Value(Merge merge, Object value) {
     }
 
+    /**
+     * When a group of columns (e.g. a status and the time it changed) is replaced: {@code sql} decides it
+     * against the stored row ({@code %1$s} = the table, {@code EXCLUDED} = the new values), and
+     * {@code replaces(stored, incoming)} decides it the same way in Java, for folding a batch.
+     */
+    record Guard(String sql, java.util.function.BiPredicate<Map<String, Object>, Map<String, Object>> replaces) {
+    }
+
     final String table;
     final Map<String, Object> keys = new LinkedHashMap<>();
     final Map<String, Value> values = new LinkedHashMap<>();
     final Map<String, String> expressions = new LinkedHashMap<>();
+    Guard guard;
 
     private Upsert(String table) {
         this.table = table;
@@ -78,6 +89,23 @@ final class Upsert {
     Upsert merge(String column, Object value, Merge merge) {
         values.put(column, new Value(merge, value));
         return this;
+    }
+
+    /** Replaces the columns together, only if {@code guard} says they are newer than the stored ones. */
+    Upsert newest(Guard guard, Map<String, Object> columns) {
+        this.guard = guard;
+        columns.forEach((column, value) -> merge(column, value, Merge.GUARDED));
+        return this;
+    }
+
+    Map<String, Object> guarded() {
+        Map<String, Object> guarded = new LinkedHashMap<>();
+        values.forEach((column, value) -> {
+            if (value.merge() == Merge.GUARDED) {
+                guarded.put(column, value.value());
+            }
+        });
+        return guarded;
     }
 
     /** Sets the column to an SQL expression (no parameters) both on insert and on update. */

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 
@@ -52,7 +51,16 @@ public final class Writes {
             table.put(key, upsert);
             return;
         }
-        upsert.values.forEach((column, value) -> folded.values.merge(column, value, Writes::fold));
+        if (upsert.guard != null && (folded.guard == null
+                || upsert.guard.replaces().test(folded.guarded(), upsert.guarded()))) {
+            folded.guard = upsert.guard;
+            upsert.guarded().forEach((column, value) -> folded.values.put(column, new Value(Merge.GUARDED, value)));
+        }
+        upsert.values.forEach((column, value) -> {
+            if (value.merge() != Merge.GUARDED) {
+                folded.values.merge(column, value, Writes::fold);
+            }
+        });
         folded.expressions.putAll(upsert.expressions);
     }
 
@@ -62,6 +70,7 @@ public final class Writes {
             case OVERWRITE -> then;
             case SET -> then.value() == null ? first
                     : new Value(first.merge() == Merge.OVERWRITE ? Merge.OVERWRITE : Merge.SET, then.value());
+            case GUARDED -> throw new IllegalStateException("guarded columns fold as a group");
             case EARLIEST, LATEST, ADD -> {
                 if (first.merge() != then.merge()) {
                     throw new IllegalStateException("cannot fold " + first.merge() + " with " + then.merge());
@@ -181,6 +190,9 @@ public final class Writes {
         row.keys.keySet().forEach(shape::add);
         new TreeMap<>(row.values).forEach((column, value) -> shape.add(column + ":" + value.merge()));
         new TreeMap<>(row.expressions).forEach((column, sql) -> shape.add(column + "=" + sql));
+        if (row.guard != null) {
+            shape.add("if " + row.guard.sql());
+        }
         return shape.toString();
     }
 
@@ -194,7 +206,8 @@ public final class Writes {
         int rowsPerStatement = Math.max(1, MAX_PARAMETERS / perRow);
         for (int from = 0; from < same.size(); from += rowsPerStatement) {
             List<Upsert> chunk = same.subList(from, Math.min(same.size(), from + rowsPerStatement));
-            String sql = sql(first.table, keyColumns, valueColumns, first.values, expressions, chunk.size());
+            String guard = first.guard == null ? null : first.guard.sql().formatted(first.table);
+            String sql = sql(first.table, keyColumns, valueColumns, first.values, expressions, guard, chunk.size());
             List<Object> params = new ArrayList<>(chunk.size() * perRow);
             for (Upsert row : chunk) {
                 params.addAll(row.keys.values());
@@ -207,7 +220,8 @@ public final class Writes {
     }
 
     private static String sql(String table, List<String> keyColumns, List<String> valueColumns,
-                              Map<String, Value> merges, Map<String, String> expressions, int rowCount) {
+                              Map<String, Value> merges, Map<String, String> expressions, String guard,
+                              int rowCount) {
         StringJoiner columns = new StringJoiner(", ");
         StringJoiner marks = new StringJoiner(", ", "(", ")");
         keyColumns.forEach(column -> {
@@ -233,14 +247,10 @@ public final class Writes {
             sql.append(" DO NOTHING");
         } else {
             StringJoiner sets = new StringJoiner(", ");
-            valueColumns.forEach(column -> sets.add(column + " = " + merges.get(column).merge().sql.formatted(column, table)));
+            valueColumns.forEach(column -> sets.add(column + " = " + merges.get(column).merge().sql.formatted(column, table, guard)));
             expressions.forEach((column, expression) -> sets.add(column + " = " + expression));
             sql.append(" DO UPDATE SET ").append(sets);
         }
         return sql.toString();
-    }
-
-    static boolean sameKey(List<Object> a, List<Object> b) {
-        return Objects.equals(a, b);
     }
 }
