@@ -61,22 +61,20 @@ public class EventConsumer {
                 events.add(record.value());
             }
         }
-        applyWithRetry(events);
-        for (ConsumerRecord<String, EventEnvelope> record : records) {
-            EventEnvelope event = record.value();
-            progress.processed(record.topic(), record.partition(), record.offset(),
-                    event == null ? null : event.occurredAt(), event == null ? null : event.partnerId());
-        }
+        applyWithRetry(events, () -> {
+            for (ConsumerRecord<String, EventEnvelope> record : records) {
+                EventEnvelope event = record.value();
+                progress.processed(record.topic(), record.partition(), record.offset(),
+                        event == null ? null : event.occurredAt(), event == null ? null : event.partnerId());
+            }
+        });
     }
 
-    private void applyWithRetry(List<EventEnvelope> events) throws InterruptedException {
-        if (events.isEmpty()) {
-            return;
-        }
+    private void applyWithRetry(List<EventEnvelope> events, Runnable processed) throws InterruptedException {
         Duration wait = FIRST_RETRY;
         for (int attempt = 1; ; attempt++) {
             try {
-                int applied = live.apply(events);
+                int applied = live.apply(events, processed);
                 if (applied < events.size()) {
                     LOG.debugf("%d of %d events were applied before; redelivery ignored", events.size() - applied,
                             events.size());
