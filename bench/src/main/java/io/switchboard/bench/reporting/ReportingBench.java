@@ -8,6 +8,9 @@ import io.switchboard.events.kafka.EnvelopeRecords;
 import io.switchboard.reporting.projection.BatchProjector;
 import io.switchboard.testing.RealKafka;
 import io.switchboard.testing.RealPostgres;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -54,10 +57,13 @@ final class ReportingBench {
     final java.util.concurrent.atomic.AtomicLong databaseNanos = new java.util.concurrent.atomic.AtomicLong();
 
     ReportingBench(int partitions) throws Exception {
-        RealKafka kafka = RealKafka.shared();
-        bootstrap = kafka.bootstrapServers();
-        kafka.createTopic(chatTopic, partitions);
-        kafka.createTopic(interactionTopic, partitions);
+        bootstrap = RealKafka.shared().bootstrapServers();
+        // LogAppendTime: a record's timestamp is when the broker appended it, the start of the lag measured.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Map<String, String> config = Map.of("message.timestamp.type", "LogAppendTime");
+            admin.createTopics(List.of(new NewTopic(chatTopic, partitions, (short) 1).configs(config),
+                    new NewTopic(interactionTopic, partitions, (short) 1).configs(config))).all().get();
+        }
         RealPostgres pg = RealPostgres.shared();
         String database = pg.database("reporting_bench_" + run);
         jdbcUrl = pg.jdbcUrl(database);
