@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * reporting projections, as the service does (one consumer per topic, one transaction per polled
  * batch). Prints the produce rate, then the replay's events/s and end-to-end time (first poll to the
  * last batch committed). Knobs: {@code BENCH_EVENTS} (1,000,000), {@code BENCH_PARTNERS} (5),
- * {@code BENCH_PARTITIONS} (3), {@code BENCH_BATCH} (2000 records per poll).
+ * {@code BENCH_PARTITIONS} (3), {@code BENCH_BATCH} (2000 records per poll), {@code BENCH_CONSUMERS} per topic (1, like the service).
  */
 public final class ProjectionReplayBenchmark {
     public static void main(String[] args) throws Exception {
@@ -42,10 +42,12 @@ public final class ProjectionReplayBenchmark {
 
         AtomicLong applied = new AtomicLong();
         long start = System.nanoTime();
-        List<Thread> consumers = List.of(
-                bench.consumer(bench.chatTopic, () -> applied.get() >= total, (r, t) -> applied.addAndGet(r.count())),
-                bench.consumer(bench.interactionTopic, () -> applied.get() >= total,
-                        (r, t) -> applied.addAndGet(r.count())));
+        List<Thread> consumers = new java.util.ArrayList<>();
+        for (int i = 0; i < ReportingBench.CONSUMERS; i++) {
+            for (String topic : List.of(bench.chatTopic, bench.interactionTopic)) {
+                consumers.add(bench.consumer(topic, () -> applied.get() >= total, (r, t) -> applied.addAndGet(r.count())));
+            }
+        }
         consumers.forEach(Thread::start);
         long lastReport = System.nanoTime();
         while (applied.get() < total) {
@@ -60,9 +62,9 @@ public final class ProjectionReplayBenchmark {
         for (Thread consumer : consumers) {
             consumer.join(5_000);
         }
-        System.out.printf("replayed %,d events into empty projections in %.1f s: %,.0f events/s (batch %d, %d partitions per topic)%n",
-                total, seconds, total / seconds, ReportingBench.BATCH, partitions);
-        System.out.printf("consumer threads spent %.1f s applying + committing batches (sum over the 2 threads)%n",
+        System.out.printf("replayed %,d events into empty projections in %.1f s: %,.0f events/s (batch %d, %d partitions and %d consumers per topic)%n",
+                total, seconds, total / seconds, ReportingBench.BATCH, partitions, ReportingBench.CONSUMERS);
+        System.out.printf("consumer threads spent %.1f s applying + committing batches (sum over the threads)%n",
                 bench.databaseNanos.get() / 1e9);
         System.out.printf("rows: calls %,d, call_participants %,d, chats %,d, agent_status_log %,d, changed_details %,d, applied_events %,d%n",
                 bench.count("calls"), bench.count("call_participants"), bench.count("chats"),

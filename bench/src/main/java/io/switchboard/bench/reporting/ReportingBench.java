@@ -44,8 +44,12 @@ import java.util.UUID;
  * poll a batch, apply it with {@link BatchProjector} in one transaction, commit the offsets.
  */
 final class ReportingBench {
+    /** The first version's way, for comparison: one transaction per event. */
+    static final boolean PER_EVENT = Boolean.parseBoolean(System.getenv().getOrDefault("BENCH_PER_EVENT", "false"));
+    static final int CONSUMERS = Integer.parseInt(System.getenv().getOrDefault("BENCH_CONSUMERS", "1"));
     static final int BATCH = Integer.parseInt(System.getenv().getOrDefault("BENCH_BATCH", "2000"));
 
+    private static final java.util.concurrent.atomic.AtomicInteger THREADS = new java.util.concurrent.atomic.AtomicInteger();
     final String run = UUID.randomUUID().toString().substring(0, 8);
     final String chatTopic = "bench.chat." + run;
     final String interactionTopic = "bench.interaction." + run;
@@ -127,8 +131,15 @@ final class ReportingBench {
                     List<EventEnvelope> events = new ArrayList<>(records.count());
                     records.forEach(r -> events.add(r.value()));
                     long applyStart = System.nanoTime();
-                    projector.apply(c, events);
-                    c.commit();
+                    if (PER_EVENT) {
+                        for (EventEnvelope event : events) {
+                            projector.apply(c, List.of(event));
+                            c.commit();
+                        }
+                    } else {
+                        projector.apply(c, events);
+                        c.commit();
+                    }
                     databaseNanos.addAndGet(System.nanoTime() - applyStart);
                     long committedAt = System.currentTimeMillis();
                     consumer.commitAsync();
@@ -137,7 +148,7 @@ final class ReportingBench {
             } catch (Exception e) {
                 throw new IllegalStateException("consumer of " + topic + " failed", e);
             }
-        }, "reporting-" + topic);
+        }, "reporting-" + topic + "-" + THREADS.incrementAndGet());
         thread.setDaemon(true);
         return thread;
     }

@@ -100,7 +100,10 @@ public final class Writes {
         statements.computeIfAbsent(sql, s -> new ArrayList<>()).add(params);
     }
 
-    /** Loads the stored status facts of these calls ((partner, id) pairs), one query for the whole batch. */
+    /**
+     * Loads the stored status facts of these calls ((partner, id) pairs), one query for the whole batch:
+     * one primary-key lookup per call (LATERAL), never a scan of the growing calls table.
+     */
     void loadCalls(List<String> partners, List<Long> ids) throws SQLException {
         if (ids.isEmpty()) {
             return;
@@ -108,8 +111,8 @@ public final class Writes {
         try (PreparedStatement s = connection.prepareStatement("""
                 SELECT c.partner_id, c.id, c.created_status, c.ended_status, c.queued_at IS NOT NULL,
                        c.connecting_at IS NOT NULL, c.connected_at IS NOT NULL
-                  FROM calls c JOIN unnest(?::text[], ?::bigint[]) AS k(partner_id, id)
-                    ON c.partner_id = k.partner_id AND c.id = k.id""")) {
+                  FROM unnest(?::text[], ?::bigint[]) AS k(partner_id, id)
+                  CROSS JOIN LATERAL (SELECT * FROM calls WHERE calls.partner_id = k.partner_id AND calls.id = k.id) c""")) {
             s.setArray(1, connection.createArrayOf("text", partners.toArray()));
             s.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
             try (ResultSet rs = s.executeQuery()) {
