@@ -57,8 +57,11 @@ public class ChatProjection implements Projection {
     /** The status with the latest change time wins; at equal times the one applied last. */
     private static final Upsert.Guard NEWER_STATUS = new Upsert.Guard(
             "%1$s.status_changed_at IS NULL OR %1$s.status_changed_at <= EXCLUDED.status_changed_at",
-            (stored, incoming) -> !((Instant) incoming.get("status_changed_at"))
-                    .isBefore((Instant) stored.get("status_changed_at")));
+            (stored, incoming) -> {
+                Instant was = (Instant) stored.get("status_changed_at");
+                Instant now = (Instant) incoming.get("status_changed_at");
+                return was == null || now != null && !now.isBefore(was);
+            });
 
     private static Map<String, Object> statusColumns(String status, Instant changedAt) {
         Map<String, Object> columns = new LinkedHashMap<>();

@@ -43,10 +43,15 @@ public class DirectoryProjection implements Projection {
             + " OR %1$s.status_updated_at < EXCLUDED.status_updated_at"
             + " OR (%1$s.status_updated_at = EXCLUDED.status_updated_at AND %1$s.status < EXCLUDED.status)",
             (stored, incoming) -> {
-                int byTime = ((Instant) incoming.get("status_updated_at"))
-                        .compareTo((Instant) stored.get("status_updated_at"));
-                return byTime > 0 || byTime == 0
-                        && ((String) incoming.get("status")).compareTo((String) stored.get("status")) > 0;
+                Instant was = (Instant) stored.get("status_updated_at");
+                Instant now = (Instant) incoming.get("status_updated_at");
+                if (was == null || now == null) {
+                    return was == null;
+                }
+                String wasStatus = (String) stored.get("status");
+                String nowStatus = (String) incoming.get("status");
+                return now.isAfter(was) || now.equals(was) && wasStatus != null && nowStatus != null
+                        && nowStatus.compareTo(wasStatus) > 0;
             });
     private static final Map<String, String> TEAM_COLUMNS = Map.of("name", "name", "parentid", "parent_id");
 
