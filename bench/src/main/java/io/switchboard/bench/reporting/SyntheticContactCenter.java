@@ -121,7 +121,7 @@ public final class SyntheticContactCenter {
         Instant t = tick();
         long agent = 1 + random.nextInt(AGENTS_PER_PARTNER);
         List<EventEnvelope> events = new ArrayList<>();
-        CallAdder add = data -> events.add(envelope(partner, CallEvents.AGGREGATE_TYPE, id, data));
+        EventSink add = data -> events.add(envelope(partner, CallEvents.AGGREGATE_TYPE, id, data));
         add.accept(new CallCreated(id, "Voice Inbound (IVR)", "selecting", 1L, "en", "+1555" + id, null, null, null,
                 "iuid-" + id, "not_asked", null, t));
         add.accept(new ParticipantJoined(id, id * 10 + 1, "end_user", null, id, "+1555" + id, t));
@@ -167,7 +167,7 @@ public final class SyntheticContactCenter {
         Instant t = tick();
         long agent = 1 + random.nextInt(AGENTS_PER_PARTNER);
         List<EventEnvelope> events = new ArrayList<>();
-        CallAdder add = data -> events.add(envelope(partner, ChatEvents.AGGREGATE_TYPE, id, data));
+        EventSink add = data -> events.add(envelope(partner, ChatEvents.AGGREGATE_TYPE, id, data));
         add.accept(new ChatCreated(id, "queued", 6L + random.nextInt(3), "en",
                 new ChatEvents.EndUser(id, "cust-" + id, null, null, null), null, Map.of(), List.of(), List.of(), t,
                 null));
@@ -218,6 +218,6 @@ public final class SyntheticContactCenter {
                 partner, clock, null, null, data);
     }
 
-    private interface CallAdder extends Consumer<DomainEvent> {
+    private interface EventSink extends Consumer<DomainEvent> {
     }
 }

@@ -4,7 +4,7 @@ import io.switchboard.events.EventEnvelope;
 
 import java.sql.SQLException;
 
-/** One read model: applies the events it cares about inside the caller's transaction, ignores the rest. */
+/** One read model: hands the writes for the events it cares about to the batch's {@link Writes}, ignores the rest. */
 public interface Projection {
     void apply(Writes writes, EventEnvelope event) throws SQLException;
 
