@@ -163,7 +163,7 @@ public final class Scenario {
                 null, Map.of(), List.of(), List.of(), morning("30:00.000"), null));
         chatEvent(new MessageSent(id, 1, 0, "end_user", "77", null, "text", "hello", Map.of(),
                 morning("30:01.000"), null));
-        chatEvent(new ChatAssigned(id, "agent", 101, "Ada King", 1, "router", morning("30:10.000")));
+        chatEvent(new ChatAssigned(id, "agent", 101, "Ada King", 1, "router", morning("30:10.000"), 1));
         chatEvent(new ChatStatusChanged(id, "queued", "assigned", null, null, morning("30:10.000")));
         chatEvent(new MessageSent(id, 2, 1, "agent", "101", "Ada King", "text", "hi", Map.of(),
                 morning("30:20.000"), null));

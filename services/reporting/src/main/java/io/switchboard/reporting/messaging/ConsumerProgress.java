@@ -74,6 +74,31 @@ public class ConsumerProgress {
         }
     }
 
+    /**
+     * Per partition of the channel's topic, the offset of the first record the live projections do not
+     * contain yet: the one after the last processed record, or the group's committed offset for a
+     * partition nothing was processed from since start-up (0 if none). Exact only while no live batch
+     * is being applied ({@link LiveProjection#exclusively}).
+     */
+    public Map<TopicPartition, Long> nextToProcess(String channel, Map<TopicPartition, Long> endOffsets) {
+        KafkaConsumer<Object, Object> consumer = kafka.getConsumer(channel);
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer == null ? Map.of()
+                : consumer.runOnPollingThread(committedOf(endOffsets.keySet())).await().atMost(Duration.ofSeconds(10));
+        Map<TopicPartition, Long> next = new HashMap<>();
+        for (TopicPartition partition : endOffsets.keySet()) {
+            OffsetAndMetadata commit = committed == null ? null : committed.get(partition);
+            long fromCommit = commit == null ? 0 : commit.offset();
+            Long last = processed.get(partition);
+            next.put(partition, Math.max(fromCommit, last == null ? 0 : last + 1));
+        }
+        return next;
+    }
+
+    private static java.util.function.Function<org.apache.kafka.clients.consumer.Consumer<Object, Object>,
+            Map<TopicPartition, OffsetAndMetadata>> committedOf(Set<TopicPartition> partitions) {
+        return c -> c.committed(partitions);
+    }
+
     /** The time of the newest event applied for the partner, if any. */
     public Optional<Instant> watermark(String partnerId) {
         return Optional.ofNullable(newestByPartner.get(partnerId));

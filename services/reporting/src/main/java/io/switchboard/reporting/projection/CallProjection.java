@@ -14,7 +14,6 @@ import io.switchboard.events.interaction.CallEvents.TransferStarted;
 import io.switchboard.events.interaction.CallEvents.VoicemailRecorded;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
@@ -25,7 +24,7 @@ import java.sql.SQLException;
 public class CallProjection implements Projection {
 
     @Override
-    public void apply(Connection c, EventEnvelope e) throws SQLException {
+    public void apply(Writes w, EventEnvelope e) throws SQLException {
         String partner = e.partnerId();
         Object data = e.data();
         if (data instanceof CallCreated d) {
@@ -35,41 +34,41 @@ public class CallProjection implements Projection {
                     .set("outbound_number", d.outboundNumber()).set("agent_id", d.agentId())
                     .set("parent_id", d.parentId()).set("interaction_unique_id", d.interactionUniqueId())
                     .set("recording_permission", d.recordingPermission()).set("scheduled_at", d.scheduledAt())
-                    .earliest("created_at", d.createdAt()).run(c);
+                    .earliest("created_at", d.createdAt()).run(w);
         } else if (data instanceof CallQueued d) {
-            call(e, d.callId()).set("menu_id", d.menuId()).earliest("queued_at", d.queuedAt()).run(c);
+            call(e, d.callId()).set("menu_id", d.menuId()).earliest("queued_at", d.queuedAt()).run(w);
         } else if (data instanceof CallConnecting d) {
-            call(e, d.callId()).earliest("connecting_at", d.connectingAt()).run(c);
+            call(e, d.callId()).earliest("connecting_at", d.connectingAt()).run(w);
         } else if (data instanceof CallConnected d) {
-            call(e, d.callId()).set("connected_agent_id", d.agentId()).earliest("connected_at", d.connectedAt()).run(c);
+            call(e, d.callId()).set("connected_agent_id", d.agentId()).earliest("connected_at", d.connectedAt()).run(w);
         } else if (data instanceof CallHeld d) {
-            call(e, d.callId()).latest("held_at", d.heldAt()).run(c);
+            call(e, d.callId()).latest("held_at", d.heldAt()).run(w);
         } else if (data instanceof CallResumed d) {
-            call(e, d.callId()).latest("hold_duration_ms", d.holdDurationMillis()).run(c);
+            call(e, d.callId()).latest("hold_duration_ms", d.holdDurationMillis()).run(w);
         } else if (data instanceof CallEnded d) {
             call(e, d.callId()).set("ended_status", d.status()).set("disconnected_by", d.disconnectedBy())
                     .set("fail_reason", d.failReason()).latest("duration_ms", d.durationMillis())
-                    .latest("hold_duration_ms", d.holdDurationMillis()).latest("ended_at", d.endedAt()).run(c);
+                    .latest("hold_duration_ms", d.holdDurationMillis()).latest("ended_at", d.endedAt()).run(w);
         } else if (data instanceof VoicemailRecorded d) {
             call(e, d.callId()).set("recording_url", d.recordingUrl())
-                    .set("voicemail_duration_ms", d.durationMillis()).run(c);
+                    .set("voicemail_duration_ms", d.durationMillis()).run(w);
         } else if (data instanceof TransferStarted d) {
-            call(e, d.callId()).run(c);
+            call(e, d.callId()).run(w);
             Upsert.into("call_transfers").key("partner_id", partner).key("id", d.transferId())
                     .set("call_id", d.callId()).set("target_type", d.targetType())
                     .set("from_agent_id", d.fromAgentId()).set("to_agent_id", d.toAgentId())
                     .set("to_team_id", d.toTeamId()).set("to_number", d.toNumber())
-                    .set("created_at", d.createdAt()).run(c);
+                    .set("created_at", d.createdAt()).run(w);
         } else if (data instanceof ParticipantJoined d) {
-            call(e, d.callId()).run(c);
+            call(e, d.callId()).run(w);
             Upsert.into("call_participants").key("partner_id", partner).key("id", d.participantId())
                     .set("call_id", d.callId()).set("participant_type", d.participantType())
                     .set("user_id", d.userId()).set("end_user_id", d.endUserId())
-                    .set("phone_number", d.phoneNumber()).earliest("connected_at", d.connectedAt()).run(c);
+                    .set("phone_number", d.phoneNumber()).earliest("connected_at", d.connectedAt()).run(w);
         } else if (data instanceof ParticipantLeft d) {
-            call(e, d.callId()).run(c);
+            call(e, d.callId()).run(w);
             Upsert.into("call_participants").key("partner_id", partner).key("id", d.participantId())
-                    .set("call_id", d.callId()).latest("ended_at", d.endedAt()).run(c);
+                    .set("call_id", d.callId()).latest("ended_at", d.endedAt()).run(w);
         }
     }
 

@@ -13,9 +13,6 @@ import io.switchboard.events.interaction.DirectoryEvents.TeamUpdated;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentUpdated;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -30,63 +27,55 @@ import java.util.Objects;
 public class ChangedDetailsProjection implements Projection {
 
     @Override
-    public void apply(Connection c, EventEnvelope e) throws SQLException {
+    public void apply(Writes w, EventEnvelope e) throws SQLException {
         Object data = e.data();
         if (data instanceof AgentUpdated d) {
-            fieldChanges(c, e, "agent", d.agentId(), d.changes(), d.changedByUserId(), d.updatedAt());
+            fieldChanges(w, e, "agent", d.agentId(), d.changes(), d.changedByUserId(), d.updatedAt());
         } else if (data instanceof TeamUpdated d) {
-            fieldChanges(c, e, "team", d.teamId(), d.changes(), d.changedByUserId(), d.updatedAt());
+            fieldChanges(w, e, "team", d.teamId(), d.changes(), d.changedByUserId(), d.updatedAt());
         } else if (data instanceof MenuUpdated d) {
-            fieldChanges(c, e, "menu", d.menuId(), d.changes(), d.changedByUserId(), d.updatedAt());
+            fieldChanges(w, e, "menu", d.menuId(), d.changes(), d.changedByUserId(), d.updatedAt());
         } else if (data instanceof VirtualAgentUpdated d) {
-            fieldChanges(c, e, "virtual_agent", d.virtualAgentId(), d.changes(), d.changedByUserId(), d.updatedAt());
+            fieldChanges(w, e, "virtual_agent", d.virtualAgentId(), d.changes(), d.changedByUserId(), d.updatedAt());
         } else if (data instanceof ChatStatusChanged d) {
-            insert(c, e, 0, "chat", d.chatId(), "status", d.previousStatus(), d.status(), d.changedAt(),
+            insert(w, e, 0, "chat", d.chatId(), "status", d.previousStatus(), d.status(), d.changedAt(),
                     d.changedByUserId());
         } else if (data instanceof CallQueued d) {
-            callStatus(c, e, d.callId(), "queued", d.queuedAt());
+            callStatus(w, e, d.callId(), "queued", d.queuedAt());
         } else if (data instanceof CallConnecting d) {
-            callStatus(c, e, d.callId(), "connecting", d.connectingAt());
+            callStatus(w, e, d.callId(), "connecting", d.connectingAt());
         } else if (data instanceof CallConnected d) {
-            callStatus(c, e, d.callId(), "connected", d.connectedAt());
+            callStatus(w, e, d.callId(), "connected", d.connectedAt());
         } else if (data instanceof CallEnded d) {
-            callStatus(c, e, d.callId(), d.status(), d.endedAt());
+            callStatus(w, e, d.callId(), d.status(), d.endedAt());
         }
     }
 
-    private static void fieldChanges(Connection c, EventEnvelope e, String entityType, long entityId,
+    private static void fieldChanges(Writes w, EventEnvelope e, String entityType, long entityId,
                                      List<FieldChange> changes, Long changedBy, Instant changedAt) throws SQLException {
         for (int i = 0; i < changes.size(); i++) {
             FieldChange change = changes.get(i);
-            insert(c, e, i, entityType, entityId, change.field(), change.former(), change.current(),
+            insert(w, e, i, entityType, entityId, change.field(), change.former(), change.current(),
                     changedAt == null ? e.occurredAt() : changedAt, changedBy);
         }
     }
 
-    /** A call's events form one ordered stream, so the status before this event is the row's current one. */
-    private static void callStatus(Connection c, EventEnvelope e, long callId, String status, Instant at)
-            throws SQLException {
-        String former = null;
-        try (PreparedStatement s = c.prepareStatement("SELECT " + CallStatusSql.STATUS
-                + " AS status FROM calls WHERE partner_id = ? AND id = ?")) {
-            Sql.bind(c, s, e.partnerId(), callId);
-            try (ResultSet rs = s.executeQuery()) {
-                if (rs.next()) {
-                    former = rs.getString("status");
-                }
-            }
-        }
+    /**
+     * A call's events form one ordered stream, so the status before this event is the one the call
+     * shows now: the stored row plus this batch's earlier writes ({@link Writes#callStatus}).
+     */
+    private static void callStatus(Writes w, EventEnvelope e, long callId, String status, Instant at) {
+        String former = w.callStatus(e.partnerId(), callId);
         if (status != null && !Objects.equals(former, status)) {
-            insert(c, e, 0, "call", callId, "status", former, status, at == null ? e.occurredAt() : at, null);
+            insert(w, e, 0, "call", callId, "status", former, status, at == null ? e.occurredAt() : at, null);
         }
     }
 
-    private static void insert(Connection c, EventEnvelope e, int index, String entityType, long entityId,
-                               String field, String former, String current, Instant changedAt, Long changedBy)
-            throws SQLException {
+    private static void insert(Writes w, EventEnvelope e, int index, String entityType, long entityId,
+                               String field, String former, String current, Instant changedAt, Long changedBy) {
         Upsert.into("changed_details").key("partner_id", e.partnerId()).key("id", Projection.derivedId(e, index))
                 .set("entity_type", entityType).set("entity_id", entityId).set("field", field)
                 .set("former_value", former).set("new_value", current).set("changed_at", changedAt)
-                .set("changed_by", changedBy).run(c);
+                .set("changed_by", changedBy).run(w);
     }
 }

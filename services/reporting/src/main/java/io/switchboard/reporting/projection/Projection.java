@@ -2,12 +2,11 @@ package io.switchboard.reporting.projection;
 
 import io.switchboard.events.EventEnvelope;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
-/** One read model: applies the events it cares about inside the caller's transaction, ignores the rest. */
+/** One read model: hands the writes for the events it cares about to the batch's {@link Writes}, ignores the rest. */
 public interface Projection {
-    void apply(Connection connection, EventEnvelope event) throws SQLException;
+    void apply(Writes writes, EventEnvelope event) throws SQLException;
 
     /** A stable positive id for a row derived from one event (and its n-th item), identical on every replay. */
     static long derivedId(EventEnvelope event, int index) {

@@ -1,25 +1,54 @@
 package io.switchboard.reporting.projection;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
- * Builds one {@code INSERT … ON CONFLICT DO UPDATE} that writes only the columns an event knows.
+ * One row's {@code INSERT … ON CONFLICT DO UPDATE} that writes only the columns an event knows.
  * A null never overwrites a known value, {@link #earliest}/{@link #latest} keep the extreme of all
  * values seen and {@code updated_at} only moves forward: so the row ends up the same whatever order
- * the events of different aggregates were applied in.
+ * the events of different aggregates were applied in. {@link #run} hands it to the batch's
+ * {@link Writes}, which folds every upsert of one row within a batch into one (see {@link Merge}) and
+ * writes the rows of a table as multi-row statements.
  */
 final class Upsert {
-    private final String table;
-    private final Map<String, Object> keys = new LinkedHashMap<>();
-    private final Map<String, Object> values = new LinkedHashMap<>();
-    private final Map<String, String> merges = new LinkedHashMap<>();
-    private final Map<String, String> expressions = new LinkedHashMap<>();
+    /** How a column's new value combines with the stored one (and with earlier values of the same batch). */
+    enum Merge {
+        /** {@code COALESCE(new, old)}: a null never overwrites. */
+        SET("COALESCE(EXCLUDED.%1$s, %2$s.%1$s)"),
+        /** {@code new}, even null: for values whose absence is itself a fact. */
+        OVERWRITE("EXCLUDED.%1$s"),
+        EARLIEST("LEAST(EXCLUDED.%1$s, %2$s.%1$s)"),
+        LATEST("GREATEST(EXCLUDED.%1$s, %2$s.%1$s)"),
+        /** A counter: the value is added to the stored one. */
+        ADD("%2$s.%1$s + EXCLUDED.%1$s"),
+        /** One of a group of columns replaced together when the {@link Guard} says the new values are newer. */
+        GUARDED("CASE WHEN %3$s THEN EXCLUDED.%1$s ELSE %2$s.%1$s END");
+
+        final String sql;
+
+        Merge(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    record Value(Merge merge, Object value) {
+    }
+
+    /**
+     * When a group of columns (e.g. a status and the time it changed) is replaced: {@code sql} decides it
+     * against the stored row ({@code %1$s} = the table, {@code EXCLUDED} = the new values), and
+     * {@code replaces(stored, incoming)} decides it the same way in Java, for folding a batch.
+     */
+    record Guard(String sql, java.util.function.BiPredicate<Map<String, Object>, Map<String, Object>> replaces) {
+    }
+
+    final String table;
+    final Map<String, Object> keys = new LinkedHashMap<>();
+    final Map<String, Value> values = new LinkedHashMap<>();
+    final Map<String, String> expressions = new LinkedHashMap<>();
+    Guard guard;
 
     private Upsert(String table) {
         this.table = table;
@@ -36,27 +65,47 @@ final class Upsert {
 
     /** Sets the column unless the value is null. */
     Upsert set(String column, Object value) {
-        return merge(column, value, "COALESCE(EXCLUDED.%1$s, %2$s.%1$s)");
+        return merge(column, value, Merge.SET);
     }
 
     /** Sets the column even to null (for values whose absence is itself a fact). */
     Upsert overwrite(String column, Object value) {
-        return merge(column, value, "EXCLUDED.%1$s");
+        return merge(column, value, Merge.OVERWRITE);
     }
 
     Upsert earliest(String column, Object value) {
-        return merge(column, value, "LEAST(EXCLUDED.%1$s, %2$s.%1$s)");
+        return merge(column, value, Merge.EARLIEST);
     }
 
     Upsert latest(String column, Object value) {
-        return merge(column, value, "GREATEST(EXCLUDED.%1$s, %2$s.%1$s)");
+        return merge(column, value, Merge.LATEST);
     }
 
-    /** Inserts {@code value}; on conflict evaluates {@code expression} (may use {@code %1$s} = column, {@code %2$s} = table). */
-    Upsert merge(String column, Object value, String expression) {
-        values.put(column, value);
-        merges.put(column, expression.formatted(column, table));
+    /** Adds {@code amount} to the column (inserted as {@code amount}). */
+    Upsert add(String column, long amount) {
+        return merge(column, amount, Merge.ADD);
+    }
+
+    Upsert merge(String column, Object value, Merge merge) {
+        values.put(column, new Value(merge, value));
         return this;
+    }
+
+    /** Replaces the columns together, only if {@code guard} says they are newer than the stored ones. */
+    Upsert newest(Guard guard, Map<String, Object> columns) {
+        this.guard = guard;
+        columns.forEach((column, value) -> merge(column, value, Merge.GUARDED));
+        return this;
+    }
+
+    Map<String, Object> guarded() {
+        Map<String, Object> guarded = new LinkedHashMap<>();
+        values.forEach((column, value) -> {
+            if (value.merge() == Merge.GUARDED) {
+                guarded.put(column, value.value());
+            }
+        });
+        return guarded;
     }
 
     /** Sets the column to an SQL expression (no parameters) both on insert and on update. */
@@ -65,35 +114,11 @@ final class Upsert {
         return this;
     }
 
-    int run(Connection connection) throws SQLException {
-        List<Object> params = new ArrayList<>();
-        StringJoiner columns = new StringJoiner(", ");
-        StringJoiner marks = new StringJoiner(", ");
-        for (Map.Entry<String, Object> e : keys.entrySet()) {
-            columns.add(e.getKey());
-            marks.add("?");
-            params.add(e.getValue());
-        }
-        for (Map.Entry<String, Object> e : values.entrySet()) {
-            columns.add(e.getKey());
-            marks.add("?");
-            params.add(e.getValue());
-        }
-        expressions.forEach((column, expression) -> {
-            columns.add(column);
-            marks.add(expression);
-        });
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table)
-                .append(" (").append(columns).append(") VALUES (").append(marks).append(") ON CONFLICT (")
-                .append(String.join(", ", keys.keySet())).append(")");
-        if (merges.isEmpty() && expressions.isEmpty()) {
-            sql.append(" DO NOTHING");
-        } else {
-            StringJoiner sets = new StringJoiner(", ");
-            merges.forEach((column, expression) -> sets.add(column + " = " + expression));
-            expressions.forEach((column, expression) -> sets.add(column + " = " + expression));
-            sql.append(" DO UPDATE SET ").append(sets);
-        }
-        return Sql.update(connection, sql.toString(), params.toArray());
+    void run(Writes writes) {
+        writes.upsert(this);
+    }
+
+    List<Object> keyValues() {
+        return java.util.Arrays.asList(keys.values().toArray());
     }
 }

@@ -81,6 +81,55 @@ class ProjectionConvergenceTest {
         assertThat(snapshot(partner)).isEqualTo(once);
     }
 
+    @Test
+    void batchesOfAnySizeGiveTheSameProjectionsAsOneEventAtATime() throws SQLException {
+        List<EventEnvelope> events = Scenario.of("template");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String oneByOne = "batch-" + run + "-single";
+        Scenario.forPartner(events, oneByOne).forEach(projector::apply);
+        Map<String, List<Map<String, Object>>> expected = snapshot(oneByOne);
+
+        for (int size : List.of(2, 7, events.size())) {
+            String partner = "batch-" + run + "-" + size;
+            List<EventEnvelope> shuffled = Scenario.interleave(Scenario.forPartner(events, partner), size);
+            for (int from = 0; from < shuffled.size(); from += size) {
+                projector.apply(shuffled.subList(from, Math.min(shuffled.size(), from + size)));
+            }
+            assertThat(snapshot(partner)).as("batches of %d", size).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aBatchWithDuplicatesOfItselfAndOfEarlierBatchesChangesNothing() throws SQLException {
+        List<EventEnvelope> template = Scenario.of("template");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String reference = "dup-" + run + "-reference";
+        Scenario.forPartner(template, reference).forEach(projector::apply);
+        Map<String, List<Map<String, Object>>> expected = snapshot(reference);
+
+        String partner = "dup-" + run;
+        List<EventEnvelope> events = Scenario.forPartner(template, partner);
+        int half = events.size() / 2;
+        List<EventEnvelope> first = events.subList(0, half);
+        List<EventEnvelope> second = events.subList(half, events.size());
+        assertThat(projector.apply(first)).hasSize(first.size());
+
+        List<EventEnvelope> redelivered = new ArrayList<>();
+        for (EventEnvelope e : second) {
+            redelivered.add(e);
+            redelivered.add(e);
+        }
+        redelivered.addAll(1, first);
+        redelivered.addAll(second);
+        assertThat(projector.apply(redelivered)).as("only the second half is new, each event once")
+                .containsExactlyElementsOf(second);
+        assertThat(snapshot(partner)).isEqualTo(expected);
+
+        assertThat(projector.apply(redelivered)).isEmpty();
+        assertThat(projector.apply(events)).isEmpty();
+        assertThat(snapshot(partner)).isEqualTo(expected);
+    }
+
     /** Every row of every read model of the partner, without the partner column and the apply time. */
     private Map<String, List<Map<String, Object>>> snapshot(String partner) throws SQLException {
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();

@@ -1,0 +1,259 @@
+package io.switchboard.reporting.projection;
+
+import io.switchboard.reporting.projection.Upsert.Merge;
+import io.switchboard.reporting.projection.Upsert.Value;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+
+/**
+ * The writes of one batch of events, made in the batch's transaction by {@link #flush}.
+ *
+ * <p>Every upsert of the same row is folded into one, exactly as applying them one after the other
+ * would leave the row (later non-null {@code SET} wins, {@code OVERWRITE} wins even with null,
+ * {@code EARLIEST}/{@code LATEST} keep the extreme, {@code ADD} sums). The folded rows of a table with
+ * the same columns are then written as one multi-row {@code INSERT … ON CONFLICT DO UPDATE} (a row
+ * appears at most once per statement, which PostgreSQL requires). Conditional statements
+ * ({@link #statement}) touch columns or tables no upsert touches, so they run after the upserts (the
+ * rows they update exist then), as JDBC batches in event order.
+ */
+public final class Writes {
+    private static final int MAX_PARAMETERS = 30_000;
+
+    private final Connection connection;
+    /** Folded rows per table and key, in first-write order. */
+    private final Map<String, Map<List<Object>, Upsert>> rows = new LinkedHashMap<>();
+    private final Map<String, List<Object[]>> statements = new LinkedHashMap<>();
+    private final Map<List<Object>, CallState> storedCalls = new HashMap<>();
+
+    Writes(Connection connection) {
+        this.connection = connection;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    void upsert(Upsert upsert) {
+        Map<List<Object>, Upsert> table = rows.computeIfAbsent(upsert.table, t -> new LinkedHashMap<>());
+        List<Object> key = upsert.keyValues();
+        Upsert folded = table.get(key);
+        if (folded == null) {
+            table.put(key, upsert);
+            return;
+        }
+        if (upsert.guard != null && (folded.guard == null
+                || upsert.guard.replaces().test(folded.guarded(), upsert.guarded()))) {
+            folded.guard = upsert.guard;
+            upsert.guarded().forEach((column, value) -> folded.values.put(column, new Value(Merge.GUARDED, value)));
+        }
+        upsert.values.forEach((column, value) -> {
+            if (value.merge() != Merge.GUARDED) {
+                folded.values.merge(column, value, Writes::fold);
+            }
+        });
+        folded.expressions.putAll(upsert.expressions);
+    }
+
+    /** The value after applying {@code first} then {@code then} to a row, as one value. */
+    static Value fold(Value first, Value then) {
+        return switch (then.merge()) {
+            case OVERWRITE -> then;
+            case SET -> then.value() == null ? first
+                    : new Value(first.merge() == Merge.OVERWRITE ? Merge.OVERWRITE : Merge.SET, then.value());
+            case GUARDED -> throw new IllegalStateException("guarded columns fold as a group");
+            case EARLIEST, LATEST, ADD -> {
+                if (first.merge() != then.merge()) {
+                    throw new IllegalStateException("cannot fold " + first.merge() + " with " + then.merge());
+                }
+                yield new Value(then.merge(), extreme(then.merge(), first.value(), then.value()));
+            }
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object extreme(Merge merge, Object a, Object b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        if (merge == Merge.ADD) {
+            return ((Number) a).longValue() + ((Number) b).longValue();
+        }
+        int order = ((Comparable) a).compareTo(b);
+        return merge == Merge.EARLIEST ? (order <= 0 ? a : b) : (order >= 0 ? a : b);
+    }
+
+    /** A statement run after the upserts, batched with the other executions of the same SQL, in call order. */
+    void statement(String sql, Object... params) {
+        statements.computeIfAbsent(sql, s -> new ArrayList<>()).add(params);
+    }
+
+    /**
+     * Loads the stored status facts of these calls ((partner, id) pairs), one query for the whole batch:
+     * one primary-key lookup per call (LATERAL), never a scan of the growing calls table.
+     */
+    void loadCalls(List<String> partners, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = connection.prepareStatement("""
+                SELECT c.partner_id, c.id, c.created_status, c.ended_status, c.queued_at IS NOT NULL,
+                       c.connecting_at IS NOT NULL, c.connected_at IS NOT NULL
+                  FROM unnest(?::text[], ?::bigint[]) AS k(partner_id, id)
+                  CROSS JOIN LATERAL (SELECT * FROM calls WHERE calls.partner_id = k.partner_id AND calls.id = k.id) c""")) {
+            s.setArray(1, connection.createArrayOf("text", partners.toArray()));
+            s.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    storedCalls.put(List.of(rs.getString(1), rs.getLong(2)), new CallState(rs.getString(3),
+                            rs.getString(4), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7)));
+                }
+            }
+        }
+    }
+
+    /**
+     * The status the call shows now ({@link CallStatusSql} over the stored row and this batch's
+     * pending writes), or null if it has no row yet. The call must have been passed to {@link #loadCalls}.
+     */
+    String callStatus(String partner, long callId) {
+        CallState stored = storedCalls.get(List.of(partner, callId));
+        Upsert pending = rows.getOrDefault("calls", Map.of()).get(java.util.Arrays.asList(partner, callId));
+        if (stored == null && pending == null) {
+            return null;
+        }
+        CallState state = stored == null ? new CallState(null, null, false, false, false) : stored;
+        if (pending != null) {
+            state = new CallState(coalesce(pending, "created_status", state.createdStatus()),
+                    coalesce(pending, "ended_status", state.endedStatus()),
+                    state.queued() || known(pending, "queued_at"), state.connecting() || known(pending, "connecting_at"),
+                    state.connected() || known(pending, "connected_at"));
+        }
+        return state.status();
+    }
+
+    private static String coalesce(Upsert pending, String column, String stored) {
+        Value value = pending.values.get(column);
+        return value != null && value.value() != null ? (String) value.value() : stored;
+    }
+
+    private static boolean known(Upsert pending, String column) {
+        Value value = pending.values.get(column);
+        return value != null && value.value() != null;
+    }
+
+    private record CallState(String createdStatus, String endedStatus, boolean queued, boolean connecting,
+                             boolean connected) {
+        String status() {
+            if (endedStatus != null) {
+                return endedStatus;
+            }
+            return connected ? "connected" : connecting ? "connecting" : queued ? "queued" : createdStatus;
+        }
+    }
+
+    void flush() throws SQLException {
+        for (Map<List<Object>, Upsert> table : rows.values()) {
+            Map<String, List<Upsert>> byShape = new LinkedHashMap<>();
+            for (Upsert row : table.values()) {
+                byShape.computeIfAbsent(shape(row), s -> new ArrayList<>()).add(row);
+            }
+            for (List<Upsert> same : byShape.values()) {
+                writeRows(same);
+            }
+        }
+        for (Map.Entry<String, List<Object[]>> statement : statements.entrySet()) {
+            try (PreparedStatement s = connection.prepareStatement(statement.getKey())) {
+                for (Object[] params : statement.getValue()) {
+                    Sql.bind(connection, s, params);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        }
+        rows.clear();
+        statements.clear();
+        storedCalls.clear();
+    }
+
+    private static String shape(Upsert row) {
+        StringJoiner shape = new StringJoiner(",", row.table + "(", ")");
+        row.keys.keySet().forEach(shape::add);
+        new TreeMap<>(row.values).forEach((column, value) -> shape.add(column + ":" + value.merge()));
+        new TreeMap<>(row.expressions).forEach((column, sql) -> shape.add(column + "=" + sql));
+        if (row.guard != null) {
+            shape.add("if " + row.guard.sql());
+        }
+        return shape.toString();
+    }
+
+    /** Rows of one shape (same table, columns, merges): multi-row statements of at most MAX_PARAMETERS. */
+    private void writeRows(List<Upsert> same) throws SQLException {
+        Upsert first = same.get(0);
+        List<String> keyColumns = List.copyOf(first.keys.keySet());
+        List<String> valueColumns = List.copyOf(new TreeMap<>(first.values).keySet());
+        Map<String, String> expressions = new TreeMap<>(first.expressions);
+        int perRow = Math.max(1, keyColumns.size() + valueColumns.size());
+        int rowsPerStatement = Math.max(1, MAX_PARAMETERS / perRow);
+        for (int from = 0; from < same.size(); from += rowsPerStatement) {
+            List<Upsert> chunk = same.subList(from, Math.min(same.size(), from + rowsPerStatement));
+            String guard = first.guard == null ? null : first.guard.sql().formatted(first.table);
+            String sql = sql(first.table, keyColumns, valueColumns, first.values, expressions, guard, chunk.size());
+            List<Object> params = new ArrayList<>(chunk.size() * perRow);
+            for (Upsert row : chunk) {
+                params.addAll(row.keys.values());
+                for (String column : valueColumns) {
+                    params.add(row.values.get(column).value());
+                }
+            }
+            Sql.update(connection, sql, params.toArray());
+        }
+    }
+
+    private static String sql(String table, List<String> keyColumns, List<String> valueColumns,
+                              Map<String, Value> merges, Map<String, String> expressions, String guard,
+                              int rowCount) {
+        StringJoiner columns = new StringJoiner(", ");
+        StringJoiner marks = new StringJoiner(", ", "(", ")");
+        keyColumns.forEach(column -> {
+            columns.add(column);
+            marks.add("?");
+        });
+        valueColumns.forEach(column -> {
+            columns.add(column);
+            marks.add("?");
+        });
+        expressions.forEach((column, expression) -> {
+            columns.add(column);
+            marks.add(expression);
+        });
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (").append(columns)
+                .append(") VALUES ");
+        String row = marks.toString();
+        for (int i = 0; i < rowCount; i++) {
+            sql.append(i == 0 ? "" : ", ").append(row);
+        }
+        sql.append(" ON CONFLICT (").append(String.join(", ", keyColumns)).append(")");
+        if (valueColumns.isEmpty() && expressions.isEmpty()) {
+            sql.append(" DO NOTHING");
+        } else {
+            StringJoiner sets = new StringJoiner(", ");
+            valueColumns.forEach(column -> sets.add(column + " = " + merges.get(column).merge().sql.formatted(column, table, guard)));
+            expressions.forEach((column, expression) -> sets.add(column + " = " + expression));
+            sql.append(" DO UPDATE SET ").append(sets);
+        }
+        return sql.toString();
+    }
+}
