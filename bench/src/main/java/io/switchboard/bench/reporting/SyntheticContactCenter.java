@@ -214,7 +214,9 @@ public final class SyntheticContactCenter {
         String aggregateId = String.valueOf(id);
         long sequence = sequences.merge(partner + "/" + aggregateType + "/" + aggregateId, 1L, Long::sum);
         var type = EventRegistry.standard().idOf(data);
-        return new EventEnvelope(UUID.randomUUID(), type.type(), type.version(), aggregateType, aggregateId, sequence,
+        // Event ids as the event store makes them (UUIDv7, time-ordered), not random v4 ids: the
+        // applied-events index sees the same insert pattern as in production.
+        return new EventEnvelope(io.switchboard.eventstore.Uuids.v7(), type.type(), type.version(), aggregateType, aggregateId, sequence,
                 partner, clock, null, null, data);
     }
 
