@@ -6,6 +6,7 @@ import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.EventTypeId;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -45,14 +46,24 @@ public final class EnvelopePublisher implements AutoCloseable {
 
     /** Sends and waits until the broker has it. */
     public EventEnvelope publish(String topic, EventEnvelope envelope) {
+        return send(records.toRecord(topic, envelope), envelope);
+    }
+
+    /** Sends under another Kafka key, to land the event on the partition of that key's aggregate. */
+    public EventEnvelope publishKeyed(String topic, String key, EventEnvelope envelope) {
+        ProducerRecord<String, byte[]> record = records.toRecord(topic, envelope);
+        return send(new ProducerRecord<>(topic, null, key, record.value(), record.headers()), envelope);
+    }
+
+    private EventEnvelope send(ProducerRecord<String, byte[]> record, EventEnvelope envelope) {
         try {
-            producer.send(records.toRecord(topic, envelope)).get();
+            producer.send(record).get();
             return envelope;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing " + envelope.eventId(), e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot publish " + envelope.eventId() + " to " + topic, e.getCause());
+            throw new IllegalStateException("cannot publish " + envelope.eventId() + " to " + record.topic(), e.getCause());
         }
     }
 

@@ -13,16 +13,12 @@ import io.switchboard.events.interaction.DirectoryEvents.AgentStatusChanged;
 import io.switchboard.events.interaction.DirectoryEvents.MenuCreated;
 import io.switchboard.events.interaction.DirectoryEvents.TeamCreated;
 import io.switchboard.events.interaction.DirectoryEvents.TeamMemberAdded;
-import io.switchboard.events.kafka.EnvelopeRecords;
+import io.switchboard.events.kafka.EnvelopePublisher;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Duration;
@@ -33,9 +29,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.awaitility.Awaitility.await;
@@ -50,8 +43,7 @@ final class RoutingFixture implements AutoCloseable {
 
     final String partner = "partner-" + UUID.randomUUID();
     final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    private final KafkaProducer<String, byte[]> producer;
-    private final EnvelopeRecords records = new EnvelopeRecords(EventCodec.standard());
+    private final EnvelopePublisher publisher;
     private final Map<String, Long> sequences = new HashMap<>();
     private final List<EventEnvelope> published = new ArrayList<>();
     private final Pool pool;
@@ -59,8 +51,7 @@ final class RoutingFixture implements AutoCloseable {
     RoutingFixture(Pool pool) {
         this.pool = pool;
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        this.publisher = new EnvelopePublisher(bootstrap);
     }
 
     static long newId() {
@@ -83,11 +74,7 @@ final class RoutingFixture implements AutoCloseable {
      */
     EventEnvelope send(EventEnvelope envelope) {
         String topic = envelope.aggregateType().equals(ChatEvents.AGGREGATE_TYPE) ? Topics.CHAT : Topics.INTERACTION;
-        try {
-            producer.send(records.toRecord(topic, envelope)).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException | ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish " + envelope.type(), e);
-        }
+        publisher.publish(topic, envelope);
         published.add(envelope);
         return envelope;
     }
@@ -167,6 +154,6 @@ final class RoutingFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close();
+        publisher.close();
     }
 }

@@ -4,6 +4,7 @@ import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.reporting.domain.UserStatuses;
 import io.switchboard.reporting.store.CallReadModel;
 import io.switchboard.reporting.store.ChatReadModel;
+import io.switchboard.reporting.store.ListQuery;
 import io.switchboard.reporting.store.DirectoryReadModel;
 import io.switchboard.web.PartnerContext;
 import io.switchboard.web.Roles;
@@ -47,8 +48,7 @@ public class ManagerResource {
     @GET
     @Path("/calls")
     public Response calls() throws SQLException {
-        ListParams params = new ListParams(uri);
-        return Paged.of(calls.list(partner.partnerId(), params), params, uri);
+        return page(calls::list);
     }
 
     @GET
@@ -60,8 +60,7 @@ public class ManagerResource {
     @GET
     @Path("/chats")
     public Response chats() throws SQLException {
-        ListParams params = new ListParams(uri);
-        return Paged.of(chats.list(partner.partnerId(), params), params, uri);
+        return page(chats::list);
     }
 
     @GET
@@ -73,8 +72,7 @@ public class ManagerResource {
     @GET
     @Path("/agents")
     public Response agents() throws SQLException {
-        ListParams params = new ListParams(uri);
-        return Paged.of(directory.agents(partner.partnerId(), params), params, uri);
+        return page(directory::agents);
     }
 
     @GET
@@ -86,22 +84,19 @@ public class ManagerResource {
     @GET
     @Path("/agent_activity_logs")
     public Response agentActivityLogs() throws SQLException {
-        ListParams params = new ListParams(uri);
-        return Paged.of(directory.activityLogs(partner.partnerId(), params), params, uri);
+        return page(directory::activityLogs);
     }
 
     @GET
     @Path("/changed_details")
     public Response changedDetails() throws SQLException {
-        ListParams params = new ListParams(uri);
-        return Paged.of(directory.changedDetails(partner.partnerId(), params), params, uri);
+        return page(directory::changedDetails);
     }
 
     @GET
     @Path("/teams")
     public Response teams() throws SQLException {
-        ListParams params = new ListParams(uri);
-        return Paged.of(directory.teams(partner.partnerId(), params), params, uri);
+        return page(directory::teams);
     }
 
     @GET
@@ -119,8 +114,7 @@ public class ManagerResource {
     @GET
     @Path("/menus")
     public Response menus() throws SQLException {
-        ListParams params = new ListParams(uri);
-        return Paged.of(directory.menus(partner.partnerId(), params), params, uri);
+        return page(directory::menus);
     }
 
     @GET
@@ -148,5 +142,16 @@ public class ManagerResource {
 
     private static Map<String, Object> found(String type, long id, Optional<Map<String, Object>> resource) {
         return resource.orElseThrow(() -> new AggregateNotFoundException(type, String.valueOf(id)));
+    }
+
+    /** A page of a partner's list, with the paging headers of the contract. */
+    private Response page(PartnerList list) throws SQLException {
+        ListParams params = new ListParams(uri);
+        return Paged.of(list.page(partner.partnerId(), params), params, uri);
+    }
+
+    @FunctionalInterface
+    private interface PartnerList {
+        ListQuery.Page<?> page(String partnerId, ListParams params) throws SQLException;
     }
 }

@@ -5,9 +5,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.switchboard.events.DomainEvent;
-import io.switchboard.events.EventCodec;
 import io.switchboard.events.EventEnvelope;
-import io.switchboard.events.EventRegistry;
 import io.switchboard.events.Topics;
 import io.switchboard.events.chat.ChatEvents.ChatAssigned;
 import io.switchboard.events.chat.ChatEvents.ChatFinished;
@@ -15,7 +13,7 @@ import io.switchboard.events.interaction.CallEvents.CallConnected;
 import io.switchboard.events.interaction.CallEvents.CallEnded;
 import io.switchboard.events.interaction.CallEvents.ParticipantJoined;
 import io.switchboard.events.interaction.CallEvents.ParticipantLeft;
-import io.switchboard.events.kafka.EnvelopeRecords;
+import io.switchboard.events.kafka.EnvelopePublisher;
 import io.switchboard.interaction.agentstatus.domain.AgentStatus;
 import io.switchboard.interaction.agentstatus.domain.Status;
 import io.switchboard.interaction.agentstatus.store.AgentStatuses;
@@ -25,10 +23,6 @@ import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +32,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -69,21 +62,19 @@ class AgentStatusFollowsWorkTest {
     @Inject
     Pool pool;
 
-    private KafkaProducer<String, byte[]> producer;
-    private final EnvelopeRecords records = new EnvelopeRecords(new EventCodec(EventRegistry.standard()));
+    private EnvelopePublisher publisher;
 
     @BeforeEach
     void connect() {
         // Read here, not injected: every test class is a bean of every test app, and the apps of test
         // classes without the Kafka resource have no broker address.
         String bootstrapServers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringSerializer(), new ByteArraySerializer());
+        publisher = new EnvelopePublisher(bootstrapServers);
     }
 
     @AfterEach
     void close() {
-        producer.close();
+        publisher.close();
     }
 
     @Test
@@ -175,7 +166,7 @@ class AgentStatusFollowsWorkTest {
     }
 
     private void send(String topic, EventEnvelope envelope) throws Exception {
-        producer.send(records.toRecord(topic, envelope)).get();
+        publisher.publish(topic, envelope);
     }
 
     private static EventEnvelope envelope(String partner, String type, long id, long sequence, DomainEvent data) {
