@@ -41,6 +41,7 @@ public final class ProjectionReplayBenchmark {
                 produced.get(), total, partners, produceSeconds, produced.get() / produceSeconds, ReportingBench.load());
 
         AtomicLong applied = new AtomicLong();
+        ReportingBench.Cpu cpuBefore = ReportingBench.Cpu.now();
         long start = System.nanoTime();
         List<Thread> consumers = new java.util.ArrayList<>();
         for (int i = 0; i < ReportingBench.CONSUMERS; i++) {
@@ -59,6 +60,7 @@ public final class ProjectionReplayBenchmark {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        ReportingBench.Cpu cpuAfter = ReportingBench.Cpu.now();
         for (Thread consumer : consumers) {
             consumer.join(5_000);
         }
@@ -66,9 +68,10 @@ public final class ProjectionReplayBenchmark {
                 total, seconds, total / seconds, ReportingBench.BATCH, partitions, ReportingBench.CONSUMERS);
         System.out.printf("consumer threads spent %.1f s applying + committing batches (sum over the threads)%n",
                 bench.databaseNanos.get() / 1e9);
-        System.out.printf("rows: calls %,d, call_participants %,d, chats %,d, agent_status_log %,d, changed_details %,d, applied_events %,d%n",
+        System.out.println(cpuAfter.since(cpuBefore, total));
+        System.out.printf("rows: calls %,d, call_participants %,d, chats %,d, agent_status_log %,d, changed_details %,d, applied_streams %,d%n",
                 bench.count("calls"), bench.count("call_participants"), bench.count("chats"),
-                bench.count("agent_status_log"), bench.count("changed_details"), bench.count("applied_events"));
+                bench.count("agent_status_log"), bench.count("changed_details"), bench.count("applied_streams"));
         System.out.printf("after: %s%n", ReportingBench.load());
         System.exit(0);
     }

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -48,6 +49,8 @@ final class ReportingBench {
     static final boolean PER_EVENT = Boolean.parseBoolean(System.getenv().getOrDefault("BENCH_PER_EVENT", "false"));
     static final int CONSUMERS = Integer.parseInt(System.getenv().getOrDefault("BENCH_CONSUMERS", "1"));
     static final int BATCH = Integer.parseInt(System.getenv().getOrDefault("BENCH_BATCH", "2000"));
+    /** Polled batches waiting for the applier (SmallRye's max-queue-size-factor, 2 by default). */
+    static final int QUEUED_BATCHES = 2;
 
     private static final java.util.concurrent.atomic.AtomicInteger THREADS = new java.util.concurrent.atomic.AtomicInteger();
     final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -74,7 +77,8 @@ final class ReportingBench {
         user = pg.user();
         password = pg.password();
         try (Connection c = connect(); Statement s = c.createStatement()) {
-            for (String script : List.of("db/migration/V1__projections.sql", "db/migration/V2__change_sequence.sql")) {
+            for (String script : List.of("db/migration/V1__projections.sql", "db/migration/V2__change_sequence.sql",
+                    "db/migration/V3__applied_streams.sql")) {
                 try (InputStream in = BatchProjector.class.getClassLoader().getResourceAsStream(script)) {
                     s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
@@ -104,28 +108,25 @@ final class ReportingBench {
     }
 
     /**
-     * The reporting consumer for one topic: batches of up to {@link #BATCH} records, each applied in one
-     * transaction, offsets committed after it. Stops when {@code done} says so; reports each batch's
-     * records to {@code applied} after its commit.
+     * The reporting consumer for one topic, shaped like the service's SmallRye Kafka channel: a polling
+     * thread fetches and decodes batches of up to {@link #BATCH} records into a small queue while an
+     * applying thread applies the previous batch in one transaction; the offsets of a batch are
+     * committed (on the polling thread, the only one that may touch the consumer) after its transaction
+     * committed. Stops when {@code done} says so; reports each batch's records to {@code applied} after
+     * its commit.
      */
     Thread consumer(String topic, java.util.function.BooleanSupplier done, BatchListener listener) {
-        Thread thread = new Thread(() -> {
+        java.util.concurrent.BlockingQueue<ConsumerRecords<String, EventEnvelope>> polled =
+                new java.util.concurrent.ArrayBlockingQueue<>(QUEUED_BATCHES);
+        java.util.concurrent.ConcurrentLinkedQueue<Map<TopicPartition, OffsetAndMetadata>> toCommit =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
+        Thread applier = new Thread(() -> {
             BatchProjector projector = new BatchProjector(BatchProjector.all());
-            try (Connection c = connect();
-                 KafkaConsumer<String, EventEnvelope> consumer = new KafkaConsumer<>(Map.of(
-                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                         ConsumerConfig.GROUP_ID_CONFIG, "bench-reporting-" + topic,
-                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(BATCH),
-                         ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50",
-                         ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024)),
-                         new StringDeserializer(), new EnvelopeDeserializer())) {
+            try (Connection c = connect()) {
                 c.setAutoCommit(false);
-                consumer.subscribe(List.of(topic));
                 while (!done.getAsBoolean()) {
-                    ConsumerRecords<String, EventEnvelope> records = consumer.poll(Duration.ofMillis(100));
-                    if (records.isEmpty()) {
+                    ConsumerRecords<String, EventEnvelope> records = polled.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    if (records == null) {
                         continue;
                     }
                     List<EventEnvelope> events = new ArrayList<>(records.count());
@@ -142,15 +143,56 @@ final class ReportingBench {
                     }
                     databaseNanos.addAndGet(System.nanoTime() - applyStart);
                     long committedAt = System.currentTimeMillis();
-                    consumer.commitAsync();
+                    toCommit.add(nextOffsets(records));
                     listener.committed(records, committedAt);
                 }
             } catch (Exception e) {
-                throw new IllegalStateException("consumer of " + topic + " failed", e);
+                throw new IllegalStateException("projection of " + topic + " failed", e);
             }
-        }, "reporting-" + topic + "-" + THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
+        }, "reporting-apply-" + topic + "-" + THREADS.incrementAndGet());
+        applier.setDaemon(true);
+        Thread poller = new Thread(() -> {
+            try (KafkaConsumer<String, EventEnvelope> consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ConsumerConfig.GROUP_ID_CONFIG, "bench-reporting-" + topic,
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(BATCH),
+                    ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50",
+                    ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024)),
+                    new StringDeserializer(), new EnvelopeDeserializer())) {
+                consumer.subscribe(List.of(topic));
+                applier.start();
+                while (!done.getAsBoolean() && applier.isAlive()) {
+                    for (Map<TopicPartition, OffsetAndMetadata> offsets; (offsets = toCommit.poll()) != null; ) {
+                        consumer.commitAsync(offsets, null);
+                    }
+                    // Like SmallRye's max-queue-size: stop fetching while the applier is behind.
+                    if (polled.remainingCapacity() == 0) {
+                        consumer.pause(consumer.assignment());
+                    } else {
+                        consumer.resume(consumer.paused());
+                    }
+                    ConsumerRecords<String, EventEnvelope> records = consumer.poll(Duration.ofMillis(20));
+                    if (!records.isEmpty()) {
+                        polled.put(records);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "reporting-poll-" + topic + "-" + THREADS.incrementAndGet());
+        poller.setDaemon(true);
+        return poller;
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, EventEnvelope> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            List<org.apache.kafka.clients.consumer.ConsumerRecord<String, EventEnvelope>> of = records.records(partition);
+            offsets.put(partition, new OffsetAndMetadata(of.get(of.size() - 1).offset() + 1));
+        }
+        return offsets;
     }
 
     interface BatchListener {
@@ -162,6 +204,38 @@ final class ReportingBench {
              var rs = s.executeQuery("SELECT count(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** CPU time used so far by this JVM (client and the in-JVM broker) and by the PostgreSQL server processes. */
+    record Cpu(long jvmNanos, long postgresNanos) {
+        static Cpu now() {
+            long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+            long ticks = 0;
+            java.io.File[] procs = new java.io.File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
+            for (java.io.File proc : procs == null ? new java.io.File[0] : procs) {
+                try {
+                    String stat = Files.readString(proc.toPath().resolve("stat"));
+                    int close = stat.lastIndexOf(')');
+                    if (!stat.substring(stat.indexOf('(') + 1, close).startsWith("postgres")) {
+                        continue;
+                    }
+                    String[] fields = stat.substring(close + 2).split(" ");
+                    // utime, stime, and cutime, cstime: the server's ended backends are reaped into the postmaster's
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                            + Long.parseLong(fields[14]);
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            }
+            return new Cpu(jvm, ticks * 10_000_000L); // USER_HZ = 100
+        }
+
+        String since(Cpu before, long events) {
+            double jvm = (jvmNanos - before.jvmNanos) / 1e9, pg = (postgresNanos - before.postgresNanos) / 1e9;
+            return String.format("CPU: JVM (consumers, decoding, in-JVM broker) %.1f s = %.1f us/event, PostgreSQL %.1f s = %.1f us/event",
+                    jvm, jvm * 1e6 / events, pg, pg * 1e6 / events);
         }
     }
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -97,6 +98,47 @@ class EventCodecTest {
 
         assertThat(decoded.occurredAt()).isEqualTo(Instant.parse("2026-11-21T10:00:00.500Z"));
         assertThat(decoded.dataAs(CallHeld.class).heldAt()).isEqualTo(Instant.parse("2026-11-21T09:30:00.123Z"));
+    }
+
+    @Test
+    void canonicalInstantsParseLikeTheGeneralIsoParser() {
+        for (String text : List.of("2026-11-21T09:30:00.123Z", "2028-02-29T23:59:59.999Z", "1970-01-01T00:00:00.000Z",
+                "0001-01-01T00:00:00.000Z", "9999-12-31T23:59:59.999Z", "2026-12-31T00:00:00.001Z")) {
+            assertThat(EventCodec.parseInstant(text)).as(text).isEqualTo(Instant.parse(text));
+        }
+        for (String impossible : List.of("2026-02-29T10:00:00.000Z", "2026-11-31T10:00:00.000Z",
+                "2026-11-21T24:00:00.000Z", "2026-11-21T10:60:00.000Z", "2026-13-01T10:00:00.000Z",
+                "2026-11-21T10:00:0x.000Z")) {
+            assertThatThrownBy(() -> EventCodec.parseInstant(impossible)).as(impossible)
+                    .isInstanceOf(EventCodec.EventDecodingException.class).hasMessageContaining(impossible);
+        }
+    }
+
+    @Test
+    void instantsFormatLikeTheFixedWidthPattern() {
+        for (String text : List.of("2026-11-21T09:30:00.123456789Z", "2028-02-29T23:59:59.999999Z", "1970-01-01T00:00:00Z",
+                "0001-01-01T00:00:00.001Z", "9999-12-31T23:59:59.999Z", "1969-12-31T23:59:59.5Z", "+10000-01-01T00:00:00Z",
+                "-0001-06-01T12:00:00Z")) {
+            Instant instant = Instant.parse(text);
+            assertThat(EventCodec.formatInstant(instant)).as(text).isEqualTo(EventCodec.INSTANT_FORMAT.format(instant));
+        }
+        assertThat(EventCodec.formatInstant(Instant.parse("1969-12-31T23:59:59.5Z"))).isEqualTo("1969-12-31T23:59:59.500Z");
+    }
+
+    @Test
+    void dataBeforeTypeDecodesAsPostgresJsonbOrdersKeys() {
+        // jsonb orders keys by length, then bytes: "data" comes before "type" on Debezium's topics.
+        String json = """
+                {"data":{"callId":42,"heldAt":"2026-11-21T09:30:00.123Z","extra":{"nested":[1,2]}},"type":"CallHeld",
+                 "eventId":"00000000-0000-0001-0000-000000000001","version":1,"sequence":3,"partnerId":"acme",
+                 "occurredAt":"2026-11-21T10:00:00.000Z","aggregateId":"42","causationId":null,"aggregateType":"call"}""";
+
+        EventEnvelope decoded = codec.decode(json);
+
+        assertThat(decoded.data()).isEqualTo(new CallHeld(42, Instant.parse("2026-11-21T09:30:00.123Z")));
+        assertThat(decoded.sequence()).isEqualTo(3);
+        assertThat(decoded.causationId()).isNull();
+        assertThat(codec.decode(codec.mapper().valueToTree(decoded))).isEqualTo(decoded);
     }
 
     @Test

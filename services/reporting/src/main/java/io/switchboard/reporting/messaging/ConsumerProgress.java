@@ -111,7 +111,7 @@ public class ConsumerProgress {
 
     private void loadWatermarks() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT partner_id, max(occurred_at) FROM applied_events GROUP BY partner_id")) {
+             ResultSet rs = s.executeQuery("SELECT partner_id, max(newest_at) FROM applied_streams GROUP BY partner_id")) {
             while (rs.next()) {
                 newestByPartner.put(rs.getString(1), rs.getTimestamp(2).toInstant());
             }

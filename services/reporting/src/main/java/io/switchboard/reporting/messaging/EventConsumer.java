@@ -19,7 +19,7 @@ import java.util.List;
  * ({@code batch=true}): each batch is ONE transaction ({@link Projector#apply(List)}). Blocking and
  * ordered, so one partition's records (one aggregate's events) are applied in order; the offsets are
  * committed only after the batch's transaction committed (at-least-once, made exactly-once in effect
- * by {@code applied_events}).
+ * by {@code applied_streams}).
  *
  * <p>If applying fails (e.g. the database is down) the same batch is retried with exponential back-off
  * ({@link #FIRST_RETRY} doubling up to {@link #MAX_RETRY}) until it succeeds, instead of failing the

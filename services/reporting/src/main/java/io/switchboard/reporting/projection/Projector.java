@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Applies a batch of events to every projection in ONE transaction together with recording their ids
- * in {@code applied_events} ({@link BatchProjector}): a redelivered event finds its id already there
+ * (their stream positions in {@code applied_streams}, {@link BatchProjector}): a redelivered event finds its position already there
  * and changes nothing, and a crash between effect and record is impossible (both commit or neither does).
  */
 @ApplicationScoped

@@ -199,18 +199,61 @@ public final class Writes {
         return shape.toString();
     }
 
-    /** Rows of one shape (same table, columns, merges): multi-row statements of at most MAX_PARAMETERS. */
+    /**
+     * Rows of one shape (same table, columns, merges) in one statement: each column of the rows is one
+     * array parameter ({@link ArrayLiteral}), expanded by {@code unnest}. The SQL text depends only on
+     * the shape, so the server plans it once per connection, however many rows a batch has. A shape
+     * with an array-valued column (menus' teams, agents' roles: rare) is written as multi-row VALUES.
+     */
     private void writeRows(List<Upsert> same) throws SQLException {
         Upsert first = same.get(0);
         List<String> keyColumns = List.copyOf(first.keys.keySet());
         List<String> valueColumns = List.copyOf(new TreeMap<>(first.values).keySet());
         Map<String, String> expressions = new TreeMap<>(first.expressions);
+        String guard = first.guard == null ? null : first.guard.sql().formatted(first.table);
+        if (same.stream().anyMatch(Writes::hasArrayValue)) {
+            writeValues(same, keyColumns, valueColumns, expressions, guard);
+            return;
+        }
+        List<String> columns = new ArrayList<>(keyColumns);
+        columns.addAll(valueColumns);
+        StringJoiner arrays = new StringJoiner(", ");
+        Object[] params = new Object[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            String column = columns.get(i);
+            arrays.add("?::" + ColumnTypes.of(connection, first.table, column) + "[]");
+            List<Object> values = new ArrayList<>(same.size());
+            for (Upsert row : same) {
+                values.add(i < keyColumns.size() ? row.keys.get(column) : row.values.get(column).value());
+            }
+            params[i] = ArrayLiteral.of(values);
+        }
+        StringJoiner selected = new StringJoiner(", ");
+        columns.forEach(selected::add);
+        expressions.values().forEach(selected::add);
+        String source = "SELECT " + selected + " FROM unnest(" + arrays + ") AS u(" + String.join(", ", columns) + ")";
+        Sql.update(connection, insert(first.table, keyColumns, valueColumns, first.values, expressions, guard, source),
+                params);
+    }
+
+    private static boolean hasArrayValue(Upsert row) {
+        return row.values.values().stream().anyMatch(v -> v.value() instanceof List<?> || v.value() instanceof Sql.Longs);
+    }
+
+    /** Multi-row VALUES statements of at most MAX_PARAMETERS parameters. */
+    private void writeValues(List<Upsert> same, List<String> keyColumns, List<String> valueColumns,
+                             Map<String, String> expressions, String guard) throws SQLException {
+        Upsert first = same.get(0);
         int perRow = Math.max(1, keyColumns.size() + valueColumns.size());
         int rowsPerStatement = Math.max(1, MAX_PARAMETERS / perRow);
         for (int from = 0; from < same.size(); from += rowsPerStatement) {
             List<Upsert> chunk = same.subList(from, Math.min(same.size(), from + rowsPerStatement));
-            String guard = first.guard == null ? null : first.guard.sql().formatted(first.table);
-            String sql = sql(first.table, keyColumns, valueColumns, first.values, expressions, guard, chunk.size());
+            StringJoiner marks = new StringJoiner(", ", "(", ")");
+            keyColumns.forEach(column -> marks.add("?"));
+            valueColumns.forEach(column -> marks.add("?"));
+            expressions.values().forEach(marks::add);
+            StringJoiner rows = new StringJoiner(", ", "VALUES ", "");
+            chunk.forEach(row -> rows.add(marks.toString()));
             List<Object> params = new ArrayList<>(chunk.size() * perRow);
             for (Upsert row : chunk) {
                 params.addAll(row.keys.values());
@@ -218,33 +261,21 @@ public final class Writes {
                     params.add(row.values.get(column).value());
                 }
             }
-            Sql.update(connection, sql, params.toArray());
+            Sql.update(connection, insert(first.table, keyColumns, valueColumns, first.values, expressions, guard,
+                    rows.toString()), params.toArray());
         }
     }
 
-    private static String sql(String table, List<String> keyColumns, List<String> valueColumns,
-                              Map<String, Value> merges, Map<String, String> expressions, String guard,
-                              int rowCount) {
+    /** {@code INSERT INTO table (keys, values, expression columns) <source> ON CONFLICT …} */
+    private static String insert(String table, List<String> keyColumns, List<String> valueColumns,
+                                 Map<String, Value> merges, Map<String, String> expressions, String guard,
+                                 String source) {
         StringJoiner columns = new StringJoiner(", ");
-        StringJoiner marks = new StringJoiner(", ", "(", ")");
-        keyColumns.forEach(column -> {
-            columns.add(column);
-            marks.add("?");
-        });
-        valueColumns.forEach(column -> {
-            columns.add(column);
-            marks.add("?");
-        });
-        expressions.forEach((column, expression) -> {
-            columns.add(column);
-            marks.add(expression);
-        });
+        keyColumns.forEach(columns::add);
+        valueColumns.forEach(columns::add);
+        expressions.keySet().forEach(columns::add);
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (").append(columns)
-                .append(") VALUES ");
-        String row = marks.toString();
-        for (int i = 0; i < rowCount; i++) {
-            sql.append(i == 0 ? "" : ", ").append(row);
-        }
+                .append(") ").append(source);
         sql.append(" ON CONFLICT (").append(String.join(", ", keyColumns)).append(")");
         if (valueColumns.isEmpty() && expressions.isEmpty()) {
             sql.append(" DO NOTHING");

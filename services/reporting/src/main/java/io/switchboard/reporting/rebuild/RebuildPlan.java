@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * What a rebuild of some projections creates, applies and swaps. A projection is a group of tables
- * written by one {@link Projection}. Rebuilding all of them also rebuilds {@code applied_events}; a
- * partial rebuild keeps a private {@code applied_events} (deduplication during the replay only) and
+ * written by one {@link Projection}. Rebuilding all of them also rebuilds {@code applied_streams}; a
+ * partial rebuild keeps a private {@code applied_streams} (deduplication during the replay only) and
  * swaps just its tables. {@code changed_details} reads the call rows, so rebuilding it alone replays
  * the calls into scratch tables that are dropped afterwards.
  */
@@ -60,9 +60,9 @@ public record RebuildPlan(List<String> projections, List<Projection> apply, List
         names.forEach(name -> swapped.addAll(TABLES.get(name)));
         List<String> created = new ArrayList<>();
         applied.forEach(name -> created.addAll(TABLES.get(name)));
-        created.add("applied_events");
+        created.add("applied_streams");
         if (all) {
-            swapped.add("applied_events");
+            swapped.add("applied_streams");
         }
         return new RebuildPlan(List.copyOf(names), apply, swapped, created);
     }

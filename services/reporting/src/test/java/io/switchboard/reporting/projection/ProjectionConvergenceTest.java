@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "reporting"))
 class ProjectionConvergenceTest {
-    static final List<String> TABLES = List.of("applied_events", "calls", "call_participants", "call_transfers",
+    static final List<String> TABLES = List.of("applied_streams", "calls", "call_participants", "call_transfers",
             "agents", "team_members", "agent_status_log", "changed_details", "teams", "menus", "chats",
             "chat_participants", "virtual_agents");
 
