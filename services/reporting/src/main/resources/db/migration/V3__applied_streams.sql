@@ -18,3 +18,31 @@ CREATE TABLE applied_streams (
 DROP TABLE applied_events;
 TRUNCATE calls, call_participants, call_transfers, agents, team_members, agent_status_log, changed_details,
     teams, menus, chats, chat_participants, virtual_agents;
+
+-- The append-only history tables are keyed by time first: their rows arrive roughly in time order, so
+-- the primary key grows at its right edge, and the same index serves the lists (ordered by time, id).
+-- Keyed by (partner_id, id) alone, every insert landed on a random page of the key (ids derive from
+-- random event ids) and a second index was needed for the lists.
+ALTER TABLE changed_details DROP CONSTRAINT changed_details_pkey;
+DROP INDEX changed_details_changed;
+ALTER TABLE changed_details ADD PRIMARY KEY (partner_id, changed_at, id);
+ALTER TABLE agent_status_log DROP CONSTRAINT agent_status_log_pkey;
+DROP INDEX agent_status_log_started;
+ALTER TABLE agent_status_log ADD PRIMARY KEY (partner_id, started_at, id);
+
+-- Ids, not words: compare them byte by byte whatever the database's collation (a locale-aware
+-- comparison in every key lookup of every projected row costs more than the rest of the lookup).
+ALTER TABLE applied_streams ALTER COLUMN partner_id TYPE text COLLATE "C",
+    ALTER COLUMN aggregate_type TYPE text COLLATE "C", ALTER COLUMN aggregate_id TYPE text COLLATE "C";
+ALTER TABLE calls ALTER COLUMN partner_id TYPE text COLLATE "C";
+ALTER TABLE call_participants ALTER COLUMN partner_id TYPE text COLLATE "C";
+ALTER TABLE call_transfers ALTER COLUMN partner_id TYPE text COLLATE "C";
+ALTER TABLE agents ALTER COLUMN partner_id TYPE text COLLATE "C";
+ALTER TABLE team_members ALTER COLUMN partner_id TYPE text COLLATE "C";
+ALTER TABLE agent_status_log ALTER COLUMN partner_id TYPE text COLLATE "C";
+ALTER TABLE changed_details ALTER COLUMN partner_id TYPE text COLLATE "C";
+ALTER TABLE teams ALTER COLUMN partner_id TYPE text COLLATE "C";
+ALTER TABLE menus ALTER COLUMN partner_id TYPE text COLLATE "C";
+ALTER TABLE chats ALTER COLUMN partner_id TYPE text COLLATE "C";
+ALTER TABLE chat_participants ALTER COLUMN partner_id TYPE text COLLATE "C";
+ALTER TABLE virtual_agents ALTER COLUMN partner_id TYPE text COLLATE "C";

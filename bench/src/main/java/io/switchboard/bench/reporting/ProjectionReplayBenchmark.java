@@ -10,24 +10,63 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Replays synthetic contact-center events ({@link SyntheticContactCenter}) from Kafka into empty
- * reporting projections, as the service does (one consumer per topic, one transaction per polled
- * batch). Prints the produce rate, then the replay's events/s and end-to-end time (first poll to the
- * last batch committed). Knobs: {@code BENCH_EVENTS} (1,000,000), {@code BENCH_PARTNERS} (5),
- * {@code BENCH_PARTITIONS} (3), {@code BENCH_BATCH} (2000 records per poll), {@code BENCH_CONSUMERS} per topic (1, like the service).
+ * reporting projections, as the service does (per topic: a polling thread and an applying thread, one
+ * transaction per polled batch). Prints the produce rate, then the replay's events/s and end-to-end
+ * time (first poll to the last batch committed), and the CPU the JVM and PostgreSQL spent on it.
+ *
+ * <p>A warm-up replay of {@code BENCH_WARMUP_EVENTS} other events into another empty database comes
+ * first and is reported separately: in a fresh JVM the JIT compilers otherwise spend seconds of the
+ * measured replay's two cores compiling the very code being measured (the first figure shows what
+ * that costs). Knobs: {@code BENCH_EVENTS} (1,000,000), {@code BENCH_WARMUP_EVENTS} (500,000; 0 for
+ * none), {@code BENCH_PARTNERS} (5), {@code BENCH_PARTITIONS} (3), {@code BENCH_BATCH} (2000 records
+ * per poll), {@code BENCH_CONSUMERS} per topic (1, like the service).
  */
 public final class ProjectionReplayBenchmark {
     public static void main(String[] args) throws Exception {
         long events = Long.parseLong(System.getenv().getOrDefault("BENCH_EVENTS", "1000000"));
+        long warmup = Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_EVENTS", "500000"));
         int partners = Integer.parseInt(System.getenv().getOrDefault("BENCH_PARTNERS", "5"));
         int partitions = Integer.parseInt(System.getenv().getOrDefault("BENCH_PARTITIONS", "3"));
-        ReportingBench bench = new ReportingBench(partitions);
         System.out.printf("before: %s%n", ReportingBench.load());
+        if (warmup > 0) {
+            System.out.printf("warm-up (not the figure): ");
+            replay(new ReportingBench(partitions), warmup, partners, 7, false);
+            awaitJitQuiet();
+        }
+        replay(new ReportingBench(partitions), events, partners, 42, true);
+        System.out.printf("after: %s%n", ReportingBench.load());
+        System.exit(0);
+    }
 
+    /**
+     * Waits (at most 30 s) until the JIT compilers have spent less than 50 ms in the last 2 s: on 2 busy
+     * cores their queue lags behind the warm-up, and would otherwise drain during the measured replay.
+     * (Not until idle: the in-JVM broker's background threads keep a trickle of compilations going.)
+     */
+    private static void awaitJitQuiet() throws InterruptedException {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long start = System.nanoTime();
+        long last = jit.getTotalCompilationTime();
+        do {
+            Thread.sleep(2_000);
+            long now = jit.getTotalCompilationTime();
+            if (now - last < 50) {
+                last = now;
+                break;
+            }
+            last = now;
+        } while (System.nanoTime() - start < 30_000_000_000L);
+        System.out.printf("JIT quiet after %.1f s (total compilation time %.1f s)%n", (System.nanoTime() - start) / 1e9,
+                last / 1e3);
+    }
+
+    private static void replay(ReportingBench bench, long events, int partners, long seed, boolean details)
+            throws Exception {
         long produceStart = System.nanoTime();
         AtomicLong produced = new AtomicLong();
         EnvelopeRecords records = ReportingBench.records();
         try (KafkaProducer<String, byte[]> producer = bench.producer()) {
-            new SyntheticContactCenter(partners, 42).emit(events, e -> {
+            new SyntheticContactCenter(partners, seed).emit(events, e -> {
                 producer.send(records.toRecord(bench.topicOf(e), e));
                 produced.incrementAndGet();
             });
@@ -43,17 +82,19 @@ public final class ProjectionReplayBenchmark {
         AtomicLong applied = new AtomicLong();
         ReportingBench.Cpu cpuBefore = ReportingBench.Cpu.now();
         long start = System.nanoTime();
+        // The consumers stop after the CPU snapshot, so their threads are still there to be counted.
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         List<Thread> consumers = new java.util.ArrayList<>();
         for (int i = 0; i < ReportingBench.CONSUMERS; i++) {
             for (String topic : List.of(bench.chatTopic, bench.interactionTopic)) {
-                consumers.add(bench.consumer(topic, () -> applied.get() >= total, (r, t) -> applied.addAndGet(r.count())));
+                consumers.add(bench.consumer(topic, stop::get, (r, t) -> applied.addAndGet(r.count())));
             }
         }
         consumers.forEach(Thread::start);
         long lastReport = System.nanoTime();
         while (applied.get() < total) {
-            Thread.sleep(200);
-            if (System.nanoTime() - lastReport > 10_000_000_000L) {
+            Thread.sleep(50);
+            if (details && System.nanoTime() - lastReport > 10_000_000_000L) {
                 lastReport = System.nanoTime();
                 System.out.printf("  %,d / %,d applied after %.0f s; %s%n", applied.get(), total,
                         (lastReport - start) / 1e9, ReportingBench.load());
@@ -61,18 +102,21 @@ public final class ProjectionReplayBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         ReportingBench.Cpu cpuAfter = ReportingBench.Cpu.now();
+        stop.set(true);
         for (Thread consumer : consumers) {
             consumer.join(5_000);
         }
-        System.out.printf("replayed %,d events into empty projections in %.1f s: %,.0f events/s (batch %d, %d partitions and %d consumers per topic)%n",
-                total, seconds, total / seconds, ReportingBench.BATCH, partitions, ReportingBench.CONSUMERS);
-        System.out.printf("consumer threads spent %.1f s applying + committing batches (sum over the threads)%n",
-                bench.databaseNanos.get() / 1e9);
+        System.out.printf("replayed %,d events into empty projections in %.1f s: %,.0f events/s (batch %d, %d partitions, %d consumer(s) per topic, %d partitions applied at once)%n",
+                total, seconds, total / seconds, ReportingBench.BATCH, bench.partitions, ReportingBench.CONSUMERS,
+                ReportingBench.APPLY_THREADS);
         System.out.println(cpuAfter.since(cpuBefore, total));
-        System.out.printf("rows: calls %,d, call_participants %,d, chats %,d, agent_status_log %,d, changed_details %,d, applied_streams %,d%n",
-                bench.count("calls"), bench.count("call_participants"), bench.count("chats"),
-                bench.count("agent_status_log"), bench.count("changed_details"), bench.count("applied_streams"));
-        System.out.printf("after: %s%n", ReportingBench.load());
-        System.exit(0);
+        if (details) {
+            System.out.println(cpuAfter.threadsSince(cpuBefore));
+            System.out.printf("batch threads spent %.1f s waiting for their batches to be applied and committed (sum)%n",
+                    bench.databaseNanos.get() / 1e9);
+            System.out.printf("rows: calls %,d, call_participants %,d, chats %,d, agent_status_log %,d, changed_details %,d, applied_streams %,d%n",
+                    bench.count("calls"), bench.count("call_participants"), bench.count("chats"),
+                    bench.count("agent_status_log"), bench.count("changed_details"), bench.count("applied_streams"));
+        }
     }
 }

@@ -48,7 +48,9 @@ final class ReportingBench {
     /** The first version's way, for comparison: one transaction per event. */
     static final boolean PER_EVENT = Boolean.parseBoolean(System.getenv().getOrDefault("BENCH_PER_EVENT", "false"));
     static final int CONSUMERS = Integer.parseInt(System.getenv().getOrDefault("BENCH_CONSUMERS", "1"));
-    static final int BATCH = Integer.parseInt(System.getenv().getOrDefault("BENCH_BATCH", "2000"));
+    static final int BATCH = Integer.parseInt(System.getenv().getOrDefault("BENCH_BATCH", "5000"));
+    /** Partitions of one batch applied at once (the service's switchboard.reporting.apply-threads). */
+    static final int APPLY_THREADS = Integer.parseInt(System.getenv().getOrDefault("BENCH_APPLY_THREADS", "3"));
     /** Polled batches waiting for the applier (SmallRye's max-queue-size-factor, 2 by default). */
     static final int QUEUED_BATCHES = 2;
 
@@ -57,6 +59,7 @@ final class ReportingBench {
     final String chatTopic = "bench.chat." + run;
     final String interactionTopic = "bench.interaction." + run;
     final String bootstrap;
+    final int partitions;
     final String jdbcUrl;
     final String user;
     final String password;
@@ -64,6 +67,7 @@ final class ReportingBench {
     final java.util.concurrent.atomic.AtomicLong databaseNanos = new java.util.concurrent.atomic.AtomicLong();
 
     ReportingBench(int partitions) throws Exception {
+        this.partitions = partitions;
         bootstrap = RealKafka.shared().bootstrapServers();
         // LogAppendTime: a record's timestamp is when the broker appended it, the start of the lag measured.
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
@@ -121,25 +125,50 @@ final class ReportingBench {
         java.util.concurrent.ConcurrentLinkedQueue<Map<TopicPartition, OffsetAndMetadata>> toCommit =
                 new java.util.concurrent.ConcurrentLinkedQueue<>();
         Thread applier = new Thread(() -> {
+            // Like the service's EventConsumer: the partitions of a batch in parallel, one transaction each.
+            java.util.concurrent.ExecutorService parts = java.util.concurrent.Executors.newFixedThreadPool(APPLY_THREADS,
+                    task -> {
+                        Thread t = new Thread(task, "reporting-apply-" + THREADS.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+            ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
+                try {
+                    Connection c = connect();
+                    c.setAutoCommit(false);
+                    return c;
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
             BatchProjector projector = new BatchProjector(BatchProjector.all());
-            try (Connection c = connect()) {
-                c.setAutoCommit(false);
+            try {
                 while (!done.getAsBoolean()) {
                     ConsumerRecords<String, EventEnvelope> records = polled.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
                     if (records == null) {
                         continue;
                     }
-                    List<EventEnvelope> events = new ArrayList<>(records.count());
-                    records.forEach(r -> events.add(r.value()));
                     long applyStart = System.nanoTime();
-                    if (PER_EVENT) {
-                        for (EventEnvelope event : events) {
-                            projector.apply(c, List.of(event));
-                            c.commit();
-                        }
-                    } else {
-                        projector.apply(c, events);
-                        c.commit();
+                    List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+                    for (TopicPartition partition : records.partitions()) {
+                        List<EventEnvelope> events = new ArrayList<>();
+                        records.records(partition).forEach(r -> events.add(r.value()));
+                        futures.add(parts.submit(() -> {
+                            Connection c = connections.get();
+                            if (PER_EVENT) {
+                                for (EventEnvelope event : events) {
+                                    projector.apply(c, List.of(event));
+                                    c.commit();
+                                }
+                            } else {
+                                projector.apply(c, events);
+                                c.commit();
+                            }
+                            return null;
+                        }));
+                    }
+                    for (java.util.concurrent.Future<?> future : futures) {
+                        future.get();
                     }
                     databaseNanos.addAndGet(System.nanoTime() - applyStart);
                     long committedAt = System.currentTimeMillis();
@@ -148,8 +177,10 @@ final class ReportingBench {
                 }
             } catch (Exception e) {
                 throw new IllegalStateException("projection of " + topic + " failed", e);
+            } finally {
+                parts.shutdownNow();
             }
-        }, "reporting-apply-" + topic + "-" + THREADS.incrementAndGet());
+        }, "reporting-batch-" + topic + "-" + THREADS.incrementAndGet());
         applier.setDaemon(true);
         Thread poller = new Thread(() -> {
             try (KafkaConsumer<String, EventEnvelope> consumer = new KafkaConsumer<>(Map.of(
@@ -208,7 +239,35 @@ final class ReportingBench {
     }
 
     /** CPU time used so far by this JVM (client and the in-JVM broker) and by the PostgreSQL server processes. */
-    record Cpu(long jvmNanos, long postgresNanos) {
+    record Cpu(long jvmNanos, long postgresNanos, Map<String, Long> threadTicks, long[] machineTicks) {
+        /** The machine's idle and steal ticks (/proc/stat): idle cores, and time the hypervisor gave to others. */
+        private static long[] machine() {
+            try {
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                return new long[] {Long.parseLong(cpu[4]), Long.parseLong(cpu[8])};
+            } catch (IOException | RuntimeException e) {
+                return new long[] {0, 0};
+            }
+        }
+
+        /** CPU ticks of this JVM's threads, grouped by name (as /proc shows it: 15 characters, digits dropped). */
+        private static Map<String, Long> threads() {
+            Map<String, Long> ticks = new java.util.TreeMap<>();
+            java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+            for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
+                try {
+                    String stat = Files.readString(task.toPath().resolve("stat"));
+                    int close = stat.lastIndexOf(')');
+                    String name = stat.substring(stat.indexOf('(') + 1, close).replaceAll("[0-9#-]+$", "");
+                    String[] fields = stat.substring(close + 2).split(" ");
+                    ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+            return ticks;
+        }
+
         static Cpu now() {
             long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean()).getProcessCpuTime();
@@ -229,13 +288,26 @@ final class ReportingBench {
                     // the process ended meanwhile
                 }
             }
-            return new Cpu(jvm, ticks * 10_000_000L); // USER_HZ = 100
+            return new Cpu(jvm, ticks * 10_000_000L, threads(), machine()); // USER_HZ = 100
         }
 
         String since(Cpu before, long events) {
             double jvm = (jvmNanos - before.jvmNanos) / 1e9, pg = (postgresNanos - before.postgresNanos) / 1e9;
-            return String.format("CPU: JVM (consumers, decoding, in-JVM broker) %.1f s = %.1f us/event, PostgreSQL %.1f s = %.1f us/event",
-                    jvm, jvm * 1e6 / events, pg, pg * 1e6 / events);
+            return String.format("CPU: JVM (consumers, decoding, in-JVM broker) %.1f s = %.1f us/event, PostgreSQL %.1f s = %.1f us/event;"
+                            + " machine idle %.1f s, stolen by the hypervisor %.1f s (core-seconds)",
+                    jvm, jvm * 1e6 / events, pg, pg * 1e6 / events, (machineTicks[0] - before.machineTicks[0]) / 100.0,
+                    (machineTicks[1] - before.machineTicks[1]) / 100.0);
+        }
+
+        /** The JVM threads that used at least 0.5 s of CPU since {@code before}, busiest first. */
+        String threadsSince(Cpu before) {
+            StringBuilder text = new StringBuilder("JVM threads (CPU s):");
+            threadTicks.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - before.threadTicks.getOrDefault(e.getKey(), 0L)))
+                    .filter(e -> e.getValue() >= 50)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> text.append(String.format(" %s %.1f;", e.getKey(), e.getValue() / 100.0)));
+            return text.toString();
         }
     }
 

@@ -3,23 +3,32 @@ package io.switchboard.reporting.messaging;
 import io.smallrye.common.annotation.Blocking;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.reporting.projection.Projector;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Feeds the chat and interaction topics into the projections, one polled batch at a time
- * ({@code batch=true}): each batch is ONE transaction ({@link Projector#apply(List)}). Blocking and
- * ordered, so one partition's records (one aggregate's events) are applied in order; the offsets are
- * committed only after the batch's transaction committed (at-least-once, made exactly-once in effect
- * by {@code applied_streams}).
+ * ({@code batch=true}): each partition's part of a batch is ONE transaction ({@link Projector#apply(List)}),
+ * the parts applied in parallel ({@code switchboard.reporting.apply-threads}). Blocking and ordered, so
+ * one partition's records (one aggregate's events) are applied in order; the offsets are committed only
+ * after every part's transaction committed (at-least-once, made exactly-once in effect by
+ * {@code applied_streams}).
  *
  * <p>If applying fails (e.g. the database is down) the same batch is retried with exponential back-off
  * ({@link #FIRST_RETRY} doubling up to {@link #MAX_RETRY}) until it succeeds, instead of failing the
@@ -37,6 +46,33 @@ public class EventConsumer {
     ConsumerProgress progress;
     @Inject
     LiveProjection live;
+    /** How many partitions of one polled batch are applied at once. */
+    @ConfigProperty(name = "switchboard.reporting.apply-threads", defaultValue = "3")
+    int applyThreads;
+    private volatile ExecutorService partitions;
+
+    private ExecutorService partitions() {
+        if (partitions == null) {
+            synchronized (this) {
+                if (partitions == null) {
+                    AtomicInteger n = new AtomicInteger();
+                    partitions = Executors.newFixedThreadPool(applyThreads, task -> {
+                        Thread thread = new Thread(task, "reporting-apply-" + n.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+                }
+            }
+        }
+        return partitions;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (partitions != null) {
+            partitions.shutdownNow();
+        }
+    }
 
     @Incoming("chat")
     @Blocking
@@ -50,8 +86,36 @@ public class EventConsumer {
         consume(records);
     }
 
+    /**
+     * The partitions of a polled batch are applied in parallel, each in its own transaction: a partition
+     * holds whole aggregates, so its order is all that must be kept, and one transaction per partition
+     * keeps the database's cores busy while another partition's batch is being prepared. The method
+     * returns (and the offsets are committed) once every partition's part is applied.
+     */
     private void consume(ConsumerRecords<String, EventEnvelope> records) throws InterruptedException {
-        List<EventEnvelope> events = new ArrayList<>(records.count());
+        if (records.partitions().size() <= 1 || applyThreads <= 1) {
+            consumePart(records);
+            return;
+        }
+        List<Future<?>> parts = new ArrayList<>();
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, EventEnvelope>> part = records.records(partition);
+            parts.add(partitions().submit(() -> {
+                consumePart(part);
+                return null;
+            }));
+        }
+        for (Future<?> part : parts) {
+            try {
+                part.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("cannot apply a partition's part of a batch", e.getCause());
+            }
+        }
+    }
+
+    private void consumePart(Iterable<ConsumerRecord<String, EventEnvelope>> records) throws InterruptedException {
+        List<EventEnvelope> events = new ArrayList<>();
         for (ConsumerRecord<String, EventEnvelope> record : records) {
             if (record.value() == null) {
                 // A tombstone or a value that was not an envelope (logged by the deserializer): nothing to apply.

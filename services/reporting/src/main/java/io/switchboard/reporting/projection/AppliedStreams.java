@@ -46,26 +46,44 @@ final class AppliedStreams {
     static List<EventEnvelope> record(Connection c, List<EventEnvelope> batch) throws SQLException {
         Map<Stream, TreeSet<Long>> positions = new LinkedHashMap<>();
         Map<Stream, Instant> newest = new LinkedHashMap<>();
+        List<EventEnvelope> distinct = distinct(batch, positions, newest);
+        if (distinct.isEmpty()) {
+            return distinct;
+        }
+        Map<Stream, Multirange> seen = store(c, positions, newest);
+        return seen.isEmpty() ? distinct : unseen(distinct, seen);
+    }
+
+    /** The batch without repeated positions; fills each stream's positions and newest event time. */
+    private static List<EventEnvelope> distinct(List<EventEnvelope> batch, Map<Stream, TreeSet<Long>> positions,
+                                                Map<Stream, Instant> newest) {
         List<EventEnvelope> distinct = new ArrayList<>(batch.size());
         for (EventEnvelope e : batch) {
             Stream stream = new Stream(e.partnerId(), e.aggregateType(), e.aggregateId());
             if (positions.computeIfAbsent(stream, s -> new TreeSet<>()).add(e.sequence())) {
                 distinct.add(e);
-                newest.merge(stream, e.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
+                Instant before = newest.get(stream);
+                if (before == null || e.occurredAt().isAfter(before)) {
+                    newest.put(stream, e.occurredAt());
+                }
             }
         }
-        if (distinct.isEmpty()) {
-            return distinct;
+        return distinct;
+    }
+
+    /** Adds the positions to the streams; returns the streams that already held some of them, with their set before. */
+    private static Map<Stream, Multirange> store(Connection c, Map<Stream, TreeSet<Long>> positions,
+                                                 Map<Stream, Instant> newest) throws SQLException {
+        int n = positions.size();
+        List<Object> partners = new ArrayList<>(n), types = new ArrayList<>(n), ids = new ArrayList<>(n),
+                sets = new ArrayList<>(n), times = new ArrayList<>(n);
+        for (Map.Entry<Stream, TreeSet<Long>> stream : positions.entrySet()) {
+            partners.add(stream.getKey().partnerId());
+            types.add(stream.getKey().aggregateType());
+            ids.add(stream.getKey().aggregateId());
+            sets.add(Multirange.of(stream.getValue()));
+            times.add(newest.get(stream.getKey()));
         }
-        List<Object> partners = new ArrayList<>(), types = new ArrayList<>(), ids = new ArrayList<>(),
-                sets = new ArrayList<>(), times = new ArrayList<>();
-        positions.forEach((stream, sequences) -> {
-            partners.add(stream.partnerId());
-            types.add(stream.aggregateType());
-            ids.add(stream.aggregateId());
-            sets.add(Multirange.of(sequences));
-            times.add(newest.get(stream));
-        });
         Map<Stream, Multirange> seen = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement(RECORD)) {
             Sql.bind(c, s, ArrayLiteral.of(partners), ArrayLiteral.of(types), ArrayLiteral.of(ids),
@@ -77,9 +95,10 @@ final class AppliedStreams {
                 }
             }
         }
-        if (seen.isEmpty()) {
-            return distinct;
-        }
+        return seen;
+    }
+
+    private static List<EventEnvelope> unseen(List<EventEnvelope> distinct, Map<Stream, Multirange> seen) {
         List<EventEnvelope> fresh = new ArrayList<>(distinct.size());
         for (EventEnvelope e : distinct) {
             Multirange before = seen.get(new Stream(e.partnerId(), e.aggregateType(), e.aggregateId()));
@@ -90,7 +109,23 @@ final class AppliedStreams {
         return fresh;
     }
 
-    private record Stream(String partnerId, String aggregateType, String aggregateId) {
+    /** A stream's identity; the hash is computed once, as every event of the batch looks its stream up twice. */
+    private record Stream(String partnerId, String aggregateType, String aggregateId, int hash) {
+        Stream(String partnerId, String aggregateType, String aggregateId) {
+            this(partnerId, aggregateType, aggregateId,
+                    (partnerId.hashCode() * 31 + aggregateType.hashCode()) * 31 + aggregateId.hashCode());
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Stream s && s.hash == hash && s.aggregateId.equals(aggregateId)
+                    && s.aggregateType.equals(aggregateType) && s.partnerId.equals(partnerId);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /** A set of positions as half-open ranges, in PostgreSQL's int8multirange text form. */

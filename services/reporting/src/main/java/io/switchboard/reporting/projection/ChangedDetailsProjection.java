@@ -73,9 +73,9 @@ public class ChangedDetailsProjection implements Projection {
 
     private static void insert(Writes w, EventEnvelope e, int index, String entityType, long entityId,
                                String field, String former, String current, Instant changedAt, Long changedBy) {
-        Upsert.into("changed_details").key("partner_id", e.partnerId()).key("id", Projection.derivedId(e, index))
+        Upsert.into("changed_details").key("partner_id", e.partnerId())
+                .key("changed_at", changedAt == null ? e.occurredAt() : changedAt).key("id", Projection.derivedId(e, index))
                 .set("entity_type", entityType).set("entity_id", entityId).set("field", field)
-                .set("former_value", former).set("new_value", current).set("changed_at", changedAt)
-                .set("changed_by", changedBy).run(w);
+                .set("former_value", former).set("new_value", current).set("changed_by", changedBy).run(w);
     }
 }

@@ -130,9 +130,11 @@ public class DirectoryProjection implements Projection {
      * agent's current status is the newest change, whichever order the changes were applied in.
      */
     private static void agentStatus(Writes w, EventEnvelope e, AgentStatusChanged d) throws SQLException {
-        Upsert.into("agent_status_log").key("partner_id", e.partnerId()).key("id", Projection.derivedId(e, 0))
+        Upsert.into("agent_status_log").key("partner_id", e.partnerId())
+                .key("started_at", d.changedAt() == null ? e.occurredAt() : d.changedAt())
+                .key("id", Projection.derivedId(e, 0))
                 .set("agent_id", d.agentId()).set("status", d.status()).set("previous_status", d.previousStatus())
-                .set("reason", d.reason()).set("started_at", d.changedAt()).run(w);
+                .set("reason", d.reason()).run(w);
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("status", d.status());
         status.put("status_reason", d.reason());

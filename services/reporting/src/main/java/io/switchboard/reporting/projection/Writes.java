@@ -28,6 +28,8 @@ import java.util.TreeMap;
  */
 public final class Writes {
     private static final int MAX_PARAMETERS = 30_000;
+    /** Statements by shape: the same few dozen shapes come back in every batch. */
+    private static final Map<String, ShapeStatement> STATEMENTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Connection connection;
     /** Folded rows per table and key, in first-write order. */
@@ -170,8 +172,8 @@ public final class Writes {
             for (Upsert row : table.values()) {
                 byShape.computeIfAbsent(shape(row), s -> new ArrayList<>()).add(row);
             }
-            for (List<Upsert> same : byShape.values()) {
-                writeRows(same);
+            for (Map.Entry<String, List<Upsert>> same : byShape.entrySet()) {
+                writeRows(same.getKey(), same.getValue());
             }
         }
         for (Map.Entry<String, List<Object[]>> statement : statements.entrySet()) {
@@ -188,62 +190,101 @@ public final class Writes {
         storedCalls.clear();
     }
 
+    /** What makes two rows of a table writable by one statement: the same columns with the same merges. */
     private static String shape(Upsert row) {
-        StringJoiner shape = new StringJoiner(",", row.table + "(", ")");
-        row.keys.keySet().forEach(shape::add);
-        new TreeMap<>(row.values).forEach((column, value) -> shape.add(column + ":" + value.merge()));
-        new TreeMap<>(row.expressions).forEach((column, sql) -> shape.add(column + "=" + sql));
-        if (row.guard != null) {
-            shape.add("if " + row.guard.sql());
+        String[] columns = new String[row.values.size() + row.expressions.size()];
+        int i = 0;
+        for (Map.Entry<String, Value> value : row.values.entrySet()) {
+            columns[i++] = value.getKey() + ':' + value.getValue().merge().ordinal();
         }
-        return shape.toString();
+        for (Map.Entry<String, String> expression : row.expressions.entrySet()) {
+            columns[i++] = expression.getKey() + '=' + expression.getValue();
+        }
+        java.util.Arrays.sort(columns);
+        StringBuilder shape = new StringBuilder(row.table);
+        for (String column : columns) {
+            shape.append(',').append(column);
+        }
+        return row.guard == null ? shape.toString() : shape.append(" if ").append(row.guard.sql()).toString();
     }
 
     /**
      * Rows of one shape (same table, columns, merges) in one statement: each column of the rows is one
      * array parameter ({@link ArrayLiteral}), expanded by {@code unnest}. The SQL text depends only on
-     * the shape, so the server plans it once per connection, however many rows a batch has. A shape
-     * with an array-valued column (menus' teams, agents' roles: rare) is written as multi-row VALUES.
+     * the shape, so it is built once per shape ({@link #STATEMENTS}) and the server plans it once per
+     * connection, however many rows a batch has. A shape with an array-valued column (menus' teams,
+     * agents' roles: rare) is written as multi-row VALUES.
      */
-    private void writeRows(List<Upsert> same) throws SQLException {
-        Upsert first = same.get(0);
-        List<String> keyColumns = List.copyOf(first.keys.keySet());
-        List<String> valueColumns = List.copyOf(new TreeMap<>(first.values).keySet());
-        Map<String, String> expressions = new TreeMap<>(first.expressions);
-        String guard = first.guard == null ? null : first.guard.sql().formatted(first.table);
-        if (same.stream().anyMatch(Writes::hasArrayValue)) {
-            writeValues(same, keyColumns, valueColumns, expressions, guard);
+    private void writeRows(String shape, List<Upsert> same) throws SQLException {
+        ShapeStatement statement = STATEMENTS.get(shape);
+        if (statement == null) {
+            statement = ShapeStatement.of(connection, same.get(0));
+            STATEMENTS.put(shape, statement);
+        }
+        if (statement.sql() == null) {
+            writeValues(same, statement);
             return;
         }
-        List<String> columns = new ArrayList<>(keyColumns);
-        columns.addAll(valueColumns);
-        StringJoiner arrays = new StringJoiner(", ");
-        Object[] params = new Object[columns.size()];
-        for (int i = 0; i < columns.size(); i++) {
-            String column = columns.get(i);
-            arrays.add("?::" + ColumnTypes.of(connection, first.table, column) + "[]");
-            List<Object> values = new ArrayList<>(same.size());
-            for (Upsert row : same) {
-                values.add(i < keyColumns.size() ? row.keys.get(column) : row.values.get(column).value());
-            }
-            params[i] = ArrayLiteral.of(values);
+        Object[] params = new Object[statement.keyColumns().size() + statement.valueColumns().size()];
+        int i = 0;
+        for (String column : statement.keyColumns()) {
+            params[i++] = keyLiteral(same, column);
         }
-        StringJoiner selected = new StringJoiner(", ");
-        columns.forEach(selected::add);
-        expressions.values().forEach(selected::add);
-        String source = "SELECT " + selected + " FROM unnest(" + arrays + ") AS u(" + String.join(", ", columns) + ")";
-        Sql.update(connection, insert(first.table, keyColumns, valueColumns, first.values, expressions, guard, source),
-                params);
+        for (String column : statement.valueColumns()) {
+            params[i++] = valueLiteral(same, column);
+        }
+        Sql.update(connection, statement.sql(), params);
     }
 
-    private static boolean hasArrayValue(Upsert row) {
-        return row.values.values().stream().anyMatch(v -> v.value() instanceof List<?> || v.value() instanceof Sql.Longs);
+    private static String keyLiteral(List<Upsert> rows, String column) {
+        List<Object> values = new ArrayList<>(rows.size());
+        for (Upsert row : rows) {
+            values.add(row.keys.get(column));
+        }
+        return ArrayLiteral.of(values);
+    }
+
+    private static String valueLiteral(List<Upsert> rows, String column) {
+        List<Object> values = new ArrayList<>(rows.size());
+        for (Upsert row : rows) {
+            values.add(row.values.get(column).value());
+        }
+        return ArrayLiteral.of(values);
+    }
+
+    /** The columns of one shape, and its unnest statement (null for a shape with an array column). */
+    private record ShapeStatement(String table, List<String> keyColumns, List<String> valueColumns,
+                                  Map<String, Value> merges, Map<String, String> expressions, String guard,
+                                  String sql) {
+        static ShapeStatement of(Connection connection, Upsert first) throws SQLException {
+            List<String> keyColumns = List.copyOf(first.keys.keySet());
+            List<String> valueColumns = List.copyOf(new TreeMap<>(first.values).keySet());
+            Map<String, String> expressions = new TreeMap<>(first.expressions);
+            Map<String, Value> merges = Map.copyOf(first.values);
+            String guard = first.guard == null ? null : first.guard.sql().formatted(first.table);
+            List<String> columns = new ArrayList<>(keyColumns);
+            columns.addAll(valueColumns);
+            StringJoiner arrays = new StringJoiner(", ");
+            for (String column : columns) {
+                String type = ColumnTypes.of(connection, first.table, column);
+                if (type.startsWith("_")) { // an array column: unnest would flatten it
+                    return new ShapeStatement(first.table, keyColumns, valueColumns, merges, expressions, guard, null);
+                }
+                arrays.add("?::" + type + "[]");
+            }
+            StringJoiner selected = new StringJoiner(", ");
+            columns.forEach(selected::add);
+            expressions.values().forEach(selected::add);
+            String source = "SELECT " + selected + " FROM unnest(" + arrays + ") AS u(" + String.join(", ", columns) + ")";
+            return new ShapeStatement(first.table, keyColumns, valueColumns, merges, expressions, guard,
+                    insert(first.table, keyColumns, valueColumns, merges, expressions, guard, source));
+        }
     }
 
     /** Multi-row VALUES statements of at most MAX_PARAMETERS parameters. */
-    private void writeValues(List<Upsert> same, List<String> keyColumns, List<String> valueColumns,
-                             Map<String, String> expressions, String guard) throws SQLException {
-        Upsert first = same.get(0);
+    private void writeValues(List<Upsert> same, ShapeStatement shape) throws SQLException {
+        List<String> keyColumns = shape.keyColumns(), valueColumns = shape.valueColumns();
+        Map<String, String> expressions = shape.expressions();
         int perRow = Math.max(1, keyColumns.size() + valueColumns.size());
         int rowsPerStatement = Math.max(1, MAX_PARAMETERS / perRow);
         for (int from = 0; from < same.size(); from += rowsPerStatement) {
@@ -261,8 +302,8 @@ public final class Writes {
                     params.add(row.values.get(column).value());
                 }
             }
-            Sql.update(connection, insert(first.table, keyColumns, valueColumns, first.values, expressions, guard,
-                    rows.toString()), params.toArray());
+            Sql.update(connection, insert(shape.table(), keyColumns, valueColumns, shape.merges(), expressions,
+                    shape.guard(), rows.toString()), params.toArray());
         }
     }
 
