@@ -55,6 +55,7 @@ public final class ProjectionLagBenchmark {
         EnvelopeRecords records = ReportingBench.records();
         long start = System.nanoTime();
         measureFrom.set(System.currentTimeMillis() + warmup * 1000L);
+        ReportingBench.Cpu cpuBefore = ReportingBench.Cpu.now();
         try (KafkaProducer<String, byte[]> producer = bench.producer()) {
             long interval = 1_000_000_000L / rate;
             for (int i = 0; i < events.size(); i++) {
@@ -75,6 +76,7 @@ public final class ProjectionLagBenchmark {
         while (applied.get() < events.size()) {
             Thread.sleep(100);
         }
+        System.out.println(ReportingBench.Cpu.now().since(cpuBefore, events.size()));
         done.set(true);
         synchronized (lag) {
             System.out.printf("append -> queryable (committed) over %,d events after a %d s warm-up: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
