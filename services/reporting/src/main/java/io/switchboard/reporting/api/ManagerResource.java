@@ -6,6 +6,7 @@ import io.switchboard.reporting.store.CallReadModel;
 import io.switchboard.reporting.store.ChatReadModel;
 import io.switchboard.reporting.store.ListQuery;
 import io.switchboard.reporting.store.DirectoryReadModel;
+import io.switchboard.reporting.store.ParticipantReadModel;
 import io.switchboard.web.PartnerContext;
 import io.switchboard.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,6 +43,8 @@ public class ManagerResource {
     ChatReadModel chats;
     @Inject
     DirectoryReadModel directory;
+    @Inject
+    ParticipantReadModel participants;
     @Context
     UriInfo uri;
 
@@ -91,6 +94,27 @@ public class ManagerResource {
     @Path("/changed_details")
     public Response changedDetails() throws SQLException {
         return page(directory::changedDetails);
+    }
+
+    /** Seed 001's "Call Participant" as its own list (the contract nests them in each call). */
+    @GET
+    @Path("/call_participants")
+    public Response callParticipants() throws SQLException {
+        return page(participants::callParticipants);
+    }
+
+    /** Seed 001's "Chat Participant": one row per hand-over of a chat. */
+    @GET
+    @Path("/chat_participants")
+    public Response chatParticipants() throws SQLException {
+        return page(participants::chatParticipants);
+    }
+
+    /** Seed 001's "User Info": the limited view of an agent. */
+    @GET
+    @Path("/user_info")
+    public Response userInfo() throws SQLException {
+        return page(participants::userInfo);
     }
 
     @GET

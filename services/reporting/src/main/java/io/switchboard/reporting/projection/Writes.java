@@ -21,8 +21,8 @@ import java.util.TreeMap;
  * <p>Every upsert of the same row is folded into one, exactly as applying them one after the other
  * would leave the row (later non-null {@code SET} wins, {@code OVERWRITE} wins even with null,
  * {@code EARLIEST}/{@code LATEST} keep the extreme, {@code ADD} sums). The folded rows of a table with
- * the same columns are then written as one multi-row {@code INSERT … ON CONFLICT DO UPDATE} (a row
- * appears at most once per statement, which PostgreSQL requires). Conditional statements
+ * the same columns are then written as one {@code INSERT … SELECT … FROM unnest(…) ON CONFLICT DO UPDATE}
+ * (a row appears at most once per statement, which PostgreSQL requires). Conditional statements
  * ({@link #statement}) touch columns or tables no upsert touches, so they run after the upserts (the
  * rows they update exist then), as JDBC batches in event order.
  */

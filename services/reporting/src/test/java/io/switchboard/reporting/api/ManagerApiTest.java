@@ -35,6 +35,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -305,6 +307,41 @@ class ManagerApiTest {
                 .body("[0].participants.user_id", contains(101))
                 .body("[0].participants[0].finished_at", equalTo("2026-11-21T09:40:00.000Z"))
                 .body("[0].transfers", hasSize(0));
+    }
+
+    @Test
+    void callAndChatParticipantsAndUserInfoAreListsOfTheirOwn() {
+        supervisor().queryParam("call_id[]", Scenario.CALL_ID).get(BASE + "/call_participants").then().statusCode(200)
+                .header("total", "5")
+                .body("id", contains(1, 2, 3, 4, 5))
+                .body("find { it.id == 3 }.call_duration", equalTo(360))
+                .body("find { it.id == 3 }.call_id", equalTo(501))
+                .body("find { it.id == 4 }.status", equalTo("finished"))
+                .body("find { it.id == 4 }.ended_at", nullValue());
+        List<String> agentsConnected = supervisor().queryParam("call_id[]", Scenario.CALL_ID)
+                .queryParam("type[]", "agent").queryParam("sort_column", "connected_at")
+                .queryParam("sort_direction", "DESC").get(BASE + "/call_participants").then().statusCode(200)
+                .body("type", everyItem(equalTo("agent"))).extract().path("connected_at");
+        assertThat(agentsConnected).hasSizeGreaterThanOrEqualTo(2)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        supervisor().queryParam("chat_id[]", Scenario.CHAT_ID).get(BASE + "/chat_participants").then().statusCode(200)
+                .header("total", "1")
+                .body("[0].chat_id", equalTo(701))
+                .body("[0].user_id", equalTo(101))
+                .body("[0].finished_at", equalTo("2026-11-21T09:40:00.000Z"))
+                .body("[0].status", equalTo("finished"));
+        supervisor().queryParam("id[]", 101).get(BASE + "/user_info").then().statusCode(200)
+                .header("total", "1")
+                .body("[0].name", equalTo("Ada King"))
+                .body("[0]", not(hasKey("status")));
+        supervisor().queryParam("sort_column", "phone").get(BASE + "/call_participants").then().statusCode(400)
+                .contentType("application/problem+json").body(containsString("sort_column"))
+                .body("detail", containsString("connected_at"));
+        as(OTHER_PARTNER, "admin").queryParam("call_id[]", Scenario.CALL_ID).get(BASE + "/call_participants").then()
+                .statusCode(200).header("total", "0");
+        as(OTHER_PARTNER, "admin").queryParam("chat_id[]", Scenario.CHAT_ID).get(BASE + "/chat_participants").then()
+                .statusCode(200).header("total", "0");
+        given().get(BASE + "/user_info").then().statusCode(401);
     }
 
     @Test
