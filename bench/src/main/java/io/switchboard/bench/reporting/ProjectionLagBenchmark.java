@@ -76,7 +76,9 @@ public final class ProjectionLagBenchmark {
         while (applied.get() < events.size()) {
             Thread.sleep(100);
         }
-        System.out.println(ReportingBench.Cpu.now().since(cpuBefore, events.size()));
+        ReportingBench.Cpu cpuAfter = ReportingBench.Cpu.now();
+        System.out.println(cpuAfter.since(cpuBefore, events.size()));
+        System.out.println(cpuAfter.threadsSince(cpuBefore));
         done.set(true);
         synchronized (lag) {
             System.out.printf("append -> queryable (committed) over %,d events after a %d s warm-up: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",

@@ -60,6 +60,8 @@ final class ReportingBench {
     final String interactionTopic = "bench.interaction." + run;
     final String bootstrap;
     final int partitions;
+    /** Records per poll (max.poll.records). */
+    final int batch;
     final String jdbcUrl;
     final String user;
     final String password;
@@ -67,7 +69,12 @@ final class ReportingBench {
     final java.util.concurrent.atomic.AtomicLong databaseNanos = new java.util.concurrent.atomic.AtomicLong();
 
     ReportingBench(int partitions) throws Exception {
+        this(partitions, BATCH);
+    }
+
+    ReportingBench(int partitions, int batch) throws Exception {
         this.partitions = partitions;
+        this.batch = batch;
         bootstrap = RealKafka.shared().bootstrapServers();
         // LogAppendTime: a record's timestamp is when the broker appended it, the start of the lag measured.
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
@@ -113,7 +120,7 @@ final class ReportingBench {
 
     /**
      * The reporting consumer for one topic, shaped like the service's SmallRye Kafka channel: a polling
-     * thread fetches and decodes batches of up to {@link #BATCH} records into a small queue while an
+     * thread fetches and decodes batches of up to {@link #batch} records into a small queue while an
      * applying thread applies the previous batch in one transaction; the offsets of a batch are
      * committed (on the polling thread, the only one that may touch the consumer) after its transaction
      * committed. Stops when {@code done} says so; reports each batch's records to {@code applied} after
@@ -188,7 +195,10 @@ final class ReportingBench {
                     ConsumerConfig.GROUP_ID_CONFIG, "bench-reporting-" + topic,
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(BATCH),
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(batch),
+                    // As the service: a fetch waits for 64 KB or 50 ms, so a trickle is not cut into
+                    // single-record batches (each a transaction per partition).
+                    ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(64 * 1024),
                     ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50",
                     ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024)),
                     new StringDeserializer(), new EnvelopeDeserializer())) {
