@@ -108,9 +108,9 @@ public final class ProjectionReplayBenchmark {
         for (Thread consumer : consumers) {
             consumer.join(5_000);
         }
-        System.out.printf("replayed %,d events into empty projections in %.1f s: %,.0f events/s (batch %d, %d partitions, %d consumer(s) per topic, %d partitions applied at once)%n",
+        System.out.printf("replayed %,d events into empty projections in %.1f s: %,.0f events/s (batch %d, %d partitions, %d consumer(s) per topic, %d groups applied at once%s)%n",
                 total, seconds, total / seconds, bench.batch, bench.partitions, ReportingBench.CONSUMERS,
-                ReportingBench.APPLY_THREADS);
+                ReportingBench.APPLY_THREADS, ReportingBench.PER_PARTITION ? ", split by partition" : ", split by stream");
         System.out.println(cpuAfter.since(cpuBefore, total));
         if (details) {
             System.out.println(cpuAfter.threadsSince(cpuBefore));

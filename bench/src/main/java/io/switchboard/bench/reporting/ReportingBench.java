@@ -6,6 +6,7 @@ import io.switchboard.events.chat.ChatEvents;
 import io.switchboard.events.kafka.EnvelopeDeserializer;
 import io.switchboard.events.kafka.EnvelopeRecords;
 import io.switchboard.reporting.projection.BatchProjector;
+import io.switchboard.reporting.projection.StreamGroups;
 import io.switchboard.testing.RealKafka;
 import io.switchboard.testing.RealPostgres;
 import org.apache.kafka.clients.admin.Admin;
@@ -49,8 +50,10 @@ final class ReportingBench {
     static final boolean PER_EVENT = Boolean.parseBoolean(System.getenv().getOrDefault("BENCH_PER_EVENT", "false"));
     static final int CONSUMERS = Integer.parseInt(System.getenv().getOrDefault("BENCH_CONSUMERS", "1"));
     static final int BATCH = Integer.parseInt(System.getenv().getOrDefault("BENCH_BATCH", "5000"));
-    /** Partitions of one batch applied at once (the service's switchboard.reporting.apply-threads). */
-    static final int APPLY_THREADS = Integer.parseInt(System.getenv().getOrDefault("BENCH_APPLY_THREADS", "3"));
+    /** Groups of one batch applied at once (the service's switchboard.reporting.apply-threads). */
+    static final int APPLY_THREADS = Integer.parseInt(System.getenv().getOrDefault("BENCH_APPLY_THREADS", "4"));
+    /** The previous design, for comparison: a batch split by Kafka partition instead of by stream. */
+    static final boolean PER_PARTITION = Boolean.parseBoolean(System.getenv().getOrDefault("BENCH_PER_PARTITION", "false"));
     /** Polled batches waiting for the applier (SmallRye's max-queue-size-factor, 2 by default). */
     static final int QUEUED_BATCHES = 2;
 
@@ -132,7 +135,7 @@ final class ReportingBench {
         java.util.concurrent.ConcurrentLinkedQueue<Map<TopicPartition, OffsetAndMetadata>> toCommit =
                 new java.util.concurrent.ConcurrentLinkedQueue<>();
         Thread applier = new Thread(() -> {
-            // Like the service's EventConsumer: the partitions of a batch in parallel, one transaction each.
+            // Like the service's EventConsumer: a batch split by stream, the groups in parallel, one transaction each.
             java.util.concurrent.ExecutorService parts = java.util.concurrent.Executors.newFixedThreadPool(APPLY_THREADS,
                     task -> {
                         Thread t = new Thread(task, "reporting-apply-" + THREADS.incrementAndGet());
@@ -157,9 +160,14 @@ final class ReportingBench {
                     }
                     long applyStart = System.nanoTime();
                     List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-                    for (TopicPartition partition : records.partitions()) {
-                        List<EventEnvelope> events = new ArrayList<>();
-                        records.records(partition).forEach(r -> events.add(r.value()));
+                    List<EventEnvelope> batch = new ArrayList<>(records.count());
+                    records.forEach(r -> batch.add(r.value()));
+                    List<List<EventEnvelope>> groups = PER_PARTITION ? byPartition(records)
+                            : StreamGroups.split(batch, APPLY_THREADS);
+                    for (List<EventEnvelope> events : groups) {
+                        if (events.isEmpty()) {
+                            continue;
+                        }
                         futures.add(parts.submit(() -> {
                             Connection c = connections.get();
                             if (PER_EVENT) {
@@ -225,6 +233,16 @@ final class ReportingBench {
         }, "reporting-poll-" + topic + "-" + THREADS.incrementAndGet());
         poller.setDaemon(true);
         return poller;
+    }
+
+    private static List<List<EventEnvelope>> byPartition(ConsumerRecords<String, EventEnvelope> records) {
+        List<List<EventEnvelope>> groups = new ArrayList<>();
+        for (TopicPartition partition : records.partitions()) {
+            List<EventEnvelope> events = new ArrayList<>();
+            records.records(partition).forEach(r -> events.add(r.value()));
+            groups.add(events);
+        }
+        return groups;
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, EventEnvelope> records) {

@@ -3,12 +3,12 @@ package io.switchboard.reporting.messaging;
 import io.smallrye.common.annotation.Blocking;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.reporting.projection.Projector;
+import io.switchboard.reporting.projection.StreamGroups;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -24,10 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Feeds the chat and interaction topics into the projections, one polled batch at a time
- * ({@code batch=true}): each partition's part of a batch is ONE transaction ({@link Projector#apply(List)}),
- * the parts applied in parallel ({@code switchboard.reporting.apply-threads}). Blocking and ordered, so
- * one partition's records (one aggregate's events) are applied in order; the offsets are committed only
- * after every part's transaction committed (at-least-once, made exactly-once in effect by
+ * ({@code batch=true}), split by stream into groups applied in parallel, each ONE transaction
+ * ({@link Projector#apply(List)}, {@code switchboard.reporting.apply-threads} groups). Blocking and
+ * ordered, and each aggregate's events stay together and in order; the offsets are committed only after
+ * every group's transaction committed (at-least-once, made exactly-once in effect by
  * {@code applied_streams}).
  *
  * <p>If applying fails (e.g. the database is down) the same batch is retried with exponential back-off
@@ -46,17 +46,19 @@ public class EventConsumer {
     ConsumerProgress progress;
     @Inject
     LiveProjection live;
-    /** How many partitions of one polled batch are applied at once. */
-    @ConfigProperty(name = "switchboard.reporting.apply-threads", defaultValue = "3")
+    @Inject
+    Projector projector;
+    /** How many groups of one polled batch are applied at once ({@link StreamGroups}). */
+    @ConfigProperty(name = "switchboard.reporting.apply-threads", defaultValue = "4")
     int applyThreads;
-    private volatile ExecutorService partitions;
+    private volatile ExecutorService appliers;
 
-    private ExecutorService partitions() {
-        if (partitions == null) {
+    private ExecutorService appliers() {
+        if (appliers == null) {
             synchronized (this) {
-                if (partitions == null) {
+                if (appliers == null) {
                     AtomicInteger n = new AtomicInteger();
-                    partitions = Executors.newFixedThreadPool(applyThreads, task -> {
+                    appliers = Executors.newFixedThreadPool(applyThreads, task -> {
                         Thread thread = new Thread(task, "reporting-apply-" + n.incrementAndGet());
                         thread.setDaemon(true);
                         return thread;
@@ -64,13 +66,13 @@ public class EventConsumer {
                 }
             }
         }
-        return partitions;
+        return appliers;
     }
 
     @PreDestroy
     void stop() {
-        if (partitions != null) {
-            partitions.shutdownNow();
+        if (appliers != null) {
+            appliers.shutdownNow();
         }
     }
 
@@ -87,35 +89,14 @@ public class EventConsumer {
     }
 
     /**
-     * The partitions of a polled batch are applied in parallel, each in its own transaction: a partition
-     * holds whole aggregates, so its order is all that must be kept, and one transaction per partition
-     * keeps the database's cores busy while another partition's batch is being prepared. The method
-     * returns (and the offsets are committed) once every partition's part is applied.
+     * A polled batch is split by stream ({@link StreamGroups}) and the groups are applied in parallel,
+     * each in its own transaction: each aggregate's events stay in order in one group, and the groups
+     * keep the database's cores busy while another group is being prepared. The whole batch, and the
+     * record of its offsets as processed, run under the live lock's shared side; the method returns (and
+     * SmallRye commits the offsets) once every group is applied.
      */
     private void consume(ConsumerRecords<String, EventEnvelope> records) throws InterruptedException {
-        if (records.partitions().size() <= 1 || applyThreads <= 1) {
-            consumePart(records);
-            return;
-        }
-        List<Future<?>> parts = new ArrayList<>();
-        for (TopicPartition partition : records.partitions()) {
-            List<ConsumerRecord<String, EventEnvelope>> part = records.records(partition);
-            parts.add(partitions().submit(() -> {
-                consumePart(part);
-                return null;
-            }));
-        }
-        for (Future<?> part : parts) {
-            try {
-                part.get();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("cannot apply a partition's part of a batch", e.getCause());
-            }
-        }
-    }
-
-    private void consumePart(Iterable<ConsumerRecord<String, EventEnvelope>> records) throws InterruptedException {
-        List<EventEnvelope> events = new ArrayList<>();
+        List<EventEnvelope> events = new ArrayList<>(records.count());
         for (ConsumerRecord<String, EventEnvelope> record : records) {
             if (record.value() == null) {
                 // A tombstone or a value that was not an envelope (logged by the deserializer): nothing to apply.
@@ -125,7 +106,9 @@ public class EventConsumer {
                 events.add(record.value());
             }
         }
-        applyWithRetry(events, () -> {
+        List<List<EventEnvelope>> groups = StreamGroups.split(events, applyThreads);
+        live.shared(() -> {
+            applyAll(groups);
             for (ConsumerRecord<String, EventEnvelope> record : records) {
                 EventEnvelope event = record.value();
                 progress.processed(record.topic(), record.partition(), record.offset(),
@@ -134,11 +117,32 @@ public class EventConsumer {
         });
     }
 
-    private void applyWithRetry(List<EventEnvelope> events, Runnable processed) throws InterruptedException {
+    private void applyAll(List<List<EventEnvelope>> groups) throws InterruptedException {
+        if (groups.size() == 1) {
+            applyWithRetry(groups.get(0));
+            return;
+        }
+        List<Future<?>> applying = new ArrayList<>(groups.size());
+        for (List<EventEnvelope> group : groups) {
+            applying.add(appliers().submit(() -> {
+                applyWithRetry(group);
+                return null;
+            }));
+        }
+        for (Future<?> group : applying) {
+            try {
+                group.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("cannot apply a group of a batch", e.getCause());
+            }
+        }
+    }
+
+    private void applyWithRetry(List<EventEnvelope> events) throws InterruptedException {
         Duration wait = FIRST_RETRY;
         for (int attempt = 1; ; attempt++) {
             try {
-                int applied = live.apply(events, processed);
+                int applied = projector.apply(events).size();
                 if (applied < events.size()) {
                     LOG.debugf("%d of %d events were applied before; redelivery ignored", events.size() - applied,
                             events.size());

@@ -1,11 +1,7 @@
 package io.switchboard.reporting.messaging;
 
-import io.switchboard.events.EventEnvelope;
-import io.switchboard.reporting.projection.Projector;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -20,23 +16,22 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public class LiveProjection {
     private final ReadWriteLock lock = new ReentrantReadWriteLock(true);
 
-    @Inject
-    Projector projector;
-
     /**
-     * Applies the events, then runs {@code processed} (recording the batch's offsets), both under the lock.
-     *
-     * @return how many of the events were applied now (the others had been before)
+     * Runs a live batch: its transactions and the record of its offsets as processed, all under the
+     * shared lock, so a rebuild never sees a batch half applied.
      */
-    public int apply(List<EventEnvelope> events, Runnable processed) {
+    public void shared(Batch batch) throws InterruptedException {
         lock.readLock().lock();
         try {
-            int applied = events.isEmpty() ? 0 : projector.apply(events).size();
-            processed.run();
-            return applied;
+            batch.run();
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    @FunctionalInterface
+    public interface Batch {
+        void run() throws InterruptedException;
     }
 
     /** Runs {@code action} while no live batch is being applied (live batches wait meanwhile). */
