@@ -47,7 +47,8 @@ class ApiCredentialsTest {
                 .then().statusCode(200).body("partner_id", equalTo("acme"));
         given().auth().preemptive().basic("acme", token).when().get("/probe/supervisors")
                 .then().statusCode(200);
-        String secret = token.substring(token.lastIndexOf('_') + 1);
+        // sb_<id>_<secret>: the secret itself may contain '_' (base64url), so cut after the id.
+        String secret = token.substring(token.indexOf('_', "sb_".length()) + 1);
         long leaks = pool.preparedQuery("SELECT count(*) FROM api_credentials WHERE position($1 in secret_hash::text) > 0 "
                         + "OR position($1 in name) > 0").execute(Tuple.of(secret)).await().indefinitely()
                 .iterator().next().getLong(0);

@@ -6,6 +6,7 @@ import io.switchboard.reporting.store.CallReadModel;
 import io.switchboard.reporting.store.ChatReadModel;
 import io.switchboard.reporting.store.ListQuery;
 import io.switchboard.reporting.store.DirectoryReadModel;
+import io.switchboard.reporting.store.MediaReadModel;
 import io.switchboard.reporting.store.ParticipantReadModel;
 import io.switchboard.web.PartnerContext;
 import io.switchboard.web.Roles;
@@ -45,6 +46,8 @@ public class ManagerResource {
     DirectoryReadModel directory;
     @Inject
     ParticipantReadModel participants;
+    @Inject
+    MediaReadModel media;
     @Context
     UriInfo uri;
 
@@ -108,6 +111,20 @@ public class ManagerResource {
     @Path("/chat_participants")
     public Response chatParticipants() throws SQLException {
         return page(participants::chatParticipants);
+    }
+
+    /** Seed 001's "Photo": photos end users attached to calls and chats. */
+    @GET
+    @Path("/photos")
+    public Response photos() throws SQLException {
+        return page(media::photos);
+    }
+
+    /** Seed 001's "Video". */
+    @GET
+    @Path("/videos")
+    public Response videos() throws SQLException {
+        return page(media::videos);
     }
 
     /** Seed 001's "User Info": the limited view of an agent. */

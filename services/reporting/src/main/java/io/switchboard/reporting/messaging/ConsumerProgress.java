@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
 public class ConsumerProgress {
     private static final Logger LOG = Logger.getLogger(ConsumerProgress.class);
     static final Duration REFRESH = Duration.ofMillis(500);
-    static final List<String> CHANNELS = List.of("chat", "interaction");
+    static final List<String> CHANNELS = List.of("chat", "interaction", "media");
 
     private final Map<TopicPartition, Long> processed = new ConcurrentHashMap<>();
     private final Map<String, Instant> newestByPartner = new ConcurrentHashMap<>();

@@ -88,6 +88,12 @@ public class EventConsumer {
         consume(records);
     }
 
+    @Incoming("media")
+    @Blocking
+    public void media(ConsumerRecords<String, EventEnvelope> records) throws InterruptedException {
+        consume(records);
+    }
+
     /**
      * A polled batch is split by stream ({@link StreamGroups}) and the groups are applied in parallel,
      * each in its own transaction: each aggregate's events stay in order in one group, and the groups

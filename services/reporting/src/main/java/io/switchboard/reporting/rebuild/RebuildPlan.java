@@ -4,6 +4,7 @@ import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.reporting.projection.BatchProjector;
 import io.switchboard.reporting.projection.CallProjection;
 import io.switchboard.reporting.projection.ChangedDetailsProjection;
+import io.switchboard.reporting.projection.MediaProjection;
 import io.switchboard.reporting.projection.ChatProjection;
 import io.switchboard.reporting.projection.DirectoryProjection;
 import io.switchboard.reporting.projection.Projection;
@@ -33,6 +34,7 @@ public record RebuildPlan(List<String> projections, List<Projection> apply, List
         tables.put("directory", List.of("agents", "team_members", "agent_status_log", "teams", "menus",
                 "virtual_agents"));
         tables.put("changed_details", List.of("changed_details"));
+        tables.put("media", List.of("photos", "videos"));
         return tables;
     }
 
@@ -79,6 +81,9 @@ public record RebuildPlan(List<String> projections, List<Projection> apply, List
         }
         if (projection instanceof ChangedDetailsProjection) {
             return "changed_details";
+        }
+        if (projection instanceof MediaProjection) {
+            return "media";
         }
         throw new IllegalArgumentException("unknown projection " + projection);
     }

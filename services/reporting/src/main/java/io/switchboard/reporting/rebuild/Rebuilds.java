@@ -46,6 +46,8 @@ public class Rebuilds {
     String chatTopic;
     @ConfigProperty(name = "mp.messaging.incoming.interaction.topic")
     String interactionTopic;
+    @ConfigProperty(name = "mp.messaging.incoming.media.topic")
+    String mediaTopic;
     @ConfigProperty(name = "switchboard.reporting.rebuild.batch-size", defaultValue = "2000")
     int batchSize;
 
@@ -76,6 +78,7 @@ public class Rebuilds {
         Map<String, String> channelTopics = new LinkedHashMap<>();
         channelTopics.put("chat", chatTopic);
         channelTopics.put("interaction", interactionTopic);
+        channelTopics.put("media", mediaTopic);
         ProjectionRebuild rebuild = null;
         try (Connection connection = dataSource.getConnection();
              KafkaConsumer<String, EventEnvelope> consumer = new KafkaConsumer<>(Map.of(

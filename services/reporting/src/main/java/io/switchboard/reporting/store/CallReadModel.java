@@ -143,6 +143,8 @@ public class CallReadModel {
         Map<Long, Map<String, Object>> users = Directory.userRefs(c, partner, agentIds);
         Map<Long, Directory.Menu> menus = Directory.menus(c, partner);
 
+        Map<Long, List<Map<String, Object>>> photos = MediaReadModel.of(c, "photos", partner, "call", ids.values());
+        Map<Long, List<Map<String, Object>>> videos = MediaReadModel.of(c, "videos", partner, "call", ids.values());
         List<Map<String, Object>> result = new ArrayList<>();
         for (CallRow call : calls) {
             List<CallFacts.Participant> callParticipants = participants.getOrDefault(call.id(), List.of());
@@ -151,8 +153,11 @@ public class CallReadModel {
                     call.connectedAt(), call.endedAt(), call.durationMs(), call.holdDurationMs(), callParticipants,
                     callTransfers.stream().map(TransferRow::transfer).toList());
             CallMetrics metrics = CallMetricsCalculator.compute(facts);
-            result.add(callJson(call, facts, metrics, callTransfers, endUsers.get(call.id()), participantEndUsers, users,
-                    menus));
+            Map<String, Object> json = callJson(call, facts, metrics, callTransfers, endUsers.get(call.id()),
+                    participantEndUsers, users, menus);
+            json.put("photos", photos.getOrDefault(call.id(), List.of()));
+            json.put("videos", videos.getOrDefault(call.id(), List.of()));
+            result.add(json);
         }
         return result;
     }

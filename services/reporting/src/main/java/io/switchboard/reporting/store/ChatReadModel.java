@@ -128,6 +128,9 @@ public class ChatReadModel {
                 .filter(p -> "agent".equals(p.type())).map(Participant::userId).toList();
         Map<Long, Map<String, Object>> users = Directory.userRefs(c, partner, agentIds);
         Map<Long, Directory.Menu> menus = Directory.menus(c, partner);
+        List<Long> chatIds = chats.stream().map(chat -> (Long) chat.get("id")).toList();
+        Map<Long, List<Map<String, Object>>> photos = MediaReadModel.of(c, "photos", partner, "chat", chatIds);
+        Map<Long, List<Map<String, Object>>> videos = MediaReadModel.of(c, "videos", partner, "chat", chatIds);
         List<Map<String, Object>> result = new ArrayList<>();
         for (Map<String, Object> chat : chats) {
             Map<String, Object> json = new java.util.LinkedHashMap<>(chat);
@@ -141,8 +144,8 @@ public class ChatReadModel {
             Participant lastAgent = list.stream().filter(p -> "agent".equals(p.type()))
                     .reduce((a, b) -> b).orElse(null);
             json.put("agent_info", lastAgent == null ? null : Directory.userRef(lastAgent.userId(), users));
-            json.put("photos", List.of());
-            json.put("videos", List.of());
+            json.put("photos", photos.getOrDefault((Long) json.get("id"), List.of()));
+            json.put("videos", videos.getOrDefault((Long) json.get("id"), List.of()));
             json.put("transfers", List.of());
             List<Map<String, Object>> participantsJson = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {

@@ -3,6 +3,7 @@ package io.switchboard.reporting.api;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.Topics;
 import io.switchboard.events.chat.ChatEvents;
+import io.switchboard.events.media.MediaEvents;
 import io.switchboard.events.kafka.EnvelopePublisher;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -14,6 +15,9 @@ final class EventFeed implements AutoCloseable {
             new EnvelopePublisher(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
 
     static String topicOf(EventEnvelope event) {
+        if (MediaEvents.PHOTO.equals(event.aggregateType()) || MediaEvents.VIDEO.equals(event.aggregateType())) {
+            return Topics.MEDIA;
+        }
         return ChatEvents.AGGREGATE_TYPE.equals(event.aggregateType()) ? Topics.CHAT : Topics.INTERACTION;
     }
 

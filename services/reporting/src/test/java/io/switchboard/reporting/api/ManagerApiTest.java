@@ -25,6 +25,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import io.switchboard.events.media.MediaEvents;
+import io.switchboard.events.media.MediaEvents.PhotoAttached;
+import io.switchboard.events.media.MediaEvents.VideoAttached;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -69,6 +73,7 @@ class ManagerApiTest {
             }
             List<EventEnvelope> all = new ArrayList<>(Scenario.of(PARTNER));
             all.addAll(shortCalls(PARTNER));
+            all.addAll(media(PARTNER));
             try (EventFeed feed = new EventFeed()) {
                 feed.send(all);
                 // The other partner has an agent of the same id: it must never show up for PARTNER.
@@ -78,6 +83,24 @@ class ManagerApiTest {
             awaitApplied(OTHER_PARTNER, 1);
             events = all;
         }
+    }
+
+    /** A photo of the scenario's call and a video of its chat, from the media service's topic. */
+    static List<EventEnvelope> media(String partner) {
+        Instant at = Instant.parse("2026-11-21T10:03:00Z");
+        PhotoAttached photo = new PhotoAttached(801, "call", Scenario.CALL_ID, "photo", "acme/photos/801.jpg",
+                "image/jpeg", 2048, null, at);
+        VideoAttached video = new VideoAttached(901, "chat", Scenario.CHAT_ID, "acme/videos/901.mp4", "video/mp4",
+                4096, 12, at.plusSeconds(60));
+        List<EventEnvelope> events = new ArrayList<>();
+        for (var data : List.<io.switchboard.events.DomainEvent>of(photo, video)) {
+            var type = io.switchboard.events.EventRegistry.standard().idOf(data);
+            boolean isPhoto = data instanceof PhotoAttached;
+            events.add(new EventEnvelope(UUID.randomUUID(), type.type(), type.version(),
+                    isPhoto ? MediaEvents.PHOTO : MediaEvents.VIDEO, isPhoto ? "801" : "901", 1, partner,
+                    isPhoto ? at : at.plusSeconds(60), null, null, data));
+        }
+        return events;
     }
 
     /** Five calls abandoned in the IVR, ids 601–605, for paging. */
@@ -152,7 +175,7 @@ class ManagerApiTest {
                 .body("selected_menu.name", equalTo("Billing"))
                 .body("menu_path.name", equalTo("Support / Billing"))
                 .body("menu_path.materialized_path", equalTo("31/32"))
-                .body("photos", hasSize(0))
+                .body("photos.id", contains(801))
                 .body("videos", hasSize(0))
                 .body("participants.id", contains(1, 2, 3, 4, 5))
                 .body("participants.find { it.id == 4 }.ended_at", nullValue())
@@ -342,6 +365,28 @@ class ManagerApiTest {
         as(OTHER_PARTNER, "admin").queryParam("chat_id[]", Scenario.CHAT_ID).get(BASE + "/chat_participants").then()
                 .statusCode(200).header("total", "0");
         given().get(BASE + "/user_info").then().statusCode(401);
+    }
+
+    @Test
+    void photosAndVideosAreListedAndNestedInTheirCallOrChat() {
+        supervisor().get(BASE + "/photos").then().statusCode(200).header("total", "1")
+                .body("[0].id", equalTo(801))
+                .body("[0].photo_type", equalTo("photo"))
+                .body("[0].channel", equalTo("call"))
+                .body("[0].channel_id", equalTo(501))
+                .body("[0].url", nullValue())
+                .body("[0].attached_at", equalTo("2026-11-21T10:03:00.000Z"));
+        supervisor().queryParam("chat_id[]", Scenario.CHAT_ID).get(BASE + "/videos").then().statusCode(200)
+                .header("total", "1").body("[0].id", equalTo(901)).body("[0].duration_seconds", equalTo(12));
+        supervisor().queryParam("call_id[]", Scenario.CALL_ID).get(BASE + "/videos").then().statusCode(200)
+                .header("total", "0");
+        supervisor().get(BASE + "/calls/" + Scenario.CALL_ID).then().statusCode(200)
+                .body("photos.id", contains(801)).body("videos", hasSize(0));
+        supervisor().get(BASE + "/chats/" + Scenario.CHAT_ID).then().statusCode(200)
+                .body("videos.id", contains(901)).body("photos", hasSize(0));
+        as(OTHER_PARTNER, "admin").get(BASE + "/photos").then().statusCode(200).header("total", "0");
+        supervisor().queryParam("sort_column", "url").get(BASE + "/photos").then().statusCode(400)
+                .body(containsString("sort_column"));
     }
 
     @Test

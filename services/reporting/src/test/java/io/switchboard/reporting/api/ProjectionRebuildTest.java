@@ -73,7 +73,7 @@ class ProjectionRebuildTest {
                     null, Instant.parse("2026-11-21T12:00:00Z")))));
             awaitCompleted(id);
             as(partner, "system").get(REBUILD + "/" + id).then().statusCode(200)
-                    .body("projections", equalTo(List.of("calls", "chats", "directory", "changed_details")))
+                    .body("projections", equalTo(List.of("calls", "chats", "directory", "changed_details", "media")))
                     .body("lag", equalTo(0));
 
             assertThat(answers(partner)).isEqualTo(before);
