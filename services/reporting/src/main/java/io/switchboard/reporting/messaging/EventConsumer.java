@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Feeds the chat and interaction topics into the projections, one polled batch at a time
+ * Feeds the chat, interaction and media topics into the projections, one polled batch at a time
  * ({@code batch=true}), split by stream into groups applied in parallel, each ONE transaction
  * ({@link Projector#apply(List)}, {@code switchboard.reporting.apply-threads} groups). Blocking and
  * ordered, and each aggregate's events stay together and in order; the offsets are committed only after
