@@ -223,7 +223,7 @@ public class CallReadModel {
         json.put("photos", List.of());
         json.put("videos", List.of());
         json.put("transfers", transfersJson(call, facts, m, transfers, users));
-        json.put("participants", facts.participants().stream().map(p -> participantJson(call, p, participantEndUsers.get(p.id()))).toList());
+        json.put("participants", facts.participants().stream().map(p -> participantJson(call.id(), call.endedAt(), p, participantEndUsers.get(p.id()))).toList());
         json.put("deflection_details", List.of());
         json.put("offer_events", List.of());
         return json;
@@ -256,13 +256,14 @@ public class CallReadModel {
         return result;
     }
 
-    private static Map<String, Object> participantJson(CallRow call, CallFacts.Participant p, Long endUserId) {
+    /** Contract §5.6: a participant without its own end is connected until the call ended. */
+    static Map<String, Object> participantJson(long callId, Instant callEndedAt, CallFacts.Participant p, Long endUserId) {
         Map<String, Object> json = Json.object();
-        Instant end = p.endedAt() != null ? p.endedAt() : call.endedAt();
+        Instant end = p.endedAt() != null ? p.endedAt() : callEndedAt;
         json.put("id", p.id());
         json.put("type", p.type());
         json.put("status", p.connectedAt() == null ? "waiting" : end == null ? "connected" : "finished");
-        json.put("call_id", call.id());
+        json.put("call_id", callId);
         json.put("user_id", p.userId());
         json.put("end_user_id", endUserId);
         json.put("call_duration", Json.seconds(p.connectedAt(), end));

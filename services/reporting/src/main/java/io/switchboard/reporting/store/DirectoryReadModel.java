@@ -123,23 +123,21 @@ public class DirectoryReadModel {
                 .anyOfIds("agent_id", params.ids("agent_id"))
                 .inTeams("agent_id", params.ids("team_id"))
                 .anyOfStatusNames("status", params.strings("status"));
-        try (Connection c = dataSource.getConnection()) {
-            return query.page(c, sort, params.sortDirection(), params.per, params.offset(), rs -> {
-                Map<String, Object> json = Json.object();
-                json.put("id", rs.getLong("id"));
-                json.put("agent_id", rs.getLong("agent_id"));
-                json.put("whodunnit", null);
-                json.put("status", Json.status(UserStatuses.byName(rs.getString("status"))));
-                json.put("reason", rs.getString("reason"));
-                json.put("started_at", Json.time(Sql.instant(rs, "started_at")));
-                json.put("ended_at", Json.time(Sql.instant(rs, "ended_at")));
-                json.put("duration", Sql.longOrNull(rs, "duration"));
-                json.put("activity", "status_change");
-                json.put("call_id", null);
-                json.put("chat_id", null);
-                return json;
-            });
-        }
+        return query.page(dataSource, sort, params, rs -> {
+            Map<String, Object> json = Json.object();
+            json.put("id", rs.getLong("id"));
+            json.put("agent_id", rs.getLong("agent_id"));
+            json.put("whodunnit", null);
+            json.put("status", Json.status(UserStatuses.byName(rs.getString("status"))));
+            json.put("reason", rs.getString("reason"));
+            json.put("started_at", Json.time(Sql.instant(rs, "started_at")));
+            json.put("ended_at", Json.time(Sql.instant(rs, "ended_at")));
+            json.put("duration", Sql.longOrNull(rs, "duration"));
+            json.put("activity", "status_change");
+            json.put("call_id", null);
+            json.put("chat_id", null);
+            return json;
+        });
     }
 
     public ListQuery.Page<Map<String, Object>> changedDetails(String partner, ListParams params) throws SQLException {
@@ -149,20 +147,18 @@ public class DirectoryReadModel {
                 .anyOf("entity_type", params.strings("entity_type"))
                 .anyOfIds("entity_id", params.ids("entity_id"))
                 .anyOf("field", params.strings("field"));
-        try (Connection c = dataSource.getConnection()) {
-            return query.page(c, sort, params.sortDirection(), params.per, params.offset(), rs -> {
-                Map<String, Object> json = Json.object();
-                json.put("id", rs.getLong("id"));
-                json.put("entity_type", rs.getString("entity_type"));
-                json.put("entity_id", rs.getLong("entity_id"));
-                json.put("field", rs.getString("field"));
-                json.put("former_value", rs.getString("former_value"));
-                json.put("new_value", rs.getString("new_value"));
-                json.put("changed_at", Json.time(Sql.instant(rs, "changed_at")));
-                json.put("changed_by", Sql.longOrNull(rs, "changed_by"));
-                return json;
-            });
-        }
+        return query.page(dataSource, sort, params, rs -> {
+            Map<String, Object> json = Json.object();
+            json.put("id", rs.getLong("id"));
+            json.put("entity_type", rs.getString("entity_type"));
+            json.put("entity_id", rs.getLong("entity_id"));
+            json.put("field", rs.getString("field"));
+            json.put("former_value", rs.getString("former_value"));
+            json.put("new_value", rs.getString("new_value"));
+            json.put("changed_at", Json.time(Sql.instant(rs, "changed_at")));
+            json.put("changed_by", Sql.longOrNull(rs, "changed_by"));
+            return json;
+        });
     }
 
     public ListQuery.Page<Map<String, Object>> teams(String partner, ListParams params) throws SQLException {

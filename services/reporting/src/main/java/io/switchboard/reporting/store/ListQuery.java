@@ -1,6 +1,9 @@
 package io.switchboard.reporting.store;
 
+import io.switchboard.reporting.api.ListParams;
 import io.switchboard.reporting.projection.Sql;
+
+import javax.sql.DataSource;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -79,6 +82,14 @@ public final class ListQuery {
         Page<T> page = pageOrdered(c, "change_seq ASC", limit, 0, mapper);
         long next = page.rows().stream().mapToLong(changeOf).max().orElse(cursor);
         return new Page<>(page.rows(), page.total(), next);
+    }
+
+    /** The page the list parameters ask for, sorted by {@code orderBy}, on a connection of its own. */
+    public <T> Page<T> page(DataSource dataSource, String orderBy, ListParams params,
+                            RowMapper<T> mapper) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return page(c, orderBy, params.sortDirection(), params.per, params.offset(), mapper);
+        }
     }
 
     public <T> Page<T> page(Connection c, String orderBy, String direction, int limit, long offset,

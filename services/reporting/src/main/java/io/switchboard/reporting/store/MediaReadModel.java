@@ -46,9 +46,7 @@ public class MediaReadModel {
             query.where("((channel = 'call' AND channel_id = ANY(?)) OR (channel = 'chat' AND channel_id = ANY(?)))",
                     new Sql.Longs(calls), new Sql.Longs(chats));
         }
-        try (Connection c = dataSource.getConnection()) {
-            return query.page(c, sort, params.sortDirection(), params.per, params.offset(), rs -> json(table, rs));
-        }
+        return query.page(dataSource, sort, params, rs -> json(table, rs));
     }
 
     /** The photos or videos ({@code table}) of these calls or chats ({@code channel}), by channel id. */

@@ -2,11 +2,11 @@ package io.switchboard.reporting.store;
 
 import io.agroal.api.AgroalDataSource;
 import io.switchboard.reporting.api.ListParams;
+import io.switchboard.reporting.domain.CallFacts;
 import io.switchboard.reporting.projection.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -46,25 +46,11 @@ public class ParticipantReadModel {
                 .anyOfIds("user_id", params.ids("user_id"))
                 .anyOf("participant_type", params.strings("type"))
                 .range("connected_at", params.from("connected_at"), params.to("connected_at"));
-        try (Connection c = dataSource.getConnection()) {
-            return query.page(c, sort, params.sortDirection(), params.per, params.offset(), rs -> {
-                Instant connected = Sql.instant(rs, "connected_at");
-                Instant ended = Sql.instant(rs, "ended_at");
-                Instant end = ended != null ? ended : Sql.instant(rs, "call_ended_at");
-                Map<String, Object> json = Json.object();
-                json.put("id", rs.getLong("id"));
-                json.put("type", rs.getString("participant_type"));
-                json.put("status", connected == null ? "waiting" : end == null ? "connected" : "finished");
-                json.put("call_id", rs.getLong("call_id"));
-                json.put("user_id", Sql.longOrNull(rs, "user_id"));
-                json.put("end_user_id", Sql.longOrNull(rs, "end_user_id"));
-                json.put("call_duration", Json.seconds(connected, end));
-                json.put("connected_at", Json.time(connected));
-                json.put("ended_at", Json.time(ended));
-                json.put("phone_number", rs.getString("phone_number"));
-                return json;
-            });
-        }
+        return query.page(dataSource, sort, params, rs -> CallReadModel.participantJson(rs.getLong("call_id"),
+                Sql.instant(rs, "call_ended_at"), new CallFacts.Participant(rs.getLong("id"),
+                        rs.getString("participant_type"), Sql.longOrNull(rs, "user_id"), rs.getString("phone_number"),
+                        Sql.instant(rs, "connected_at"), Sql.instant(rs, "ended_at")),
+                Sql.longOrNull(rs, "end_user_id")));
     }
 
     public ListQuery.Page<Map<String, Object>> chatParticipants(String partner, ListParams params) throws SQLException {
@@ -74,23 +60,21 @@ public class ParticipantReadModel {
                 .anyOfIds("user_id", params.ids("user_id"))
                 .anyOf("participant_type", params.strings("type"))
                 .range("connected_at", params.from("connected_at"), params.to("connected_at"));
-        try (Connection c = dataSource.getConnection()) {
-            return query.page(c, sort, params.sortDirection(), params.per, params.offset(), rs -> {
-                Instant connected = Sql.instant(rs, "connected_at");
-                Instant finished = Sql.instant(rs, "finished_at");
-                Map<String, Object> json = Json.object();
-                json.put("id", rs.getLong("id"));
-                json.put("chat_id", rs.getLong("chat_id"));
-                json.put("type", rs.getString("participant_type"));
-                json.put("status", finished == null ? "connected" : "finished");
-                json.put("user_id", Sql.longOrNull(rs, "user_id"));
-                json.put("name", rs.getString("name"));
-                json.put("chat_duration", Json.seconds(connected, finished));
-                json.put("connected_at", Json.time(connected));
-                json.put("finished_at", Json.time(finished));
-                return json;
-            });
-        }
+        return query.page(dataSource, sort, params, rs -> {
+            Instant connected = Sql.instant(rs, "connected_at");
+            Instant finished = Sql.instant(rs, "finished_at");
+            Map<String, Object> json = Json.object();
+            json.put("id", rs.getLong("id"));
+            json.put("chat_id", rs.getLong("chat_id"));
+            json.put("type", rs.getString("participant_type"));
+            json.put("status", finished == null ? "connected" : "finished");
+            json.put("user_id", Sql.longOrNull(rs, "user_id"));
+            json.put("name", rs.getString("name"));
+            json.put("chat_duration", Json.seconds(connected, finished));
+            json.put("connected_at", Json.time(connected));
+            json.put("finished_at", Json.time(finished));
+            return json;
+        });
     }
 
     public ListQuery.Page<Map<String, Object>> userInfo(String partner, ListParams params) throws SQLException {
@@ -99,20 +83,18 @@ public class ParticipantReadModel {
                 .anyOfIds("id", params.ids("id"))
                 .inTeams("id", params.ids("team_id"))
                 .range("updated_at", params.from("updated_at"), params.to("updated_at"));
-        try (Connection c = dataSource.getConnection()) {
-            return query.page(c, sort, params.sortDirection(), params.per, params.offset(), rs -> {
-                Map<String, Object> json = Json.object();
-                json.put("id", rs.getLong("id"));
-                json.put("name", rs.getString("name"));
-                json.put("first_name", rs.getString("first_name"));
-                json.put("last_name", rs.getString("last_name"));
-                json.put("email", rs.getString("email"));
-                json.put("avatar_url", rs.getString("avatar_url"));
-                json.put("agent_number", rs.getString("agent_number"));
-                json.put("deleted", rs.getBoolean("deleted"));
-                json.put("updated_at", Json.time(Sql.instant(rs, "updated_at")));
-                return json;
-            });
-        }
+        return query.page(dataSource, sort, params, rs -> {
+            Map<String, Object> json = Json.object();
+            json.put("id", rs.getLong("id"));
+            json.put("name", rs.getString("name"));
+            json.put("first_name", rs.getString("first_name"));
+            json.put("last_name", rs.getString("last_name"));
+            json.put("email", rs.getString("email"));
+            json.put("avatar_url", rs.getString("avatar_url"));
+            json.put("agent_number", rs.getString("agent_number"));
+            json.put("deleted", rs.getBoolean("deleted"));
+            json.put("updated_at", Json.time(Sql.instant(rs, "updated_at")));
+            return json;
+        });
     }
 }
