@@ -7,6 +7,7 @@ import io.switchboard.events.interaction.InteractionEvents;
 import io.switchboard.events.interaction.RoutingEvents;
 import io.switchboard.events.media.MediaEvents;
 import io.switchboard.events.redaction.RedactionEvents;
+import io.switchboard.events.system.SystemEvents;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -22,7 +23,7 @@ public final class EventRegistry {
 
     private static final EventRegistry STANDARD = of(Stream.of(
                     ChatEvents.class, MediaEvents.class, CallEvents.class, DirectoryEvents.class, RoutingEvents.class,
-                    InteractionEvents.class, RedactionEvents.class)
+                    InteractionEvents.class, RedactionEvents.class, SystemEvents.class)
             .flatMap(family -> Arrays.stream(family.getDeclaredClasses()))
             .filter(DomainEvent.class::isAssignableFrom)
             .map(EventRegistry::asEventClass)
