@@ -54,6 +54,8 @@ class PoisonPipelineTest {
     private static String acmeAgent;
     private static String globexAgent;
     private static String globexSupervisor;
+    private static long acmeMenu;
+    private static long globexMenu;
 
     @BeforeAll
     static void setUp() {
@@ -61,6 +63,9 @@ class PoisonPipelineTest {
         acmeAgent = KeycloakAuthTest.token("ann.agent");
         globexAgent = KeycloakAuthTest.token("gus.agent");
         globexSupervisor = KeycloakAuthTest.token("gina.supervisor");
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        acmeMenu = chatMenu(KeycloakAuthTest.token("sam.supervisor"), "Poison acme " + tag);
+        globexMenu = chatMenu(globexSupervisor, "Poison globex " + tag);
     }
 
     @AfterAll
@@ -73,9 +78,17 @@ class PoisonPipelineTest {
                 .contentType(ContentType.JSON);
     }
 
-    private static long createChat(String token) {
-        return as("chat", token).body(Map.of("chat", Map.of("end_user_id", 4242)))
-                .when().post("/apps/api/v1/chats").then().statusCode(201).extract().jsonPath().getLong("id");
+    private static long chatMenu(String supervisor, String name) {
+        return as("interaction", supervisor).body(Map.of("name", name, "channel", "chat"))
+                .when().post("/manager/api/v1/menus").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** A chat on the partner's menu (retried while the chat service has not yet heard of the new menu). */
+    private static long createChat(String token, long menu) {
+        Response created = await().atMost(Duration.ofSeconds(30)).until(() -> as("chat", token)
+                .body(Map.of("chat", Map.of("menu_id", menu, "end_user_id", 4242)))
+                .when().post("/apps/api/v1/chats"), response -> response.statusCode() == 201);
+        return created.jsonPath().getLong("id");
     }
 
     /** The newest position of anything but heartbeats (those keep coming every few seconds). */
@@ -86,7 +99,7 @@ class PoisonPipelineTest {
 
     @Test
     void tenMegabyteCustomDataAndMessagesAreRefusedAsProblemsAndWriteNothing() {
-        long chatId = createChat(acmeAgent);
+        long chatId = createChat(acmeAgent, acmeMenu);
         long before = lastDomainPosition();
         String huge = "x".repeat(TEN_MB);
 
@@ -111,7 +124,7 @@ class PoisonPipelineTest {
         StreamId poison = StreamId.of("chat", 900_000_000L + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 99_999_999L));
         try (KafkaConsumer<String, byte[]> consumer = StackClients.consumerAtEnd(Topics.CHAT)) {
             insertBelowTheApi(poison, 2 * 1024 * 1024);
-            long later = createChat(globexAgent);
+            long later = createChat(globexAgent, globexMenu);
             String laterKey = "chat-" + later;
 
             List<String> keys = new ArrayList<>();
