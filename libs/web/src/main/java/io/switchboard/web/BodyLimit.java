@@ -33,6 +33,7 @@ public class BodyLimit {
     /** Just before Quarkus' own upload-limit route ({@code RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT} = -2). */
     static final int ORDER = -3;
     static final long DRAIN_FACTOR = 64;
+    private static final String REFUSED = "switchboard.body-refused";
 
     private final long limit;
     private final ObjectMapper mapper;
@@ -62,6 +63,10 @@ public class BodyLimit {
                     }
                 })
                 .failureHandler(context -> {
+                    if (Boolean.TRUE.equals(context.get(REFUSED))) {
+                        // Already answered; the client then closing the connection mid-body is no error.
+                        return;
+                    }
                     if (context.statusCode() == 413 && !context.response().ended()) {
                         refuse(context, false);
                     } else {
@@ -80,6 +85,7 @@ public class BodyLimit {
     }
 
     private void refuse(RoutingContext context, boolean close) {
+        context.put(REFUSED, true);
         HttpServerRequest request = context.request();
         Problem problem = Problem.of(413, "Content Too Large",
                 "the request body is larger than " + limit + " bytes",
@@ -95,7 +101,7 @@ public class BodyLimit {
             context.response().endHandler(ignored -> request.connection().close());
         } else if (!request.isEnded()) {
             // Read and drop the rest, so the client can finish writing and read this answer.
-            request.handler(ignored -> { }).resume();
+            request.exceptionHandler(ignored -> { }).handler(ignored -> { }).resume();
         }
         context.response().setStatusCode(413)
                 .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
