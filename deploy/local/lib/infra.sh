@@ -6,11 +6,18 @@ KAFKA_VERSION=4.3.1
 DEBEZIUM_VERSION=3.7.0.Final
 LOG4J_VERSION=2.24.3
 S3PROXY_VERSION=4.1.0
+JMX_EXPORTER_VERSION=1.0.1
+# The largest Kafka record, the same number for the broker (message.max.bytes) and Connect's producer
+# (max.request.size) here, in docker-compose.yml and in deploy/k8s; the event store's
+# switchboard.eventstore.max-event-bytes stays well below it (deploy/local/README.md, "Record size limits").
+RECORD_MAX_BYTES=1048576
 
 PG_PORT=${SWITCHBOARD_PG_PORT:-15432}
 KAFKA_PORT=${SWITCHBOARD_KAFKA_PORT:-9092}
 KAFKA_CONTROLLER_PORT=${SWITCHBOARD_KAFKA_CONTROLLER_PORT:-9093}
 CONNECT_PORT=${SWITCHBOARD_CONNECT_PORT:-8093}
+# Connect's metrics (Prometheus text, JMX exporter agent); next to the REST port, free in every port block.
+CONNECT_METRICS_PORT=${SWITCHBOARD_CONNECT_METRICS_PORT:-$((CONNECT_PORT + 1))}
 S3_PORT=${SWITCHBOARD_S3_PORT:-9000}
 S3_BUCKET=${SWITCHBOARD_S3_BUCKET:-switchboard-media}
 S3_ACCESS_KEY=${SWITCHBOARD_S3_ACCESS_KEY:-switchboard}
@@ -95,6 +102,7 @@ transaction.state.log.min.isr=1
 share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
+message.max.bytes=$RECORD_MAX_BYTES
 PROPS
   if [ ! -f "$dir/data/meta.properties" ]; then
     local cluster_id
@@ -133,11 +141,14 @@ connect_install() {
     mkdir -p "$dir/plugins"
     tar -xzf "$archive" -C "$dir/plugins"
   fi
+  [ -f "$dir/dist/jmx_prometheus_javaagent-$JMX_EXPORTER_VERSION.jar" ] \
+    || fetch_artifact "io.prometheus.jmx:jmx_prometheus_javaagent:$JMX_EXPORTER_VERSION" "$dir/dist" >/dev/null
 }
 
 connect_start() {
   local dir="$STATE/connect"
   is_running connect && return
+  [ -f "$dir/dist/jmx_prometheus_javaagent-$JMX_EXPORTER_VERSION.jar" ] || connect_install   # a state from before the agent
   mkdir -p "$dir/logs"
   cat >"$dir/worker.properties" <<PROPS
 bootstrap.servers=127.0.0.1:$KAFKA_PORT
@@ -160,11 +171,30 @@ config.providers=env
 config.providers.env.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider
 # Send each change as soon as Debezium hands it over: latency over batching at this volume.
 producer.linger.ms=0
+# A record above this fails in the producer; the connectors' errors.tolerance=all then skips it
+# (counted in task-error-metrics total-record-failures) instead of failing the task.
+producer.max.request.size=$RECORD_MAX_BYTES
 PROPS
+  # Connect's task metrics (records skipped, failures) as Prometheus text on $CONNECT_METRICS_PORT.
+  cat >"$dir/jmx-exporter.yaml" <<'YAML'
+lowercaseOutputName: true
+lowercaseOutputLabelNames: true
+includeObjectNames:
+  - "kafka.connect:type=task-error-metrics,*"
+  - "kafka.connect:type=source-task-metrics,*"
+  - "kafka.connect:type=connector-task-metrics,*"
+rules:
+  - pattern: 'kafka.connect<type=(.+), connector=(.+), task=(.+)><>([^:]+)'
+    name: kafka_connect_$1_$4
+    labels:
+      connector: "$2"
+      task: "$3"
+YAML
   local s env=(SWITCHBOARD_PG_HOST=127.0.0.1 "SWITCHBOARD_PG_PORT=$PG_PORT"
     SWITCHBOARD_TOPIC_REPLICATION_FACTOR=1 SWITCHBOARD_TOPIC_PARTITIONS=3)
   for s in "${SERVICES[@]}"; do env+=("SWITCHBOARD_${s^^}_DB_PASSWORD=$(db_password "$s")"); done
   start_bg connect "$dir/logs/connect.log" env "${env[@]}" java -Xms256m -Xmx768m \
+    "-javaagent:$dir/dist/jmx_prometheus_javaagent-$JMX_EXPORTER_VERSION.jar=127.0.0.1:$CONNECT_METRICS_PORT:$dir/jmx-exporter.yaml" \
     -Dlog4j2.configurationFile="$REPO/deploy/local/lib/log4j2.xml" -cp "$dir/lib/*" \
     org.apache.kafka.connect.cli.ConnectDistributed "$dir/worker.properties"
 }
@@ -182,6 +212,17 @@ connectors_register() {
 }
 
 connector_names() { for f in "$REPO"/deploy/debezium/*.json; do grep -o '"name": *"[^"]*"' "$f" | head -1 | sed 's/.*"\([^"]*\)"$/\1/'; done; }
+
+# Records the connectors skipped since Connect started, summed over every task; "?" if the metrics
+# endpoint does not answer. Under errors.tolerance=all (and no errors.retry.timeout) every failed record
+# is skipped, so this is task-error-metrics' total-record-failures: a producer-side failure such as a
+# record above RECORD_MAX_BYTES counts there, not in total-records-skipped (which only counts
+# conversion and transform failures; seen with Connect 4.3.1).
+connect_skipped() {
+  local metrics
+  metrics=$(curl -fsS --max-time 2 "http://127.0.0.1:$CONNECT_METRICS_PORT/metrics" 2>/dev/null) || { echo '?'; return; }
+  awk '/^kafka_connect_task_error_metrics_total_record_failures[{ ]/ { sum += $NF } END { printf "%d", sum }' <<<"$metrics"
+}
 
 connectors_running() {
   local name

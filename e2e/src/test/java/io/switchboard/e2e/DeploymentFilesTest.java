@@ -415,6 +415,41 @@ class DeploymentFilesTest {
                 });
     }
 
+    /**
+     * One record limit everywhere (broker {@code message.max.bytes} = Connect producer
+     * {@code max.request.size}, in the launcher, Compose and Kubernetes), the event store's limit at most
+     * half of it (the envelope plus Debezium's record overhead must fit), and every connector tolerating
+     * what it cannot deliver without logging payloads.
+     */
+    @Test
+    void theRecordLimitIsOneNumberEverywhereAndEveryStoredEventFitsBelowIt() throws IOException {
+        Matcher local = Pattern.compile("(?m)^RECORD_MAX_BYTES=(\\d+)$")
+                .matcher(Files.readString(root.resolve("deploy/local/lib/infra.sh")));
+        assertThat(local.find()).as("deploy/local/lib/infra.sh sets RECORD_MAX_BYTES").isTrue();
+        String limit = local.group(1);
+        assertThat(composeEnvironment(map(composeServices.get("kafka"), "kafka")))
+                .containsEntry("KAFKA_MESSAGE_MAX_BYTES", limit);
+        assertThat(composeEnvironment(map(composeServices.get("connect"), "connect")))
+                .containsEntry("CONNECT_PRODUCER_MAX_REQUEST_SIZE", limit);
+        assertThat(str(map(path(k8s("Kafka", "switchboard"), "spec", "kafka", "config"), "Kafka config")
+                .get("message.max.bytes"))).isEqualTo(limit);
+        assertThat(str(map(path(k8s("KafkaConnect", "switchboard"), "spec", "config"), "KafkaConnect config")
+                .get("producer.max.request.size"))).isEqualTo(limit);
+
+        Matcher store = Pattern.compile("(?m)^switchboard\\.eventstore\\.max-event-bytes=(\\d+)$").matcher(
+                Files.readString(root.resolve("libs/eventstore/src/main/resources/META-INF/microprofile-config.properties")));
+        assertThat(store.find()).isTrue();
+        assertThat(Long.parseLong(store.group(1)) * 2).as("max-event-bytes leaves room for record overhead")
+                .isLessThanOrEqualTo(Long.parseLong(limit));
+
+        for (Path file : CONNECTOR_FILES) {
+            JsonNode config = JSON.readTree(file.toFile()).path("config");
+            assertThat(config.path("errors.tolerance").asText()).as(file + " errors.tolerance").isEqualTo("all");
+            assertThat(config.path("errors.log.enable").asText()).as(file + " errors.log.enable").isEqualTo("true");
+            assertThat(config.path("errors.log.include.messages").asText()).as(file + " logs no payload").isEqualTo("false");
+        }
+    }
+
     @Test
     void k8sKeycloakImportsTheRealmFromAConfigMapOfTheRealmFile() throws IOException {
         Map<String, Object> generator = generator(deployKustomization, "switchboard-realm");

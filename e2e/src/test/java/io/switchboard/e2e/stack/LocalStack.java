@@ -25,6 +25,9 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
     public static final int PG_PORT = envInt("SWITCHBOARD_PG_PORT", 15432);
     public static final int KAFKA_PORT = envInt("SWITCHBOARD_KAFKA_PORT", 9092);
     public static final int KEYCLOAK_PORT = envInt("KEYCLOAK_PORT", 8180);
+    public static final int CONNECT_PORT = envInt("SWITCHBOARD_CONNECT_PORT", 8093);
+    /** Connect's Prometheus metrics (the launcher's JMX exporter), next to its REST port unless set. */
+    public static final int CONNECT_METRICS_PORT = envInt("SWITCHBOARD_CONNECT_METRICS_PORT", CONNECT_PORT + 1);
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {

@@ -54,18 +54,39 @@ public class EventStore {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
+    /**
+     * The default largest envelope (UTF-8 JSON) an event may have: half of the 1 MiB record limit the
+     * broker ({@code message.max.bytes}) and Connect's producer ({@code max.request.size}) are set to in
+     * every deployment, which leaves room for the key, headers and Debezium's record overhead, and for
+     * PostgreSQL's jsonb text (a space after each ':' and ',') being longer than our compact JSON.
+     */
+    public static final int DEFAULT_MAX_EVENT_BYTES = 512 * 1024;
+
     private final Pool pool;
     private final EventCodec codec;
     private final Clock clock;
+    private final int maxEventBytes;
 
     public EventStore(Pool pool, EventCodec codec) {
         this(pool, codec, Clock.systemUTC());
     }
 
     public EventStore(Pool pool, EventCodec codec, Clock clock) {
+        this(pool, codec, clock, DEFAULT_MAX_EVENT_BYTES);
+    }
+
+    public EventStore(Pool pool, EventCodec codec, Clock clock, int maxEventBytes) {
+        if (maxEventBytes < 1) {
+            throw new IllegalArgumentException("maxEventBytes must be > 0, was " + maxEventBytes);
+        }
         this.pool = pool;
         this.codec = codec;
         this.clock = clock;
+        this.maxEventBytes = maxEventBytes;
+    }
+
+    public int maxEventBytes() {
+        return maxEventBytes;
     }
 
     public EventCodec codec() {
@@ -75,7 +96,8 @@ public class EventStore {
     /**
      * Appends events to a stream in one transaction if the stream is at {@code expectedVersion}
      * (0 = the stream must not exist yet). Fails with {@link ConcurrencyConflictException} otherwise,
-     * having written nothing.
+     * and with {@link EventTooLargeException} if an envelope is above {@link #maxEventBytes()}, having
+     * written nothing.
      */
     public Uni<AppendResult> append(String partnerId, StreamId streamId, long expectedVersion,
                                     List<? extends DomainEvent> events, EventContext context) {
@@ -89,6 +111,14 @@ public class EventStore {
         int size = events.size();
         AppendRows rows = AppendRows.prepare(codec, partnerId, streamId, expectedVersion, events, context,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        String[] payloads = (String[]) rows.parameters().getValue(10);
+        for (int i = 0; i < size; i++) {
+            long bytes = utf8Length(payloads[i]);
+            if (bytes > maxEventBytes) {
+                return Uni.createFrom().failure(
+                        new EventTooLargeException(streamId, rows.envelopes().get(i).type(), bytes, maxEventBytes));
+            }
+        }
         Tuple row = rows.parameters().addLong(expectedVersion);
         long newVersion = expectedVersion + size;
         return pool.preparedQuery(APPEND).execute(row)
@@ -139,6 +169,26 @@ public class EventStore {
             }
             throw new ConcurrencyConflictException(streamId, expectedVersion, actual, cause);
         });
+    }
+
+    /** UTF-8 length without encoding: the check runs on every append. */
+    static long utf8Length(String s) {
+        long bytes = 0;
+        int length = s.length();
+        for (int i = 0; i < length; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private boolean isUniqueViolation(Throwable failure) {

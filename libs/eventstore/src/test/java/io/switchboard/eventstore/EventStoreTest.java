@@ -119,11 +119,14 @@ class EventStoreTest {
     }
 
     @Test
-    void aOneMegabytePayloadRoundTrips() {
+    void aPayloadJustUnderTheEventLimitRoundTrips() {
         StreamId tab = newTab();
-        StringBuilder note = new StringBuilder(1 << 20);
-        while (note.length() < (1 << 20)) {
-            note.append("ünïcødé payload with \"quotes\" and \\ backslashes \u2603 ");
+        // Multi-byte characters and escapes: the limit counts the envelope's UTF-8 bytes.
+        String piece = "ünïcødé payload with \"quotes\" and \\ backslashes \u2603 ";
+        long pieceBytes = EventStore.utf8Length(piece) + 4; // the quotes and the backslash are escaped
+        StringBuilder note = new StringBuilder();
+        for (long bytes = 0; bytes + pieceBytes < EventStore.DEFAULT_MAX_EVENT_BYTES - 1_000; bytes += pieceBytes) {
+            note.append(piece);
         }
         Tab.Opened big = new Tab.Opened("ann", note.toString());
 

@@ -11,6 +11,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.switchboard.eventstore.ConcurrencyConflictException;
+import io.switchboard.eventstore.EventTooLargeException;
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
@@ -97,6 +98,14 @@ public class ProblemMappers {
     public Response conflict(ConcurrencyConflictException e, UriInfo uri) {
         return respond(Problem.of(409, "Conflict",
                 "the resource was changed by another request; reload it and try again"), uri);
+    }
+
+    /** An event the request would make is larger than the event store accepts: nothing was written. */
+    @ServerExceptionMapper
+    public Response eventTooLarge(EventTooLargeException e, UriInfo uri) {
+        String detail = "the request would store an event of " + e.bytes() + " bytes; at most " + e.limit() + " are allowed";
+        return respond(Problem.of(413, "Content Too Large", detail,
+                List.of(new Problem.FieldError("body", "makes an event larger than " + e.limit() + " bytes"))), uri);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

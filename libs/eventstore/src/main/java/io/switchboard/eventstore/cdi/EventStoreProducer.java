@@ -6,6 +6,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
 
 /** Gives Quarkus services an {@link EventStore} on the application's reactive datasource. */
 @ApplicationScoped
@@ -19,7 +22,8 @@ public class EventStoreProducer {
 
     @Produces
     @Singleton
-    EventStore eventStore(Pool pool, EventCodec codec) {
-        return new EventStore(pool, codec);
+    EventStore eventStore(Pool pool, EventCodec codec,
+                          @ConfigProperty(name = "switchboard.eventstore.max-event-bytes") int maxEventBytes) {
+        return new EventStore(pool, codec, Clock.systemUTC(), maxEventBytes);
     }
 }
