@@ -166,7 +166,7 @@ class CommandHandlerTest {
     void aRetrySafeCommandThatKeepsLosingGivesUpWhenItsBudgetIsSpent() {
         AlwaysConflicting losing = new AlwaysConflicting(db);
         CommandHandler<Tab.Command, Tab.State, Tab.Event> handler = new CommandHandler<>(losing, Tab.DECIDER,
-                Tab.Event.class, Duration.ofMillis(300), StreamLocks.separate());
+                Tab.Event.class, Duration.ofMillis(500), StreamLocks.separate());
         StreamId tab = newTab();
         run(tab, new Tab.Open("ann"));
 
@@ -175,8 +175,9 @@ class CommandHandlerTest {
                 .isInstanceOf(ConcurrencyConflictException.class);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        assertThat(losing.attempts.get()).as("retried with back-off, not once and not endlessly").isBetween(3, 300);
-        assertThat(took).isBetween(Duration.ofMillis(300), Duration.ofSeconds(5));
+        // Bounded by time, not by a count: how many attempts fit in the budget depends on the machine.
+        assertThat(losing.attempts.get()).as("retried with back-off, not once and not endlessly").isBetween(2, 500);
+        assertThat(took).isBetween(Duration.ofMillis(500), Duration.ofSeconds(10));
         assertThatThrownBy(() -> handler.handle("acme", tab, new Tab.Close(), EventContext.none()).await().indefinitely())
                 .isInstanceOf(ConcurrencyConflictException.class);
         assertThat(losing.attempts.get()).as("a command that is not retry-safe is tried once")
