@@ -98,8 +98,7 @@ class ContactCenterScenarioTest {
         status(cy, "available");
 
         // --- the chat: bot first, then a human ---------------------------------------------------
-        int chatId = as("chat", agent).body(Map.of("chat", Map.of("menu_id", chatMenu, "end_user_id", 4242)))
-                .when().post("/apps/api/v1/chats").then().statusCode(201).extract().path("id");
+        int chatId = ChatsOnTheStack.createOnceMenuIsKnown(agent, chatMenu, 4242, PIPELINE);
         await().atMost(PIPELINE).untilAsserted(() -> as("chat", agent).get("/apps/api/v1/chats/" + chatId)
                 .then().body("status", equalTo("va_assigned"), "virtual_agent.name", equalTo("Botty " + tag),
                         "menus[0].name", equalTo("Chat support " + tag)));

@@ -1,7 +1,6 @@
 package io.switchboard.e2e.stack;
 
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,10 +37,8 @@ class KeycloakAuthTest {
     void aTokenOfAnotherPartnerSeesNoneOfTheFirstPartnersData() {
         String chat = "http://127.0.0.1:" + LocalStack.servicePort("chat");
         String acme = token("ann.agent");
-        int id = given().baseUri(chat).auth().oauth2(acme).contentType(ContentType.JSON)
-                .body("{\"chat\": {\"menu_id\": 7, \"end_user_id\": 42}}")
-                .when().post("/apps/api/v1/chats")
-                .then().statusCode(201).extract().path("id");
+        int menu = ChatsOnTheStack.acmeChatMenu(token("ada.admin"), "Isolation " + java.util.UUID.randomUUID());
+        int id = ChatsOnTheStack.createOnceMenuIsKnown(acme, menu, 42, java.time.Duration.ofSeconds(90));
 
         given().baseUri(chat).auth().oauth2(acme).when().get("/apps/api/v1/chats/" + id)
                 .then().statusCode(200).body("id", equalTo(id));

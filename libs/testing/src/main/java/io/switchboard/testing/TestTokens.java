@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Bearer tokens shaped like Keycloak's ({@code realm_access.roles}, {@code partner_id},
- * {@code preferred_username}, {@code aud}), RS256-signed with the test key whose public half
+ * Bearer tokens shaped like Keycloak's ({@code realm_access.roles}, {@code partner_id}, optionally
+ * {@code agent_id}, {@code preferred_username}, {@code aud}), RS256-signed with the test key whose public half
  * {@link OidcTestResource} gives the service. The service validates them for real: signature,
  * issuer, audience, expiry and roles.
  */
@@ -32,6 +32,11 @@ public final class TestTokens {
     /** A valid one-hour token of a user of {@code partnerId} with the given realm roles. */
     public static String bearer(String partnerId, String... roles) {
         return token().partner(partnerId).roles(roles).sign();
+    }
+
+    /** A valid one-hour token of the directory agent {@code agentId} of {@code partnerId} ({@code agent_id} claim). */
+    public static String agent(String partnerId, long agentId, String... roles) {
+        return token().partner(partnerId).agentId(agentId).roles(roles).sign();
     }
 
     public static Builder token() {
@@ -71,6 +76,7 @@ public final class TestTokens {
         private Instant issuedAt = Instant.now();
         private Duration lifetime = Duration.ofHours(1);
         private boolean signWithForeignKey;
+        private Object agentId;
 
         public Builder partner(String partnerId) {
             this.partnerId = partnerId;
@@ -79,6 +85,18 @@ public final class TestTokens {
 
         public Builder roles(String... roles) {
             this.roles = List.of(roles);
+            return this;
+        }
+
+        /** The numeric {@code agent_id} claim Keycloak maps from the user's attribute: the directory agent. */
+        public Builder agentId(long agentId) {
+            this.agentId = agentId;
+            return this;
+        }
+
+        /** An {@code agent_id} claim of any JSON value (a string, a non-numeric text) for negative tests. */
+        public Builder agentIdClaim(Object value) {
+            this.agentId = value;
             return this;
         }
 
@@ -128,6 +146,9 @@ public final class TestTokens {
                     .expiresAt(issuedAt.plus(lifetime));
             if (partnerId != null) {
                 claims.claim("partner_id", partnerId);
+            }
+            if (agentId != null) {
+                claims.claim("agent_id", agentId);
             }
             return claims.jws().keyId("switchboard-test").sign(signingKey());
         }

@@ -15,6 +15,7 @@ import io.switchboard.eventstore.EventTooLargeException;
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
+import io.switchboard.eventstore.decider.NotPermittedException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.validation.ConstraintViolationException;
@@ -82,6 +83,13 @@ public class ProblemMappers {
     public Response idempotencyKeyReused(IdempotencyKeyReusedException e, UriInfo uri) {
         return respond(Problem.of(422, "Unprocessable Content", e.getMessage(),
                 List.of(new Problem.FieldError("Idempotency-Key", e.getMessage()))), uri);
+    }
+
+    /** The caller may not act so (e.g. as another agent): 403 naming the field that asked for it. */
+    @ServerExceptionMapper
+    public Response notPermitted(NotPermittedException e, UriInfo uri) {
+        return respond(Problem.of(403, "Forbidden", e.getMessage(), e.field() == null ? List.of()
+                : List.of(new Problem.FieldError(e.field(), e.getMessage()))), uri);
     }
 
     @ServerExceptionMapper

@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -33,9 +34,16 @@ import static org.hamcrest.Matchers.nullValue;
 class ChatApiTest {
     private static final String ACME = TestTokens.bearer("acme", "agent");
     private static final String GLOBEX = TestTokens.bearer("globex", "agent");
+    /** The partner's own server, relaying what its end users type (the Apps API's client). */
+    private static final String ACME_BACKEND = TestTokens.bearer("acme", "system");
 
     @Inject
     Pool pool;
+
+    @BeforeEach
+    void directory() {
+        ChatFixtures.directory(pool);
+    }
 
     private static int createChat(String token, String body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
@@ -125,13 +133,47 @@ class ChatApiTest {
     void aRetriedMessageWithTheSameIdempotencyKeyIsStoredOnce() {
         int id = createChat(ACME, "{\"chat\": {\"menu_id\": 3, \"end_user_id\": 42}}");
         for (int attempt = 0; attempt < 3; attempt++) {
-            given().auth().oauth2(ACME).header("Idempotency-Key", "msg-1").contentType(ContentType.JSON)
+            given().auth().oauth2(ACME_BACKEND).header("Idempotency-Key", "msg-1").contentType(ContentType.JSON)
                     .body("{\"message\": {\"type\": \"text\", \"content\": \"hello\"}}")
                     .when().post("/apps/api/v1/chats/" + id + "/message").then().statusCode(200);
         }
         long messages = pool.preparedQuery("SELECT count(*) FROM event_store WHERE stream_id = $1 AND event_type = 'MessageSent'")
                 .execute(Tuple.of("chat-" + id)).await().indefinitely().iterator().next().getLong(0);
         assertThat(messages).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageIdempotencyKeyReusedWithAnotherMessageIs422AndWritesNothing() {
+        int id = createChat(ACME, "{\"chat\": {\"menu_id\": 3, \"end_user_id\": 42}}");
+        String hello = "{\"message\": {\"type\": \"text\", \"content\": \"hello\"}}";
+        given().auth().oauth2(ACME_BACKEND).header("Idempotency-Key", "msg-2").contentType(ContentType.JSON).body(hello)
+                .when().post("/apps/api/v1/chats/" + id + "/message").then().statusCode(200);
+
+        given().auth().oauth2(ACME_BACKEND).header("Idempotency-Key", "msg-2").contentType(ContentType.JSON)
+                .body("{\"message\": {\"type\": \"text\", \"content\": \"something else\"}}")
+                .when().post("/apps/api/v1/chats/" + id + "/message")
+                .then().statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("Idempotency-Key"));
+        given().auth().oauth2(TestTokens.agent("acme", ChatFixtures.ANN, "agent")).header("Idempotency-Key", "msg-2")
+                .contentType(ContentType.JSON).body(hello)
+                .when().post("/apps/api/v1/chats/" + id + "/message")
+                .then().statusCode(422).contentType(PROBLEM); // the same text from another sender is another message
+        given().auth().oauth2(ACME_BACKEND).header("Idempotency-Key", "msg-2").contentType(ContentType.JSON).body(hello)
+                .when().post("/apps/api/v1/chats/" + id + "/message").then().statusCode(200);
+
+        assertThat(ChatFixtures.eventTypes(pool, id)).containsExactly("ChatCreated", "MessageSent");
+    }
+
+    @Test
+    void aPatchThatChangesNothingWritesNothingAndAnswersTheChat() {
+        int id = createChat(ACME, "{\"chat\": {\"menu_id\": 3, \"end_user_id\": 42}}");
+        String supervisor = TestTokens.bearer("acme", "supervisor");
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(supervisor).contentType(ContentType.JSON).body("{\"chat\": {\"deflection_channel\": \"email\"}}")
+                    .when().patch("/apps/api/v1/chats/" + id)
+                    .then().statusCode(200).body("id", equalTo(id), "status", equalTo("queued"));
+        }
+
+        assertThat(ChatFixtures.eventTypes(pool, id)).containsExactly("ChatCreated", "ChatStatusChanged");
     }
 
     @Test

@@ -9,11 +9,37 @@ import java.util.List;
 
 import static io.restassured.RestAssured.given;
 
-/** What the chat API tests share: making a chat and reading back what the event store holds. */
+/** What the chat API tests share: a directory, making a chat and reading back what the event store holds. */
 final class ChatFixtures {
     static final String PROBLEM = "application/problem+json";
+    /** acme's agents Ann and Bob, and Sam, a supervisor who is an agent of the directory too. */
+    static final long ANN = 77;
+    static final long BOB = 78;
+    static final long SAM = 5;
+    /** An agent of globex. */
+    static final long GUS = 177;
+    /** An agent of acme that was deactivated. */
+    static final long GONE = 79;
 
     private ChatFixtures() {
+    }
+
+    /**
+     * The directory the chat service would have learnt from switchboard.interaction: menus 3, 4 and 7 of
+     * acme, globex and initech, acme's agents Ann, Bob and Sam, globex's Gus; acme's agent 79 is
+     * deactivated. Written straight into the read model, as the projection would.
+     */
+    static void directory(Pool pool) {
+        pool.query("""
+                INSERT INTO directory_menus (partner_id, menu_id, name)
+                SELECT p, m, 'Menu ' || m FROM unnest(ARRAY['acme', 'globex', 'initech']) p, unnest(ARRAY[3, 4, 7]) m
+                ON CONFLICT DO NOTHING""").execute().await().indefinitely();
+        pool.query("""
+                INSERT INTO directory_agents (partner_id, agent_id, name, first_name, status, active) VALUES
+                    ('acme', 77, 'Ann Agent', 'Ann', 'available', true), ('acme', 78, 'Bob Agent', 'Bob', 'available', true),
+                    ('acme', 5, 'Sam Supervisor', 'Sam', 'available', true), ('globex', 177, 'Gus Agent', 'Gus', 'available', true),
+                    ('acme', 79, 'Gone Agent', 'Gone', 'offline', false)
+                ON CONFLICT DO NOTHING""").execute().await().indefinitely();
     }
 
     /** A new queued chat of the token's partner (menu 3, end user 42); returns its id. */

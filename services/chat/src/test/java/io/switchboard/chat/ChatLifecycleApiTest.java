@@ -11,6 +11,7 @@ import io.switchboard.testing.TestTokens;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -35,9 +36,19 @@ import static org.hamcrest.Matchers.notNullValue;
 class ChatLifecycleApiTest {
     private static final String ACME = TestTokens.bearer("acme", "agent");
     private static final String GLOBEX = TestTokens.bearer("globex", "agent");
+    /** Ann (agent 77) and Bob (agent 78) of acme, with their agent ids in their tokens. */
+    private static final String ANN = TestTokens.agent("acme", ChatFixtures.ANN, "agent");
+    private static final String BOB = TestTokens.agent("acme", ChatFixtures.BOB, "agent");
+    /** The partner's own server, relaying what its end users type. */
+    private static final String ACME_BACKEND = TestTokens.bearer("acme", "system");
 
     @Inject
     Pool pool;
+
+    @BeforeEach
+    void directory() {
+        ChatFixtures.directory(pool);
+    }
 
     private static io.restassured.response.ValidatableResponse post(String token, String path, String body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post(path).then();
@@ -46,17 +57,17 @@ class ChatLifecycleApiTest {
     @Test
     void messagesAreStoredInOrderAndAFinishedChatRefusesMore() {
         int id = newChat(ACME);
-        post(ACME, "/apps/api/v1/chats/" + id + "/message", "{\"message\": {\"type\": \"text\", \"content\": \"hi\"}}")
+        post(ACME_BACKEND, "/apps/api/v1/chats/" + id + "/message", "{\"message\": {\"type\": \"text\", \"content\": \"hi\"}}")
                 .statusCode(200).body("$", anEmptyMap());
-        post(ACME, "/apps/api/v1/chats/" + id + "/message",
+        post(ANN, "/apps/api/v1/chats/" + id + "/message",
                 "{\"from_user_id\": 77, \"message\": {\"type\": \"text\", \"content\": \"how can I help?\"}}").statusCode(200);
 
-        given().auth().oauth2(ACME).contentType(ContentType.JSON)
+        given().auth().oauth2(ANN).contentType(ContentType.JSON)
                 .body("{\"finished_by_user_id\": 77, \"chat\": {\"status\": \"finished\"}}")
                 .when().patch("/apps/api/v1/chats/" + id)
                 .then().statusCode(200).body("status", equalTo("finished"), "ends_at", notNullValue());
 
-        post(ACME, "/apps/api/v1/chats/" + id + "/message", "{\"message\": {\"type\": \"text\", \"content\": \"late\"}}")
+        post(ACME_BACKEND, "/apps/api/v1/chats/" + id + "/message", "{\"message\": {\"type\": \"text\", \"content\": \"late\"}}")
                 .statusCode(409).contentType(PROBLEM).body("detail", containsString("current status: finished"));
         assertThat(eventTypes(pool, id)).containsExactly("ChatCreated", "MessageSent", "MessageSent", "ChatFinished");
         assertThat(senders(id)).containsExactly("end_user:42:1", "agent:77:1");
@@ -65,10 +76,10 @@ class ChatLifecycleApiTest {
     @Test
     void invalidMessagesAndUpdatesNameTheFieldAndWriteNothing() {
         int id = newChat(ACME);
-        post(ACME, "/apps/api/v1/chats/" + id + "/message", "{}").statusCode(400).body("errors.field", hasItem("message"));
-        post(ACME, "/apps/api/v1/chats/" + id + "/message", "{\"message\": {\"type\": \"text\"}}")
+        post(ANN, "/apps/api/v1/chats/" + id + "/message", "{}").statusCode(400).body("errors.field", hasItem("message"));
+        post(ANN, "/apps/api/v1/chats/" + id + "/message", "{\"message\": {\"type\": \"text\"}}")
                 .statusCode(400).body("errors.field", hasItem("message.content"));
-        given().auth().oauth2(ACME).contentType(ContentType.JSON).body("{\"chat\": {\"status\": \"assigned\"}}")
+        given().auth().oauth2(ANN).contentType(ContentType.JSON).body("{\"chat\": {\"status\": \"assigned\"}}")
                 .when().patch("/apps/api/v1/chats/" + id).then().statusCode(400).body("errors.field", hasItem("chat.status"));
         assertThat(eventTypes(pool, id)).containsExactly("ChatCreated");
     }
@@ -102,10 +113,10 @@ class ChatLifecycleApiTest {
     void agentsClaimAndReleaseAndSupervisorsMark() {
         int id = newChat(ACME);
         String supervisor = TestTokens.bearer("acme", "supervisor");
-        post(ACME, "/apps/api/v1/chats/" + id + "/claim", "{\"agent_id\": 77}").statusCode(200).body("id", equalTo(id));
-        post(ACME, "/apps/api/v1/chats/" + id + "/claim", "{\"agent_id\": 78}").statusCode(409).contentType(PROBLEM);
-        post(ACME, "/apps/api/v1/chats/" + id + "/release", "{\"agent_id\": 77}").statusCode(200);
-        post(ACME, "/apps/api/v1/chats/" + id + "/mark", "{\"user_id\": 5, \"mark\": \"review\"}").statusCode(403);
+        post(ANN, "/apps/api/v1/chats/" + id + "/claim", "{\"agent_id\": 77}").statusCode(200).body("id", equalTo(id));
+        post(BOB, "/apps/api/v1/chats/" + id + "/claim", "{\"agent_id\": 78}").statusCode(409).contentType(PROBLEM);
+        post(ANN, "/apps/api/v1/chats/" + id + "/release", "{\"agent_id\": 77}").statusCode(200);
+        post(ANN, "/apps/api/v1/chats/" + id + "/mark", "{\"user_id\": 5, \"mark\": \"review\"}").statusCode(403);
         post(supervisor, "/apps/api/v1/chats/" + id + "/mark", "{\"user_id\": 5, \"mark\": \"review\", \"note\": \"tone\"}").statusCode(200);
         post(supervisor, "/apps/api/v1/chats/" + id + "/claim", "{}").statusCode(400).body("errors.field", hasItem("agent_id"));
 

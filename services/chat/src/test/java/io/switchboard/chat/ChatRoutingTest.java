@@ -57,6 +57,8 @@ import static org.hamcrest.Matchers.hasItem;
 class ChatRoutingTest {
     private static final String ACME = TestTokens.bearer("acme", "agent");
     private static final String GLOBEX = TestTokens.bearer("globex", "agent");
+    /** The virtual agents' platform speaks for the bots with a system token. */
+    private static final String ACME_BOT_PLATFORM = TestTokens.bearer("acme", "system");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static EnvelopePublisher kafka;
 
@@ -66,6 +68,7 @@ class ChatRoutingTest {
     private final long agentId = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
     private final long botId = agentId + 1;
     private final long menuId = agentId + 2;
+    private boolean menuPublished;
 
     @BeforeAll
     static void connect() {
@@ -95,12 +98,24 @@ class ChatRoutingTest {
         publish("acme", DirectoryEvents.VIRTUAL_AGENT, botId, 1, new VirtualAgentCreated(botId, "Botty", now()));
         publish("acme", DirectoryEvents.MENU, menuId, 1,
                 new MenuCreated(menuId, "Billing", "chat", "queue", null, List.of(), botId, now()));
+        menuPublished = true;
     }
 
+    /**
+     * A chat of the Billing menu, once the chat service has learnt of the menu (a chat may only name a
+     * menu of its partner that the directory read model knows).
+     */
     private int newChat() {
-        return given().auth().oauth2(ACME).contentType(ContentType.JSON)
-                .body("{\"chat\": {\"menu_id\": " + menuId + ", \"end_user_id\": 42}}")
-                .when().post("/apps/api/v1/chats").then().statusCode(201).extract().path("id");
+        if (!menuPublished) {
+            publish("acme", DirectoryEvents.MENU, menuId, 1,
+                    new MenuCreated(menuId, "Billing", "chat", "queue", null, List.of(), botId, now()));
+            menuPublished = true;
+        }
+        String key = java.util.UUID.randomUUID().toString();
+        return await().atMost(PATIENCE).until(() -> given().auth().oauth2(ACME).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body("{\"chat\": {\"menu_id\": " + menuId + ", \"end_user_id\": 42}}")
+                .when().post("/apps/api/v1/chats").then().extract(), created -> created.statusCode() == 201)
+                .path("id");
     }
 
     private EventEnvelope route(String partner, int chatId, long version, String type, long assignee, String name,
@@ -129,7 +144,7 @@ class ChatRoutingTest {
                 .body("virtual_agent.name", equalTo("Botty"))
                 .body("all_virtual_agents.name", equalTo(List.of("Botty")))
                 .body("agent", equalTo(null));
-        message(chatId, botId, "Hi, I am Botty");
+        message(ACME_BOT_PLATFORM, chatId, botId, "Hi, I am Botty");
 
         int escalationId = given().auth().oauth2(ACME).contentType(ContentType.JSON)
                 .body("{\"reason\": \"by_end_user_ask\", \"force_escalate\": true}")
@@ -150,7 +165,7 @@ class ChatRoutingTest {
                 .body("virtual_agent", equalTo(null))
                 .body("all_agents.id", equalTo(List.of((int) agentId)))
                 .body("all_virtual_agents.id", equalTo(List.of((int) botId)));
-        message(chatId, agentId, "Hello, Ann here");
+        message(TestTokens.agent("acme", agentId, "agent"), chatId, null, "Hello, Ann here");
 
         assertThat(eventTypes(pool, chatId)).containsExactly("ChatCreated", "ChatAssigned", "MessageSent",
                 "EscalationRequested", "ChatAssigned", "EscalationUpdated", "MessageSent");
@@ -224,9 +239,11 @@ class ChatRoutingTest {
         assertThat(count(pool, chatId, "EscalationUpdated")).isEqualTo(1);
     }
 
-    private void message(int chatId, long fromUserId, String text) {
-        given().auth().oauth2(ACME).contentType(ContentType.JSON)
-                .body("{\"from_user_id\": " + fromUserId + ", \"message\": {\"type\": \"text\", \"content\": \"" + text + "\"}}")
+    /** A message: the bot's through the bot platform's system token, Ann's with her own token. */
+    private void message(String token, int chatId, Long fromUserId, String text) {
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{" + (fromUserId == null ? "" : "\"from_user_id\": " + fromUserId + ", ")
+                        + "\"message\": {\"type\": \"text\", \"content\": \"" + text + "\"}}")
                 .when().post("/apps/api/v1/chats/" + chatId + "/message").then().statusCode(200);
     }
 

@@ -37,12 +37,18 @@ class ChatTimeoutTest {
     @Inject
     Pool pool;
 
+    @org.junit.jupiter.api.BeforeEach
+    void directory() {
+        ChatFixtures.directory(pool);
+    }
+
     @Test
     void queuedChatsTimeOutWhenDueAndOnlyOnce() {
         Instant created = Instant.now();
         int waiting = newChat(ACME);
         int finished = newChat(ACME);
-        given().auth().oauth2(ACME).contentType(ContentType.JSON).body("{\"chat\": {\"status\": \"finished\"}}")
+        given().auth().oauth2(TestTokens.bearer("acme", "supervisor")).contentType(ContentType.JSON)
+                .body("{\"chat\": {\"status\": \"finished\"}}")
                 .when().patch("/apps/api/v1/chats/" + finished).then().statusCode(200);
 
         timeouts.sweep(created.plus(Duration.ofMinutes(5))).await().indefinitely();

@@ -51,16 +51,24 @@ class CustomDataApiTest {
 
     @BeforeEach
     void setSecret() {
+        ChatFixtures.directory(pool);
         given().auth().oauth2(ACME_ADMIN).contentType(ContentType.JSON).body(Map.of("secret", SECRET))
                 .when().put("/apps/api/v1/admin/company-secret").then().statusCode(204).body(emptyString());
     }
 
+    /** A token with a fresh {@code jti}, as a client signing each submission makes it. */
     private static String sign(Map<String, Object> customData, String secret, long issuedAgo, long expiresIn) throws Exception {
+        return sign(customData, secret, issuedAgo, expiresIn, Map.of("jti", java.util.UUID.randomUUID().toString()));
+    }
+
+    private static String sign(Map<String, Object> customData, String secret, long issuedAgo, long expiresIn,
+                               Map<String, Object> more) throws Exception {
         JwtClaims claims = new JwtClaims();
         claims.setClaim("custom_data", customData);
         long now = System.currentTimeMillis() / 1000;
         claims.setIssuedAt(NumericDate.fromSeconds(now - issuedAgo));
         claims.setExpirationTime(NumericDate.fromSeconds(now + expiresIn));
+        more.forEach(claims::setClaim);
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
@@ -111,6 +119,96 @@ class CustomDataApiTest {
                 .statusCode(401).body("detail", containsString("no company secret"));
 
         assertThat(count(pool, id, "CustomDataAttached") + count(pool, id, "CustomerFlagsUpdated") + count(pool, other, "CustomDataAttached")).isZero();
+    }
+
+    @Test
+    void aSignedTokenIsAcceptedOnceOnAnyChatOfThePartner() throws Exception {
+        int id = newChat(ACME);
+        int other = newChat(ACME);
+        String token = sign(FIELDS, SECRET, 0, 300);
+        send(ACME, id, Map.of("signed", true, "signed_data", token)).statusCode(200);
+
+        send(ACME, id, Map.of("signed", true, "signed_data", token)).statusCode(409).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("signed_data"), "detail", containsString("already used"));
+        send(ACME, other, Map.of("signed", true, "signed_data", token)).statusCode(409).contentType(PROBLEM);
+        // Another token that reuses the jti is a replay too.
+        String jti = "order-4711";
+        send(ACME, other, Map.of("signed", true, "signed_data", sign(FIELDS, SECRET, 0, 300, Map.of("jti", jti)))).statusCode(200);
+        send(ACME, id, Map.of("signed", true, "signed_data", sign(Map.of("field2", Map.of("value", "x")), SECRET, 0, 300,
+                Map.of("jti", jti)))).statusCode(409);
+
+        assertThat(count(pool, id, "CustomDataAttached")).isEqualTo(1);
+        assertThat(count(pool, other, "CustomDataAttached")).isEqualTo(1);
+    }
+
+    @Test
+    void aTokenWithoutJtiIsSingleUseByItsContent() throws Exception {
+        int id = newChat(ACME);
+        String token = sign(FIELDS, SECRET, 0, 300, Map.of());
+        send(ACME, id, Map.of("signed", true, "signed_data", token)).statusCode(200);
+
+        send(ACME, id, Map.of("signed", true, "signed_data", token)).statusCode(409);
+        // The same claims under another encoding of the signature (its unused low bits) are still the same token.
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = token.charAt(token.length() - 1);
+        String reencoded = token.substring(0, token.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ 1);
+        send(ACME, id, Map.of("signed", true, "signed_data", reencoded)).statusCode(409);
+        assertThat(count(pool, id, "CustomDataAttached")).isEqualTo(1);
+    }
+
+    @Test
+    void tokensThatLiveTooLongOrComeFromTheFutureAre401AndStoreNothing() throws Exception {
+        int id = newChat(ACME);
+        long year = 365L * 24 * 3600;
+
+        send(ACME, id, Map.of("signed", true, "signed_data", sign(FIELDS, SECRET, 0, 100 * year)))
+                .statusCode(401).contentType(PROBLEM).body("errors[0].field", equalTo("signed_data"));
+        send(ACME, id, Map.of("signed", true, "signed_data", sign(FIELDS, SECRET, 0, 601)))
+                .statusCode(401).body("detail", containsString("at most 600 s"));
+        send(ACME, id, Map.of("signed", true, "signed_data", sign(FIELDS, SECRET, -year, year + 300)))
+                .statusCode(401).body("detail", containsString("future"));
+        send(ACME, id, Map.of("signed", true, "signed_data", sign(FIELDS, SECRET, -120, 300)))
+                .statusCode(401).body("detail", containsString("future"));
+        // 20 s ahead is within the clock skew.
+        send(ACME, id, Map.of("signed", true, "signed_data", sign(FIELDS, SECRET, -20, 300))).statusCode(200);
+        JwtClaims noExpiry = new JwtClaims();
+        noExpiry.setClaim("custom_data", FIELDS);
+        noExpiry.setIssuedAtToNow();
+        send(ACME, id, Map.of("signed", true, "signed_data", hs256(noExpiry.toJson(), SECRET)))
+                .statusCode(401).body("detail", containsString("exp"));
+
+        assertThat(count(pool, id, "CustomDataAttached")).isEqualTo(1);
+    }
+
+    @Test
+    void aTokenBoundToAChatIsAcceptedOnThatChatOnly() throws Exception {
+        int id = newChat(ACME);
+        int other = newChat(ACME);
+        String bound = sign(FIELDS, SECRET, 0, 300, Map.of("jti", java.util.UUID.randomUUID().toString(), "chat_id", id));
+
+        send(ACME, other, Map.of("signed", true, "signed_data", bound)).statusCode(401).body("detail", containsString("another chat"));
+        send(ACME, id, Map.of("signed", true, "signed_data", bound)).statusCode(200);
+        assertThat(count(pool, other, "CustomDataAttached")).isZero();
+        assertThat(count(pool, id, "CustomDataAttached")).isEqualTo(1);
+    }
+
+    @Test
+    void aTokenWhoseDataWasRefusedIsNotUsedUp() throws Exception {
+        int id = newChat(ACME);
+        String token = sign(FIELDS, SECRET, 0, 300);
+
+        send(ACME, 999_999_999, Map.of("signed", true, "signed_data", token)).statusCode(404);
+        send(ACME, id, Map.of("signed", true, "signed_data", token)).statusCode(200);
+        assertThat(count(pool, id, "CustomDataAttached")).isEqualTo(1);
+    }
+
+    private static String hs256(String payload, String secret) throws Exception {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(payload);
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+        jws.setKey(new HmacKey(secret.getBytes(StandardCharsets.UTF_8)));
+        jws.setDoKeyValidation(false);
+        return jws.getCompactSerialization();
     }
 
     @Test

@@ -8,37 +8,54 @@ import io.switchboard.eventstore.EventContext;
 import io.switchboard.eventstore.EventStore;
 import io.switchboard.eventstore.StreamId;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Runs a command against an aggregate: load its stream, fold it into state, decide, append with the
- * loaded version as the expected one. A lost race is retried on fresh state only for commands that
- * are {@link RetriesOnConflict}; others surface the {@link ConcurrencyConflictException}.
+ * loaded version as the expected one.
+ *
+ * <p>Commands of one stream run one after another within this JVM ({@link StreamLocks}), so writers in
+ * one instance do not race each other at all. A race with another instance is lost with a
+ * {@link ConcurrencyConflictException}: a command that is {@link RetriesOnConflict} is then decided
+ * again on fresh state after a jittered, growing back-off, until it lands or the retry budget is spent
+ * (then the conflict surfaces, 409); other commands surface the conflict at once.
  */
 public final class CommandHandler<C, S, E extends DomainEvent> {
-    public static final int DEFAULT_MAX_ATTEMPTS = 5;
+    /** How long a retry-safe command keeps retrying lost races before the conflict surfaces. */
+    public static final Duration DEFAULT_RETRY_BUDGET = Duration.ofSeconds(10);
+    private static final long FIRST_BACKOFF_MILLIS = 2;
+    private static final long MAX_BACKOFF_MILLIS = 100;
 
     private final EventStore store;
     private final Decider<C, S, E> decider;
     private final Class<E> eventType;
-    private final int maxAttempts;
+    private final long retryBudgetNanos;
+    private final StreamLocks locks;
 
     public CommandHandler(EventStore store, Decider<C, S, E> decider, Class<E> eventType) {
-        this(store, decider, eventType, DEFAULT_MAX_ATTEMPTS);
+        this(store, decider, eventType, DEFAULT_RETRY_BUDGET, StreamLocks.shared());
     }
 
-    public CommandHandler(EventStore store, Decider<C, S, E> decider, Class<E> eventType, int maxAttempts) {
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be >= 1");
+    public CommandHandler(EventStore store, Decider<C, S, E> decider, Class<E> eventType, Duration retryBudget,
+                          StreamLocks locks) {
+        if (retryBudget.isNegative()) {
+            throw new IllegalArgumentException("retryBudget must not be negative");
         }
         this.store = store;
         this.decider = decider;
         this.eventType = eventType;
-        this.maxAttempts = maxAttempts;
+        this.retryBudgetNanos = retryBudget.toNanos();
+        this.locks = locks;
     }
 
     public Uni<CommandResult<S>> handle(String partnerId, StreamId streamId, C command, EventContext context) {
-        return attempt(partnerId, streamId, command, context, 1);
+        return locks.run(streamId.value(), () -> {
+            long deadline = System.nanoTime() + retryBudgetNanos;
+            return attempt(partnerId, streamId, command, context, 1, deadline, StreamLocks.callerContext());
+        });
     }
 
     /** The current state of an aggregate as the partner sees it, and its version. */
@@ -48,7 +65,7 @@ public final class CommandHandler<C, S, E extends DomainEvent> {
     }
 
     private Uni<CommandResult<S>> attempt(String partnerId, StreamId streamId, C command, EventContext context,
-                                          int attempt) {
+                                          int attempt, long deadline, Executor caller) {
         return store.load(partnerId, streamId).flatMap(stream -> {
             S state = fold(stream.events());
             List<E> events = decider.decide(command, state);
@@ -58,10 +75,22 @@ public final class CommandHandler<C, S, E extends DomainEvent> {
             return store.append(partnerId, streamId, stream.version(), events, context)
                     .map(appended -> new CommandResult<>(decider.evolveAll(state, events), appended.envelopes(),
                             appended.version()));
-        }).onFailure(ConcurrencyConflictException.class).recoverWithUni(conflict ->
-                command instanceof RetriesOnConflict && attempt < maxAttempts
-                        ? attempt(partnerId, streamId, command, context, attempt + 1)
-                        : Uni.createFrom().failure(conflict));
+        }).onFailure(ConcurrencyConflictException.class).recoverWithUni(conflict -> {
+            if (!(command instanceof RetriesOnConflict) || System.nanoTime() >= deadline) {
+                return Uni.createFrom().failure(conflict);
+            }
+            return Uni.createFrom().voidItem().onItem().delayIt().by(backoff(attempt)).emitOn(caller)
+                    .flatMap(ignored -> attempt(partnerId, streamId, command, context, attempt + 1, deadline, caller));
+        });
+    }
+
+    /**
+     * "Full jitter": a random wait up to a cap that doubles per attempt, so instances that collided do
+     * not collide again in lock step.
+     */
+    static Duration backoff(int attempt) {
+        long cap = Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.min(attempt - 1, 16));
+        return Duration.ofMillis(1 + ThreadLocalRandom.current().nextLong(cap));
     }
 
     private S fold(List<EventEnvelope> envelopes) {

@@ -4,7 +4,9 @@ import io.smallrye.mutiny.Uni;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.switchboard.chat.domain.Actor;
 import io.switchboard.chat.domain.Chat;
+import io.switchboard.chat.domain.ChatCommand;
 import io.switchboard.chat.domain.ChatCommand.AttachCustomData;
 import io.switchboard.chat.domain.ChatCommand.Claim;
 import io.switchboard.chat.domain.ChatCommand.Mark;
@@ -21,9 +23,14 @@ import io.switchboard.chat.store.Directory;
 import io.switchboard.events.chat.ChatEvents.TranscriptEntry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.switchboard.eventstore.ConcurrencyConflictException;
+import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
+import io.switchboard.eventstore.decider.NotPermittedException;
 import io.switchboard.chat.store.ChatStore;
 import io.switchboard.chat.store.CompanySecrets;
+import io.switchboard.chat.store.SignedDataUses;
+import io.switchboard.web.CallerIdentity;
 import io.switchboard.eventstore.EventContext;
 import io.switchboard.web.PartnerContext;
 import io.switchboard.web.Roles;
@@ -70,6 +77,12 @@ public class ChatResource {
     Directory directory;
 
     @Inject
+    CallerIdentity caller;
+
+    @Inject
+    SignedDataUses signedDataUses;
+
+    @Inject
     UriInfo uri;
 
     @Inject
@@ -80,20 +93,43 @@ public class ChatResource {
     @ConfigProperty(name = "switchboard.chat.queue-timeout", defaultValue = "PT10M")
     Duration queueTimeout;
 
+    @ConfigProperty(name = "switchboard.chat.signed-data.max-lifetime", defaultValue = "PT10M")
+    Duration signedDataMaxLifetime;
+
     private final Clock clock = Clock.systemUTC();
 
     @POST
     public Uni<Response> create(@Valid CreateChatRequest request, @HeaderParam(IDEMPOTENCY_KEY) String key) {
         String partnerId = partner.partnerId();
         if (key == null) {
-            return chats.nextChatId().flatMap(chatId -> create(partnerId, chatId, request));
+            return requireMenu(partnerId, request.chat().menuId())
+                    .flatMap(ignored -> chats.nextChatId())
+                    .flatMap(chatId -> create(partnerId, chatId, request));
         }
         requireWellFormed(key);
-        // A retry returns the chat the first request created, and writes nothing.
+        // A retry returns the chat the first request created, and writes nothing; so does a request that
+        // raced the first one with the same key and lost (the chat id is the key's, so the chat is the key's).
         return chats.reserveChatId(partnerId, key, fingerprint(request))
                 .flatMap(chatId -> chats.findIfExists(partnerId, chatId).flatMap(existing -> existing.isPresent()
                         ? created(existing.get())
-                        : create(partnerId, chatId, request)));
+                        : requireMenu(partnerId, request.chat().menuId())
+                                .flatMap(ignored -> create(partnerId, chatId, request))
+                                .onFailure(failure -> failure instanceof IllegalTransitionException
+                                        || failure instanceof ConcurrencyConflictException)
+                                .recoverWithUni(lost -> chats.find(partnerId, chatId).flatMap(this::created))));
+    }
+
+    /** A chat's menu must be an active menu of the caller's partner (an absent or malformed one is the decider's). */
+    private Uni<Void> requireMenu(String partnerId, Long menuId) {
+        if (menuId == null || menuId <= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return directory.isActiveMenu(partnerId, menuId).map(known -> {
+            if (!known) {
+                throw new InvalidCommandException("chat.menu_id", "menu_id " + menuId + " is not an active menu of this partner");
+            }
+            return null;
+        });
     }
 
     private Uni<Response> create(String partnerId, long chatId, CreateChatRequest request) {
@@ -180,12 +216,20 @@ public class ChatResource {
     @PATCH
     @Path("/{id}")
     public Uni<ChatView> update(@PathParam("id") long id, @Valid ChatRequests.UpdateChat request) {
-        return chats.handle(partner.partnerId(), id, new UpdateChat(request.chat().status(),
-                        request.chat().deflectionChannel(), request.chat().escalationId(), request.finishedByUserId(), now()),
-                EventContext.none()).flatMap(this::view);
+        String partnerId = partner.partnerId();
+        Actor actor = actor();
+        return requireAgent(partnerId, actor, request.finishedByUserId(), "finished_by_user_id")
+                .flatMap(ignored -> chats.handle(partnerId, id, new UpdateChat(request.chat().status(),
+                        request.chat().deflectionChannel(), request.chat().escalationId(), request.finishedByUserId(),
+                        actor, now()), EventContext.none()))
+                .flatMap(this::view);
     }
 
-    /** Answers {@code {}} with 200, as the seed shows. */
+    /**
+     * Answers {@code {}} with 200, as the seed shows. Who the message is from follows the sender matrix
+     * of the README: an agent sends as itself; a supervisor, admin or system caller sends for the chat's
+     * virtual agent, an agent of the partner, the system or the end user.
+     */
     @POST
     @Path("/{id}/message")
     public Uni<Map<String, Object>> message(@PathParam("id") long id, @Valid ChatRequests.SendMessage request,
@@ -194,15 +238,23 @@ public class ChatResource {
             requireWellFormed(key);
         }
         String partnerId = partner.partnerId();
-        java.util.List<Long> sender = request.fromUserId() == null ? java.util.List.of() : java.util.List.of(request.fromUserId());
-        return directory.names(partnerId, sender, sender, java.util.List.of())
-                .flatMap(names -> {
-                    Directory.Agent agent = sender.isEmpty() ? null : names.agents().get(request.fromUserId());
-                    Directory.VirtualAgent bot = sender.isEmpty() ? null : names.virtualAgents().get(request.fromUserId());
-                    return chats.handle(partnerId, id, new SendMessage(request.fromUserId(), request.message().type(),
-                            request.message().content(), key, agent == null ? null : agent.name(),
-                            bot == null ? null : bot.name(), now()), EventContext.none());
-                })
+        Actor actor = actor();
+        Long from = actor.forOthers() ? request.fromUserId() : actor.agentId();
+        Uni<ChatCommand.KnownAs> known;
+        if (from == null || from <= 0) {
+            known = Uni.createFrom().item(ChatCommand.KnownAs.NOBODY);
+        } else if (!actor.forOthers()) {
+            known = ownAgent(partnerId, from, "from_user_id").map(agent -> ChatCommand.KnownAs.agent(agent.name()));
+        } else {
+            java.util.List<Long> ids = java.util.List.of(from);
+            known = directory.names(partnerId, java.util.List.of(), ids, java.util.List.of())
+                    .flatMap(names -> directory.activeAgent(partnerId, from).map(agent -> new ChatCommand.KnownAs(
+                            agent.isPresent(), agent.map(Directory.Agent::name).orElse(null),
+                            names.virtualAgents().containsKey(from) ? names.virtualAgents().get(from).name() : null)));
+        }
+        return known.flatMap(sender -> chats.handle(partnerId, id, new SendMessage(request.fromUserId(),
+                        request.message().type(), request.message().content(), key, actor, sender, now()),
+                        EventContext.none()))
                 .map(chat -> Map.of());
     }
 
@@ -235,49 +287,73 @@ public class ChatResource {
     }
 
     /**
-     * Custom data, plain or signed with the partner's company secret (HS256, {@code exp}/{@code iat}
-     * checked). A bad signature, an expired token or a missing secret → 401; nothing is stored.
+     * Custom data, plain or signed with the partner's company secret (HS256, bounded lifetime, single
+     * use, optionally bound to the chat). A bad signature, an expired, over-long-lived or other chat's
+     * token or a missing secret → 401; a token used before → 409; nothing is stored.
      */
     @POST
     @Path("/{id}/custom_data")
     public Uni<Map<String, String>> customData(@PathParam("id") long id, @Valid ChatRequests.CustomData request) {
         String partnerId = partner.partnerId();
-        Uni<Map<String, CustomField>> fields;
-        if (request.signed()) {
-            if (request.signedData() == null || request.signedData().isBlank()) {
-                throw new InvalidCommandException("signed_data", "signed_data is required when signed is true");
-            }
-            fields = secrets.of(partnerId).map(secret -> SignedCustomData.verify(request.signedData(), secret
-                    .orElseThrow(() -> new SignedCustomData.InvalidSignedData("no company secret is set for this partner"))));
-        } else {
+        if (!request.signed()) {
             if (request.data() == null) {
                 throw new InvalidCommandException("data", "data is required when signed is false");
             }
-            fields = Uni.createFrom().item(request.data());
+            return attach(partnerId, id, false, request.data());
         }
-        return fields.flatMap(verified -> chats.handle(partnerId, id,
-                        new AttachCustomData(request.signed(), verified, now()), EventContext.none()))
+        if (request.signedData() == null || request.signedData().isBlank()) {
+            throw new InvalidCommandException("signed_data", "signed_data is required when signed is true");
+        }
+        return secrets.of(partnerId)
+                .map(secret -> SignedCustomData.verify(request.signedData(), secret.orElseThrow(() ->
+                        new SignedCustomData.InvalidSignedData("no company secret is set for this partner")),
+                        signedDataMaxLifetime, id))
+                .flatMap(verified -> signedDataUses.use(partnerId, verified.tokenId(), id, verified.acceptableUntil())
+                        .flatMap(first -> {
+                            if (!first) {
+                                throw new SignedCustomData.ReplayedSignedData();
+                            }
+                            // Data refused (unknown chat, invalid field) was not used: the token stays usable.
+                            return attach(partnerId, id, true, verified.fields()).onFailure().call(failure ->
+                                    signedDataUses.forget(partnerId, verified.tokenId()));
+                        }));
+    }
+
+    private Uni<Map<String, String>> attach(String partnerId, long id, boolean signed, Map<String, CustomField> fields) {
+        return chats.handle(partnerId, id, new AttachCustomData(signed, fields, now()), EventContext.none())
                 .map(chat -> Map.of("message", "accepted"));
     }
 
-    /** An agent claims a queued chat (the claim-release policy of the Platform Data API). */
+    /**
+     * An agent claims a queued chat for itself; a supervisor claims it for an agent of the partner (the
+     * claim-release policy of the Platform Data API).
+     */
     @POST
     @Path("/{id}/claim")
     @RolesAllowed({Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR})
     public Uni<ChatView> claim(@PathParam("id") long id, ChatRequests.AgentAction request) {
-        return chats.handle(partner.partnerId(), id, new Claim(request == null ? null : request.agentId(), now()),
-                EventContext.none()).flatMap(this::view);
+        String partnerId = partner.partnerId();
+        Actor actor = actor();
+        Long named = request == null ? null : request.agentId();
+        return requireAgent(partnerId, actor, named, "agent_id")
+                .flatMap(ignored -> chats.handle(partnerId, id, new Claim(named, actor, now()), EventContext.none()))
+                .flatMap(this::view);
     }
 
+    /** Only the claiming agent releases its claim; a supervisor releases anyone's. */
     @POST
     @Path("/{id}/release")
     @RolesAllowed({Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR})
     public Uni<ChatView> release(@PathParam("id") long id, ChatRequests.AgentAction request) {
-        return chats.handle(partner.partnerId(), id, new Release(request == null ? null : request.agentId(), now()),
-                EventContext.none()).flatMap(this::view);
+        String partnerId = partner.partnerId();
+        Actor actor = actor();
+        Long named = request == null ? null : request.agentId();
+        return requireAgent(partnerId, actor, named, "agent_id")
+                .flatMap(ignored -> chats.handle(partnerId, id, new Release(named, actor, now()), EventContext.none()))
+                .flatMap(this::view);
     }
 
-    /** A supervisor marks a chat; answers the chat object. */
+    /** A supervisor marks a chat (as itself, or naming a user of the partner); answers the chat object. */
     @POST
     @Path("/{id}/mark")
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
@@ -285,8 +361,45 @@ public class ChatResource {
         if (request == null) {
             throw new InvalidCommandException("mark", "mark is required");
         }
-        return chats.handle(partner.partnerId(), id, new Mark(request.userId(), request.mark(), request.note(), now()),
-                EventContext.none()).flatMap(this::view);
+        String partnerId = partner.partnerId();
+        Actor actor = actor();
+        return requireAgent(partnerId, actor, request.userId(), "user_id")
+                .flatMap(ignored -> chats.handle(partnerId, id, new Mark(request.userId(), request.mark(),
+                        request.note(), actor, now()), EventContext.none()))
+                .flatMap(this::view);
+    }
+
+    /** The caller as the domain sees it: its own agent, and whether it may act for others. */
+    private Actor actor() {
+        return caller.actsForOthers() ? Actor.supervisor(caller.agentId()) : Actor.agent(caller.agentId());
+    }
+
+    /**
+     * The agent a command will act as must be an active agent of the partner: for an agent its own id
+     * (from its token: 403 if the directory does not have it), for a supervisor, admin or system caller
+     * the id it names in {@code field} (400 naming the field), else its own. Whether the caller may act
+     * as that agent at all is the decider's rule.
+     */
+    private Uni<Void> requireAgent(String partnerId, Actor actor, Long named, String field) {
+        if (!actor.forOthers()) {
+            return actor.agentId() == null ? Uni.createFrom().voidItem()
+                    : ownAgent(partnerId, actor.agentId(), field).replaceWithVoid();
+        }
+        Long id = named != null ? named : actor.agentId();
+        if (id == null || id <= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return directory.activeAgent(partnerId, id).map(agent -> {
+            if (agent.isEmpty()) {
+                throw new InvalidCommandException(field, field + " " + id + " is not an active agent of this partner");
+            }
+            return null;
+        });
+    }
+
+    private Uni<Directory.Agent> ownAgent(String partnerId, long agentId, String field) {
+        return directory.activeAgent(partnerId, agentId).map(agent -> agent.orElseThrow(() -> new NotPermittedException(
+                field, "this caller's agent_id " + agentId + " is not an active agent of this partner")));
     }
 
     /** The three reserved flags, named as the Apps API answers them. */

@@ -4,29 +4,28 @@ import io.switchboard.events.chat.ChatEvents.CustomerFlags;
 import io.switchboard.events.chat.ChatEvents.TranscriptEntry;
 
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The state of a chat, folded from its events; {@code null} fields are not known (yet).
  * {@code segment} counts the hands the chat has been in (1 until its second hand), {@code messages} its
- * messages, {@code messageKeys} the idempotency keys of its messages, {@code claimedBy} the agent
+ * messages, {@code messageKeys} the idempotency keys of its messages with a fingerprint of what each sent, {@code claimedBy} the agent
  * holding its claim, {@code hands} who has it and had it, {@code escalations} its escalations by id.
  */
 public record Chat(long id, ChatStatus status, Long menuId, String lang, Long endUserId, String endUserIdentifier,
                    String email, Map<String, Object> context, List<String> features, List<TranscriptEntry> transcript,
                    Instant createdAt, Instant timeoutAt, Instant endsAt, int segment, long messages,
-                   CustomerFlags flags, String deflectionChannel, Set<String> messageKeys, Long claimedBy,
+                   CustomerFlags flags, String deflectionChannel, Map<String, String> messageKeys, Long claimedBy,
                    Hands hands, Map<Long, Escalation> escalations) {
 
     public static final CustomerFlags NO_FLAGS = new CustomerFlags(false, false, false);
 
     /** The state of a chat that has no events: it does not exist. */
     public static final Chat NONE = new Chat(0, null, null, null, null, null, null, Map.of(), List.of(), List.of(),
-            null, null, null, 0, 0, NO_FLAGS, null, Set.of(), null, Hands.NONE, Map.of());
+            null, null, null, 0, 0, NO_FLAGS, null, Map.of(), null, Hands.NONE, Map.of());
 
     /**
      * Who holds the chat ({@code agentId} or {@code virtualAgentId}, at most one) and everyone who held it,
@@ -86,11 +85,11 @@ public record Chat(long id, ChatStatus status, Long menuId, String lang, Long en
                 escalations);
     }
 
-    Chat withMessage(String idempotencyKey) {
-        Set<String> keys = messageKeys;
+    Chat withMessage(String idempotencyKey, String fingerprint) {
+        Map<String, String> keys = messageKeys;
         if (idempotencyKey != null) {
-            keys = new HashSet<>(messageKeys);
-            keys.add(idempotencyKey);
+            keys = new HashMap<>(messageKeys);
+            keys.put(idempotencyKey, fingerprint);
         }
         return new Chat(id, status, menuId, lang, endUserId, endUserIdentifier, email, context, features, transcript,
                 createdAt, timeoutAt, endsAt, segment, messages + 1, flags, deflectionChannel, keys, claimedBy, hands,

@@ -20,21 +20,32 @@ public sealed interface ChatCommand permits ChatCommand.CreateChat, ChatCommand.
     }
 
     /**
-     * A message from a user ({@code fromUserId}: the chat's virtual agent if it holds the chat under that
-     * id, else an agent), from the system ({@code type} {@code system}) or from the chat's end user. The
-     * names are the directory's names for {@code fromUserId} as an agent and as a virtual agent, if known.
-     * A message with an {@code idempotencyKey} the chat has seen before is not sent again.
+     * A message. Who sends it follows from the {@code actor} and {@code fromUserId} (the chat README's
+     * sender matrix): an agent sends as itself; a supervisor, admin or system caller sends for the
+     * virtual agent holding the chat, for an agent of the partner ({@code known} says whether the
+     * directory knows {@code fromUserId} as one, and the names it knows), as the system ({@code type}
+     * {@code system}) or for the chat's end user. A message whose {@code idempotencyKey} the chat has
+     * seen is not sent again if it is the same message, and refused if it is another one.
      */
-    record SendMessage(Long fromUserId, String type, String content, String idempotencyKey, String agentName,
-                       String virtualAgentName, Instant now) implements ChatCommand, RetriesOnConflict {
-        public SendMessage(Long fromUserId, String type, String content, String idempotencyKey, Instant now) {
-            this(fromUserId, type, content, idempotencyKey, null, null, now);
+    record SendMessage(Long fromUserId, String type, String content, String idempotencyKey, Actor actor,
+                       KnownAs known, Instant now) implements ChatCommand, RetriesOnConflict {
+    }
+
+    /** What the partner's directory knows of a {@code from_user_id}: an agent (and its name), a virtual agent's name. */
+    record KnownAs(boolean agent, String agentName, String virtualAgentName) {
+        public static final KnownAs NOBODY = new KnownAs(false, null, null);
+
+        public static KnownAs agent(String name) {
+            return new KnownAs(true, name, null);
         }
     }
 
-    /** {@code PATCH /chats/{id}}: end the chat and/or record a deflection channel. */
-    record UpdateChat(String status, String deflectionChannel, Long escalationId, Long finishedByUserId, Instant now)
-            implements ChatCommand {
+    /**
+     * {@code PATCH /chats/{id}}: end the chat and/or record a deflection channel. {@code finishedByUserId}
+     * is who did it: an agent's own id; a supervisor, admin or system caller may name an agent.
+     */
+    record UpdateChat(String status, String deflectionChannel, Long escalationId, Long finishedByUserId, Actor actor,
+                      Instant now) implements ChatCommand {
     }
 
     /** Sets the given flags; a null flag keeps its current value. Setting a value is safe to retry. */
@@ -55,16 +66,23 @@ public sealed interface ChatCommand permits ChatCommand.CreateChat, ChatCommand.
     record CustomField(String label, Object value) {
     }
 
-    /** An agent takes a queued chat for themselves; claiming one's own claim again changes nothing. */
-    record Claim(Long agentId, Instant now) implements ChatCommand {
+    /**
+     * An agent takes a queued chat for themselves (or a supervisor for an agent); claiming one's own claim
+     * again changes nothing. {@code agentId} null: the actor's own agent.
+     */
+    record Claim(Long agentId, Actor actor, Instant now) implements ChatCommand {
     }
 
-    /** The claiming agent gives the chat back to the queue. */
-    record Release(Long agentId, Instant now) implements ChatCommand {
+    /**
+     * The claiming agent gives the chat back to the queue; a supervisor, admin or system caller may release
+     * anyone's claim. {@code agentId} null: the actor's own agent (for a supervisor: whoever holds the claim).
+     */
+    record Release(Long agentId, Actor actor, Instant now) implements ChatCommand {
     }
 
-    /** A supervisor marks a chat (for review, training, …) with an optional note. */
-    record Mark(Long userId, String mark, String note, Instant now) implements ChatCommand, RetriesOnConflict {
+    /** A supervisor marks a chat (for review, training, …) with an optional note; {@code userId} null: the actor. */
+    record Mark(Long userId, String mark, String note, Actor actor, Instant now)
+            implements ChatCommand, RetriesOnConflict {
     }
 
     /** Ends a chat nobody picked up by its {@code timeout_at}; does nothing to any other chat. */

@@ -38,6 +38,7 @@ import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.Decider;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
+import io.switchboard.eventstore.decider.NotPermittedException;
 
 import java.util.List;
 import java.util.Locale;
@@ -71,10 +72,15 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
             throw new AggregateNotFoundException("chat", "");
         }
         if (command instanceof SendMessage message) {
-            if (message.idempotencyKey() != null && chat.messageKeys().contains(message.idempotencyKey())) {
-                return List.of();
+            Long from = sendingAs(message);
+            String key = message.idempotencyKey();
+            if (key != null && chat.messageKeys().containsKey(key)) {
+                if (fingerprint(from, message.type(), message.content()).equals(chat.messageKeys().get(key))) {
+                    return List.of(); // a retry of the message sent with this key
+                }
+                throw new MessageKeyReusedException(key);
             }
-            return List.of(message(message, chat));
+            return List.of(message(message, from, chat));
         }
         if (command instanceof UpdateChat update) {
             return update(update, chat);
@@ -89,21 +95,18 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
             return claim(claim, chat);
         }
         if (command instanceof Release release) {
-            requirePositive(release.agentId(), "agent_id");
-            if (chat.claimedBy() == null || !chat.claimedBy().equals(release.agentId())) {
-                throw new IllegalTransitionException(chat.status().value(), "chat is not claimed by agent " + release.agentId());
-            }
-            return List.of(new ChatReleased(chat.id(), release.agentId(), release.now()));
+            return List.of(release(release, chat));
         }
         if (command instanceof Mark mark) {
-            requirePositive(mark.userId(), "user_id");
+            Long userId = actingAs(mark.userId(), mark.actor(), "user_id");
+            requirePositive(userId, "user_id");
             if (isBlank(mark.mark()) || mark.mark().length() > 64) {
                 throw new InvalidCommandException("mark", "mark is required (at most 64 characters)");
             }
             if (mark.note() != null && mark.note().length() > 2000) {
                 throw new InvalidCommandException("note", "note is at most 2000 characters");
             }
-            return List.of(new ChatMarked(chat.id(), mark.userId(), mark.mark(), mark.note(), mark.now()));
+            return List.of(new ChatMarked(chat.id(), userId, mark.mark(), mark.note(), mark.now()));
         }
         if (command instanceof RequestEscalation escalation) {
             return List.of(escalate(escalation, chat));
@@ -165,7 +168,22 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
                 create.now(), create.timeoutAt());
     }
 
-    private static MessageSent message(SendMessage message, Chat chat) {
+    /**
+     * The user a message is sent as (null: the end user or the system). An agent sends only as itself,
+     * and only if it is linked to an agent; a supervisor, admin or system caller names the sender.
+     */
+    private static Long sendingAs(SendMessage message) {
+        if (message.fromUserId() != null && message.fromUserId() <= 0) {
+            throw new InvalidCommandException("from_user_id", "from_user_id must be a positive integer");
+        }
+        Actor actor = message.actor();
+        if (actor.forOthers()) {
+            return message.fromUserId();
+        }
+        return actingAs(message.fromUserId(), actor, "from_user_id");
+    }
+
+    private static MessageSent message(SendMessage message, Long from, Chat chat) {
         requireOpen(chat, "send a message to");
         if (isBlank(message.type())) {
             throw new InvalidCommandException("message.type", "message.type is required");
@@ -173,17 +191,25 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
         if (isBlank(message.content())) {
             throw new InvalidCommandException("message.content", "message.content is required");
         }
-        if (message.fromUserId() != null && message.fromUserId() <= 0) {
-            throw new InvalidCommandException("from_user_id", "from_user_id must be a positive integer");
-        }
         String senderType;
         String senderId;
         String senderName = null;
-        if (message.fromUserId() != null) {
-            boolean bot = message.fromUserId().equals(chat.hands().virtualAgentId());
-            senderType = bot ? VIRTUAL_AGENT : AGENT;
-            senderId = message.fromUserId().toString();
-            senderName = bot ? message.virtualAgentName() : message.agentName();
+        if (from != null && !message.actor().forOthers()) {
+            senderType = AGENT;
+            senderId = from.toString();
+            senderName = message.known().agentName();
+        } else if (from != null) {
+            if (from.equals(chat.hands().virtualAgentId())) {
+                senderType = VIRTUAL_AGENT;
+                senderName = message.known().virtualAgentName();
+            } else if (message.known().agent()) {
+                senderType = AGENT;
+                senderName = message.known().agentName();
+            } else {
+                throw new InvalidCommandException("from_user_id", "from_user_id " + from
+                        + " is neither the virtual agent holding this chat nor an active agent of this partner");
+            }
+            senderId = from.toString();
         } else if ("system".equals(message.type())) {
             senderType = "system";
             senderId = "system";
@@ -195,6 +221,60 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
                 message.type(), message.content(), Map.of(), message.now(), message.idempotencyKey());
     }
 
+    /**
+     * What makes two messages with one idempotency key "the same": the user sent as (an agent's or
+     * virtual agent's id; none for the end user and the system), the type and the text. The sender type
+     * is left out on purpose: it depends on who holds the chat, which may change between a message and
+     * its retry.
+     */
+    static String fingerprint(Long from, String type, String text) {
+        String canonical = (from == null ? "" : from.toString()) + "|" + (type == null ? -1 : type.length()) + "|"
+                + (type == null ? "" : type) + (text == null ? "" : text);
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /**
+     * The agent a command acts as, given the id it names in {@code field}: an agent is always itself (naming
+     * another agent, or being linked to none, is not permitted); a supervisor, admin or system caller acts
+     * for the named agent, else as its own agent (or nobody).
+     */
+    static Long actingAs(Long named, Actor actor, String field) {
+        if (named != null && named <= 0) {
+            throw new InvalidCommandException(field, field + " must be a positive integer");
+        }
+        if (actor.forOthers()) {
+            return named != null ? named : actor.agentId();
+        }
+        if (actor.agentId() == null) {
+            throw new NotPermittedException(field, "this caller is not linked to an agent (no numeric agent_id claim)");
+        }
+        if (named != null && !named.equals(actor.agentId())) {
+            throw new NotPermittedException(field, "an agent acts only as itself: " + field + " must be absent or "
+                    + actor.agentId());
+        }
+        return actor.agentId();
+    }
+
+    private static ChatReleased release(Release release, Chat chat) {
+        Actor actor = release.actor();
+        Long agentId = actor.forOthers() && release.agentId() == null ? chat.claimedBy()
+                : actingAs(release.agentId(), actor, "agent_id");
+        if (chat.claimedBy() == null) {
+            throw new IllegalTransitionException(chat.status().value(), "chat is not claimed");
+        }
+        if (!chat.claimedBy().equals(agentId)) {
+            throw new IllegalTransitionException(chat.status().value(),
+                    "chat is claimed by agent " + chat.claimedBy() + ", not by agent " + agentId);
+        }
+        return new ChatReleased(chat.id(), agentId, release.now());
+    }
+
     private static List<DomainEvent> update(UpdateChat update, Chat chat) {
         if (update.status() == null && update.deflectionChannel() == null && update.escalationId() == null) {
             throw new InvalidCommandException("chat", "nothing to update: give chat.status, chat.deflection_channel or chat.escalation_id");
@@ -202,9 +282,7 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
         if (update.escalationId() != null && !chat.escalations().containsKey(update.escalationId())) {
             throw new InvalidCommandException("chat.escalation_id", "escalation " + update.escalationId() + " does not exist for this chat");
         }
-        if (update.finishedByUserId() != null && update.finishedByUserId() <= 0) {
-            throw new InvalidCommandException("finished_by_user_id", "finished_by_user_id must be a positive integer");
-        }
+        Long by = actingAs(update.finishedByUserId(), update.actor(), "finished_by_user_id");
         ChatStatus target = null;
         if (update.status() != null) {
             target = SETTABLE.stream().filter(s -> s.value().equals(update.status())).findFirst()
@@ -221,12 +299,15 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
                     update.now()), chat));
         }
         if (target == null) {
-            events.add(new ChatStatusChanged(chat.id(), chat.status().value(), chat.status().value(),
-                    update.deflectionChannel(), update.finishedByUserId(), update.now()));
+            // The channel the chat already has changes nothing: no event.
+            if (!update.deflectionChannel().equals(chat.deflectionChannel())) {
+                events.add(new ChatStatusChanged(chat.id(), chat.status().value(), chat.status().value(),
+                        update.deflectionChannel(), by, update.now()));
+            }
             return events;
         }
         String reason = update.deflectionChannel() == null ? null : "deflected to " + update.deflectionChannel();
-        events.add(new ChatFinished(chat.id(), target.value(), reason, update.finishedByUserId(), update.now()));
+        events.add(new ChatFinished(chat.id(), target.value(), reason, by, update.now()));
         return events;
     }
 
@@ -280,17 +361,18 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
     }
 
     private static List<DomainEvent> claim(Claim claim, Chat chat) {
-        requirePositive(claim.agentId(), "agent_id");
+        Long agentId = actingAs(claim.agentId(), claim.actor(), "agent_id");
+        requirePositive(agentId, "agent_id");
         if (chat.status() != ChatStatus.QUEUED) {
             throw new IllegalTransitionException(chat.status().value(), "only a queued chat can be claimed");
         }
-        if (claim.agentId().equals(chat.claimedBy())) {
+        if (agentId.equals(chat.claimedBy())) {
             return List.of();
         }
         if (chat.claimedBy() != null) {
             throw new IllegalTransitionException(chat.status().value(), "chat is already claimed by agent " + chat.claimedBy());
         }
-        return List.of(new ChatClaimed(chat.id(), claim.agentId(), claim.now()));
+        return List.of(new ChatClaimed(chat.id(), agentId, claim.now()));
     }
 
     private static EscalationRequested escalate(RequestEscalation request, Chat chat) {
@@ -380,7 +462,7 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
                     created.endUser() == null ? null : created.endUser().id(),
                     created.endUser() == null ? null : created.endUser().identifier(),
                     created.email(), created.context(), created.features(), created.transcript(), created.createdAt(),
-                    created.timeoutAt(), null, 1, 0, Chat.NO_FLAGS, null, Set.of(), null, Hands.NONE, Map.of());
+                    created.timeoutAt(), null, 1, 0, Chat.NO_FLAGS, null, Map.of(), null, Hands.NONE, Map.of());
         }
         if (event instanceof ChatAssigned assigned) {
             boolean toAgent = AGENT.equals(assigned.assigneeType());
@@ -399,7 +481,12 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
                     updated.deflectionChannel() != null ? updated.deflectionChannel() : former.deflectionChannel()));
         }
         if (event instanceof MessageSent sent) {
-            return chat.withMessage(sent.idempotencyKey());
+            if (sent.idempotencyKey() == null) {
+                return chat.withMessage(null, null);
+            }
+            boolean user = AGENT.equals(sent.senderType()) || VIRTUAL_AGENT.equals(sent.senderType());
+            Long from = user ? Long.valueOf(sent.senderId()) : null;
+            return chat.withMessage(sent.idempotencyKey(), fingerprint(from, sent.messageType(), sent.text()));
         }
         if (event instanceof ChatFinished finished) {
             return chat.withStatus(ChatStatus.of(finished.status()), finished.endedAt());

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.chat.domain.Chat;
 import io.switchboard.chat.domain.ChatCommand;
 import io.switchboard.chat.domain.ChatDecider;
+import io.switchboard.chat.domain.MessageKeyReusedException;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.chat.ChatEvents;
 import io.switchboard.eventstore.EventContext;
@@ -73,7 +74,9 @@ public class ChatStore {
         return chats.handle(partnerId, stream(chatId), command, context).map(result -> result.state())
                 // The decider cannot name a chat it has no events of.
                 .onFailure(AggregateNotFoundException.class)
-                .transform(missing -> new AggregateNotFoundException("chat", Long.toString(chatId)));
+                .transform(missing -> new AggregateNotFoundException("chat", Long.toString(chatId)))
+                .onFailure(MessageKeyReusedException.class)
+                .transform(reused -> new IdempotencyKeyReusedException(((MessageKeyReusedException) reused).key()));
     }
 
     /** The partner's chat; another partner's chat is as absent as one that never existed (404). */

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Reads of the local directory read model (see {@code messaging.DirectoryProjection}). Unknown ids
- * are simply absent: the chat object then shows the id without a name.
+ * are simply absent: the chat object then shows the id without a name. Commands that name an agent or
+ * a menu check it here: an id the partner's directory does not have (as active) is refused.
  */
 @ApplicationScoped
 public class Directory {
@@ -38,7 +39,7 @@ public class Directory {
         Uni<Map<Long, Agent>> agents = byIds("""
                 SELECT agent_id, name, first_name, avatar_url, status FROM directory_agents
                 WHERE partner_id = $1 AND agent_id = ANY($2)""", partnerId, agentIds,
-                row -> new Agent(row.getLong(0), row.getString(1), row.getString(2), row.getString(3), row.getString(4)));
+                Directory::agent);
         Uni<Map<Long, VirtualAgent>> bots = byIds("""
                 SELECT virtual_agent_id, name FROM directory_virtual_agents
                 WHERE partner_id = $1 AND virtual_agent_id = ANY($2)""", partnerId, virtualAgentIds,
@@ -48,6 +49,25 @@ public class Directory {
                 partnerId, menuIds, row -> row.getString(1));
         return Uni.combine().all().unis(agents, bots, menus).asTuple()
                 .map(t -> new Names(t.getItem1(), t.getItem2(), t.getItem3()));
+    }
+
+    /** The partner's agent {@code agentId} if the directory knows it as active. */
+    public Uni<java.util.Optional<Agent>> activeAgent(String partnerId, long agentId) {
+        return pool.preparedQuery("""
+                        SELECT agent_id, name, first_name, avatar_url, status FROM directory_agents
+                        WHERE partner_id = $1 AND agent_id = $2 AND active""")
+                .execute(Tuple.of(partnerId, agentId))
+                .map(rows -> rows.size() == 0 ? java.util.Optional.<Agent>empty() : java.util.Optional.of(agent(rows.iterator().next())));
+    }
+
+    /** Whether {@code menuId} is an active menu of the partner. */
+    public Uni<Boolean> isActiveMenu(String partnerId, long menuId) {
+        return pool.preparedQuery("SELECT 1 FROM directory_menus WHERE partner_id = $1 AND menu_id = $2 AND active")
+                .execute(Tuple.of(partnerId, menuId)).map(rows -> rows.size() == 1);
+    }
+
+    private static Agent agent(Row row) {
+        return new Agent(row.getLong(0), row.getString(1), row.getString(2), row.getString(3), row.getString(4));
     }
 
     private <T> Uni<Map<Long, T>> byIds(String sql, String partnerId, Collection<Long> ids,

@@ -18,6 +18,7 @@ import io.switchboard.chat.domain.ChatCommand.TimeOut;
 import io.switchboard.chat.domain.ChatCommand.UpdateChat;
 import io.switchboard.chat.domain.ChatCommand.UpdateCustomerFlags;
 import io.switchboard.chat.domain.ChatCommand.UpdateEndUser;
+import io.switchboard.chat.domain.ChatCommand.KnownAs;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.chat.ChatEvents.ChatClaimed;
 import io.switchboard.events.chat.ChatEvents.ChatCreated;
@@ -35,6 +36,7 @@ import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.events.chat.ChatEvents.EndUser;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
+import io.switchboard.eventstore.decider.NotPermittedException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -105,19 +107,23 @@ class ChatDeciderTest {
     private static final ChatCreated CREATED = new ChatCreated(1000, "queued", 7L, "en",
             new EndUser(42L, "42", null, null, null), null, Map.of(), List.of(), List.of(), NOW, TIMEOUT);
     private static final Instant LATER = NOW.plusSeconds(30);
+    /** A supervisor, admin or system caller that is no agent itself. */
+    private static final Actor SYSTEM = Actor.SYSTEM;
+    /** Ann, agent 77, acting as herself. */
+    private static final Actor ANN = Actor.agent(77L);
 
     @Test
     void aMessageFromTheEndUserCarriesWhatRedactionNeeds() {
-        List<DomainEvent> events = when(new SendMessage(null, "text", "hello", null, LATER), CREATED);
+        List<DomainEvent> events = when(new SendMessage(null, "text", "hello", null, SYSTEM, KnownAs.NOBODY, LATER), CREATED);
 
         assertThat(events).containsExactly(new MessageSent(1000, 1, 1, "end_user", "42", null, "text", "hello", Map.of(), LATER, null));
     }
 
     @Test
     void messagesAreNumberedAndAUserIsAnAgent() {
-        DomainEvent first = when(new SendMessage(null, "text", "hi", null, LATER), CREATED).get(0);
+        DomainEvent first = when(new SendMessage(null, "text", "hi", null, SYSTEM, KnownAs.NOBODY, LATER), CREATED).get(0);
 
-        MessageSent second = (MessageSent) when(new SendMessage(77L, "text", "how can I help?", null, LATER), CREATED, first).get(0);
+        MessageSent second = (MessageSent) when(new SendMessage(77L, "text", "how can I help?", null, SYSTEM, KnownAs.agent(null), LATER), CREATED, first).get(0);
 
         assertThat(second.messageId()).isEqualTo(2);
         assertThat(second.senderType()).isEqualTo("agent");
@@ -126,23 +132,23 @@ class ChatDeciderTest {
 
     @Test
     void aMessageWhoseIdempotencyKeyTheChatHasSeenIsNotSentAgain() {
-        List<DomainEvent> first = when(new SendMessage(null, "text", "hello", "k-1", LATER), CREATED);
+        List<DomainEvent> first = when(new SendMessage(null, "text", "hello", "k-1", SYSTEM, KnownAs.NOBODY, LATER), CREATED);
 
         assertThat(((MessageSent) first.get(0)).idempotencyKey()).isEqualTo("k-1");
-        assertThat(when(new SendMessage(null, "text", "hello", "k-1", LATER), CREATED, first.get(0))).isEmpty();
-        assertThat(when(new SendMessage(null, "text", "hello", "k-2", LATER), CREATED, first.get(0))).hasSize(1);
+        assertThat(when(new SendMessage(null, "text", "hello", "k-1", SYSTEM, KnownAs.NOBODY, LATER), CREATED, first.get(0))).isEmpty();
+        assertThat(when(new SendMessage(null, "text", "hello", "k-2", SYSTEM, KnownAs.NOBODY, LATER), CREATED, first.get(0))).hasSize(1);
     }
 
     @Test
     void invalidMessagesAreRejectedByName() {
-        expectInvalid(new SendMessage(null, " ", "x", null, LATER), "message.type", CREATED);
-        expectInvalid(new SendMessage(null, "text", "", null, LATER), "message.content", CREATED);
-        expectInvalid(new SendMessage(-3L, "text", "x", null, LATER), "from_user_id", CREATED);
+        expectInvalid(new SendMessage(null, " ", "x", null, SYSTEM, KnownAs.NOBODY, LATER), "message.type", CREATED);
+        expectInvalid(new SendMessage(null, "text", "", null, SYSTEM, KnownAs.NOBODY, LATER), "message.content", CREATED);
+        expectInvalid(new SendMessage(-3L, "text", "x", null, SYSTEM, KnownAs.agent(null), LATER), "from_user_id", CREATED);
     }
 
     @Test
     void finishingRecordsWhoAndWhenAndClosesTheChat() {
-        List<DomainEvent> events = when(new UpdateChat("finished", null, null, 77L, LATER), CREATED);
+        List<DomainEvent> events = when(new UpdateChat("finished", null, null, 77L, SYSTEM, LATER), CREATED);
 
         assertThat(events).containsExactly(new ChatFinished(1000, "finished", null, 77L, LATER));
         Chat chat = decider.evolveAll(decider.evolve(decider.initialState(), CREATED), events);
@@ -152,7 +158,7 @@ class ChatDeciderTest {
 
     @Test
     void aDeflectionChannelAloneIsRecordedWithoutEndingTheChat() {
-        List<DomainEvent> events = when(new UpdateChat(null, "email", null, null, LATER), CREATED);
+        List<DomainEvent> events = when(new UpdateChat(null, "email", null, null, SYSTEM, LATER), CREATED);
 
         assertThat(events).containsExactly(new ChatStatusChanged(1000, "queued", "queued", "email", null, LATER));
     }
@@ -161,8 +167,8 @@ class ChatDeciderTest {
     void aFinishedChatTakesNoMessageAndCannotBeFinishedAgain() {
         DomainEvent finished = new ChatFinished(1000, "finished", null, 77L, LATER);
 
-        for (ChatCommand command : List.<ChatCommand>of(new SendMessage(null, "text", "late", null, LATER),
-                new UpdateChat("dismissed", null, null, null, LATER), new UpdateChat(null, "email", null, null, LATER))) {
+        for (ChatCommand command : List.<ChatCommand>of(new SendMessage(null, "text", "late", null, SYSTEM, KnownAs.NOBODY, LATER),
+                new UpdateChat("dismissed", null, null, null, SYSTEM, LATER), new UpdateChat(null, "email", null, null, SYSTEM, LATER))) {
             assertThatThrownBy(() -> when(command, CREATED, finished)).isInstanceOfSatisfying(IllegalTransitionException.class,
                     rejected -> assertThat(rejected.currentStatus()).isEqualTo("finished"));
         }
@@ -170,10 +176,10 @@ class ChatDeciderTest {
 
     @Test
     void invalidUpdatesAreRejectedByName() {
-        expectInvalid(new UpdateChat(null, null, null, null, LATER), "chat", CREATED);
-        expectInvalid(new UpdateChat("assigned", null, null, null, LATER), "chat.status", CREATED);
-        expectInvalid(new UpdateChat("finished", null, 5L, null, LATER), "chat.escalation_id", CREATED);
-        expectInvalid(new UpdateChat("finished", null, null, 0L, LATER), "finished_by_user_id", CREATED);
+        expectInvalid(new UpdateChat(null, null, null, null, SYSTEM, LATER), "chat", CREATED);
+        expectInvalid(new UpdateChat("assigned", null, null, null, SYSTEM, LATER), "chat.status", CREATED);
+        expectInvalid(new UpdateChat("finished", null, 5L, null, SYSTEM, LATER), "chat.escalation_id", CREATED);
+        expectInvalid(new UpdateChat("finished", null, null, 0L, SYSTEM, LATER), "finished_by_user_id", CREATED);
     }
 
     @Test
@@ -232,32 +238,32 @@ class ChatDeciderTest {
 
     @Test
     void anAgentClaimsAQueuedChatOnceAndOnlyTheClaimerReleasesIt() {
-        List<DomainEvent> claimed = when(new Claim(77L, LATER), CREATED);
+        List<DomainEvent> claimed = when(new Claim(null, ANN, LATER), CREATED);
 
         assertThat(claimed).containsExactly(new ChatClaimed(1000, 77, LATER));
-        assertThat(when(new Claim(77L, LATER), CREATED, claimed.get(0))).as("claiming again changes nothing").isEmpty();
-        assertThatThrownBy(() -> when(new Claim(78L, LATER), CREATED, claimed.get(0)))
+        assertThat(when(new Claim(null, ANN, LATER), CREATED, claimed.get(0))).as("claiming again changes nothing").isEmpty();
+        assertThatThrownBy(() -> when(new Claim(null, Actor.agent(78L), LATER), CREATED, claimed.get(0)))
                 .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("claimed by agent 77");
-        assertThatThrownBy(() -> when(new Release(78L, LATER), CREATED, claimed.get(0))).isInstanceOf(IllegalTransitionException.class);
-        assertThat(when(new Release(77L, LATER), CREATED, claimed.get(0))).containsExactly(new ChatReleased(1000, 77, LATER));
-        assertThatThrownBy(() -> when(new Claim(77L, LATER), CREATED, new ChatFinished(1000, "finished", null, null, LATER)))
+        assertThatThrownBy(() -> when(new Release(null, Actor.agent(78L), LATER), CREATED, claimed.get(0))).isInstanceOf(IllegalTransitionException.class);
+        assertThat(when(new Release(null, ANN, LATER), CREATED, claimed.get(0))).containsExactly(new ChatReleased(1000, 77, LATER));
+        assertThatThrownBy(() -> when(new Claim(null, ANN, LATER), CREATED, new ChatFinished(1000, "finished", null, null, LATER)))
                 .isInstanceOfSatisfying(IllegalTransitionException.class, e -> assertThat(e.currentStatus()).isEqualTo("finished"));
-        expectInvalid(new Claim(null, LATER), "agent_id", CREATED);
+        expectInvalid(new Claim(null, SYSTEM, LATER), "agent_id", CREATED);
     }
 
     @Test
     void aSupervisorMarksAChatInAnyStatus() {
         DomainEvent finished = new ChatFinished(1000, "finished", null, null, LATER);
 
-        assertThat(when(new Mark(5L, "review", "rude customer", LATER), CREATED, finished))
+        assertThat(when(new Mark(5L, "review", "rude customer", SYSTEM, LATER), CREATED, finished))
                 .containsExactly(new ChatMarked(1000, 5, "review", "rude customer", LATER));
-        expectInvalid(new Mark(5L, " ", null, LATER), "mark", CREATED);
-        expectInvalid(new Mark(null, "review", null, LATER), "user_id", CREATED);
+        expectInvalid(new Mark(5L, " ", null, SYSTEM, LATER), "mark", CREATED);
+        expectInvalid(new Mark(null, "review", null, SYSTEM, LATER), "user_id", CREATED);
     }
 
     @Test
     void commandsOnAChatThatDoesNotExistAreNotFound() {
-        assertThatThrownBy(() -> when(new SendMessage(null, "text", "hi", null, LATER)))
+        assertThatThrownBy(() -> when(new SendMessage(null, "text", "hi", null, SYSTEM, KnownAs.NOBODY, LATER)))
                 .isInstanceOf(AggregateNotFoundException.class);
     }
 
@@ -302,7 +308,7 @@ class ChatDeciderTest {
         assertThat(chat.hands().virtualAgentId()).isNull();
         assertThat(chat.hands().allAgents()).containsExactly(77L, 78L);
         assertThat(chat.hands().allVirtualAgents()).containsExactly(5L);
-        MessageSent fromBob = (MessageSent) when(new SendMessage(78L, "text", "hi", null, "Bob", null, LATER),
+        MessageSent fromBob = (MessageSent) when(new SendMessage(null, "text", "hi", null, Actor.agent(78L), KnownAs.agent("Bob"), LATER),
                 CREATED, TO_BOT, toAnn, toBob).get(0);
         assertThat(fromBob.segment()).isEqualTo(3);
         assertThat(fromBob.senderName()).isEqualTo("Bob");
@@ -331,12 +337,12 @@ class ChatDeciderTest {
 
     @Test
     void theBotMessagesUnderItsOwnIdAsAVirtualAgentAndTheSystemAsSystem() {
-        MessageSent bot = (MessageSent) when(new SendMessage(5L, "text", "hello", null, null, "Botty", LATER),
+        MessageSent bot = (MessageSent) when(new SendMessage(5L, "text", "hello", null, SYSTEM, new KnownAs(false, null, "Botty"), LATER),
                 CREATED, TO_BOT).get(0);
         assertThat(bot.senderType()).isEqualTo("virtual_agent");
         assertThat(bot.senderName()).isEqualTo("Botty");
 
-        MessageSent system = (MessageSent) when(new SendMessage(null, "system", "agent joined", null, LATER), CREATED).get(0);
+        MessageSent system = (MessageSent) when(new SendMessage(null, "system", "agent joined", null, SYSTEM, KnownAs.NOBODY, LATER), CREATED).get(0);
         assertThat(system.senderType()).isEqualTo("system");
     }
 
@@ -393,11 +399,113 @@ class ChatDeciderTest {
 
     @Test
     void patchingAChatWithAnEscalationAndChannelDeflectsThatEscalation() {
-        List<DomainEvent> events = when(new UpdateChat(null, "email", 9L, null, LATER), CREATED, TO_BOT, ESCALATION);
+        List<DomainEvent> events = when(new UpdateChat(null, "email", 9L, null, SYSTEM, LATER), CREATED, TO_BOT, ESCALATION);
 
         assertThat(events).containsExactly(new EscalationUpdated(1000, 9, "email", "deflected", LATER),
                 new ChatStatusChanged(1000, "va_assigned", "va_assigned", "email", null, LATER));
-        assertThat(when(new UpdateChat(null, null, 9L, null, LATER), CREATED, TO_BOT, ESCALATION)).isEmpty();
+        assertThat(when(new UpdateChat(null, null, 9L, null, SYSTEM, LATER), CREATED, TO_BOT, ESCALATION)).isEmpty();
+    }
+
+    // --- the actor is the caller ------------------------------------------------------------------
+
+    @Test
+    void anAgentSendsFinishesAndClaimsOnlyAsItself() {
+        MessageSent fromAnn = (MessageSent) when(new SendMessage(null, "text", "hi", null, ANN, KnownAs.agent("Ann"), LATER),
+                CREATED).get(0);
+        assertThat(fromAnn.senderType()).isEqualTo("agent");
+        assertThat(fromAnn.senderId()).isEqualTo("77");
+        assertThat(fromAnn.senderName()).isEqualTo("Ann");
+        assertThat(((MessageSent) when(new SendMessage(77L, "text", "hi", null, ANN, KnownAs.agent("Ann"), LATER), CREATED)
+                .get(0)).senderId()).as("naming itself is fine").isEqualTo("77");
+        assertThat(when(new UpdateChat("finished", null, null, null, ANN, LATER), CREATED))
+                .as("the agent who finishes is recorded").containsExactly(new ChatFinished(1000, "finished", null, 77L, LATER));
+        assertThat(when(new Claim(77L, ANN, LATER), CREATED)).containsExactly(new ChatClaimed(1000, 77, LATER));
+
+        expectNotPermitted(new SendMessage(78L, "text", "I am Bob", null, ANN, KnownAs.agent("Ann"), LATER), "from_user_id", CREATED);
+        expectNotPermitted(new UpdateChat("finished", null, null, 78L, ANN, LATER), "finished_by_user_id", CREATED);
+        expectNotPermitted(new Claim(78L, ANN, LATER), "agent_id", CREATED);
+        expectNotPermitted(new Release(78L, ANN, LATER), "agent_id", CREATED, new ChatClaimed(1000, 78, LATER));
+    }
+
+    @Test
+    void anAgentWithoutAnAgentIdCanDoNothingBoundToAnAgent() {
+        Actor nobody = Actor.agent(null);
+
+        expectNotPermitted(new SendMessage(null, "text", "hi", null, nobody, KnownAs.NOBODY, LATER), "from_user_id", CREATED);
+        expectNotPermitted(new UpdateChat("finished", null, null, null, nobody, LATER), "finished_by_user_id", CREATED);
+        expectNotPermitted(new Claim(null, nobody, LATER), "agent_id", CREATED);
+        expectNotPermitted(new Release(null, nobody, LATER), "agent_id", CREATED, new ChatClaimed(1000, 77, LATER));
+        expectNotPermitted(new Mark(null, "review", null, nobody, LATER), "user_id", CREATED);
+        // What is bound to nobody stays open to it.
+        assertThat(when(new UpdateCustomerFlags(true, null, null, "api", LATER), CREATED)).hasSize(1);
+    }
+
+    @Test
+    void aSupervisorActsForAgentsAndReleasesAnyonesClaim() {
+        Actor sam = Actor.supervisor(5L);
+        ChatClaimed claimed = new ChatClaimed(1000, 77, LATER);
+
+        assertThat(when(new Claim(77L, sam, LATER), CREATED)).containsExactly(claimed);
+        assertThat(when(new Release(null, sam, LATER), CREATED, claimed)).as("whoever holds the claim")
+                .containsExactly(new ChatReleased(1000, 77, LATER));
+        assertThat(when(new Release(77L, sam, LATER), CREATED, claimed)).containsExactly(new ChatReleased(1000, 77, LATER));
+        assertThatThrownBy(() -> when(new Release(78L, sam, LATER), CREATED, claimed))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("claimed by agent 77");
+        assertThatThrownBy(() -> when(new Release(null, sam, LATER), CREATED))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("not claimed");
+        assertThat(when(new Mark(null, "review", null, sam, LATER), CREATED)).as("marked as the supervisor itself")
+                .containsExactly(new ChatMarked(1000, 5, "review", null, LATER));
+        assertThat(when(new UpdateChat("finished", null, null, 77L, sam, LATER), CREATED))
+                .containsExactly(new ChatFinished(1000, "finished", null, 77L, LATER));
+    }
+
+    @Test
+    void onlyAPrivilegedCallerSpeaksForTheBotTheEndUserOrAnotherAgent() {
+        MessageSent bot = (MessageSent) when(new SendMessage(5L, "text", "hello", null, SYSTEM,
+                new KnownAs(false, null, "Botty"), LATER), CREATED, TO_BOT).get(0);
+        assertThat(bot.senderType()).isEqualTo("virtual_agent");
+        MessageSent forAnn = (MessageSent) when(new SendMessage(77L, "text", "hi", null, SYSTEM, KnownAs.agent("Ann"), LATER),
+                CREATED).get(0);
+        assertThat(forAnn.senderType() + ":" + forAnn.senderId()).isEqualTo("agent:77");
+
+        expectInvalid(new SendMessage(5L, "text", "hello", null, SYSTEM, new KnownAs(false, null, "Botty"), LATER),
+                "from_user_id", CREATED); // a bot that does not hold the chat, and no agent of the partner
+        expectInvalid(new SendMessage(999L, "text", "hello", null, SYSTEM, KnownAs.NOBODY, LATER), "from_user_id", CREATED);
+        // An agent's message is always its own: it cannot pass for the bot or the end user.
+        MessageSent notTheBot = (MessageSent) when(new SendMessage(null, "text", "hi", null, ANN, KnownAs.agent("Ann"), LATER),
+                CREATED, TO_BOT).get(0);
+        assertThat(notTheBot.senderType() + ":" + notTheBot.senderId()).isEqualTo("agent:77");
+        expectNotPermitted(new SendMessage(5L, "text", "hi", null, ANN, KnownAs.agent("Ann"), LATER), "from_user_id",
+                CREATED, TO_BOT);
+    }
+
+    @Test
+    void anIdempotencyKeyReusedForAnotherMessageIsRefusedAndItsRetryChangesNothingLater() {
+        MessageSent first = (MessageSent) when(new SendMessage(5L, "text", "hello", "k-1", SYSTEM,
+                new KnownAs(false, null, "Botty"), LATER), CREATED, TO_BOT).get(0);
+
+        assertThatThrownBy(() -> when(new SendMessage(5L, "text", "other", "k-1", SYSTEM, new KnownAs(false, null, "Botty"),
+                LATER), CREATED, TO_BOT, first)).isInstanceOfSatisfying(MessageKeyReusedException.class,
+                reused -> assertThat(reused.key()).isEqualTo("k-1"));
+        assertThatThrownBy(() -> when(new SendMessage(null, "text", "hello", "k-1", SYSTEM, KnownAs.NOBODY, LATER),
+                CREATED, TO_BOT, first)).as("same text, another sender").isInstanceOf(MessageKeyReusedException.class);
+        ChatAssigned toAnn = new ChatAssigned(1000, "agent", 77, "Ann", 2, "router", LATER, 2);
+        ChatFinished finished = new ChatFinished(1000, "finished", null, 77L, LATER);
+        assertThat(when(new SendMessage(5L, "text", "hello", "k-1", SYSTEM, KnownAs.NOBODY, LATER),
+                CREATED, TO_BOT, first, toAnn, finished)).as("a retry after the bot lost the chat and it ended").isEmpty();
+    }
+
+    @Test
+    void aDeflectionChannelTheChatAlreadyHasChangesNothing() {
+        List<DomainEvent> events = when(new UpdateChat(null, "email", null, null, SYSTEM, LATER), CREATED);
+
+        assertThat(when(new UpdateChat(null, "email", null, null, SYSTEM, LATER), CREATED, events.get(0))).isEmpty();
+        assertThat(when(new UpdateChat(null, "voicemail", null, null, SYSTEM, LATER), CREATED, events.get(0))).hasSize(1);
+    }
+
+    private void expectNotPermitted(ChatCommand command, String field, DomainEvent... given) {
+        assertThatThrownBy(() -> when(command, given)).isInstanceOfSatisfying(NotPermittedException.class,
+                rejected -> assertThat(rejected.field()).isEqualTo(field));
     }
 
     private static List<DomainEvent> concat(List<DomainEvent> first, List<DomainEvent> second) {

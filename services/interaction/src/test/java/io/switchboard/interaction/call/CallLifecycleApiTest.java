@@ -11,6 +11,8 @@ import io.switchboard.testing.TestTokens;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import io.switchboard.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -45,6 +47,14 @@ class CallLifecycleApiTest {
     @Inject
     Pool pool;
 
+    @Inject
+    EventStore store;
+
+    @BeforeEach
+    void directory() {
+        CallFixtures.directory(store);
+    }
+
     /** Provider timestamps, a second apart from a base in the recent past. */
     private static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(60);
 
@@ -56,24 +66,24 @@ class CallLifecycleApiTest {
     void aFullCallFromTheIvrToTheEndCarriesEveryReportingTimestamp() {
         int id = newCall(ACME_SYSTEM, "{\"call_type\": \"Voice Inbound (IVR)\", \"end_user_number\": \"+1 555 0100\", "
                 + "\"dialed_number\": \"1-800-123-4567,959595\"}");
-        step(ACME_SYSTEM, id, "queued", "{" + at(10) + ", \"menu_id\": 8}").statusCode(200)
-                .body("status", equalTo("queued"), "selected_menu.id", equalTo(8));
-        step(ACME_SYSTEM, id, "connecting", "{" + at(20) + ", \"agent_id\": 21}").statusCode(200)
-                .body("status", equalTo("connecting"), "agent_info.id", equalTo(21));
+        step(ACME_SYSTEM, id, "queued", "{" + at(10) + ", \"menu_id\": 900008}").statusCode(200)
+                .body("status", equalTo("queued"), "selected_menu.id", equalTo(900008));
+        step(ACME_SYSTEM, id, "connecting", "{" + at(20) + ", \"agent_id\": 900021}").statusCode(200)
+                .body("status", equalTo("connecting"), "agent_info.id", equalTo(900021));
         step(ACME_SYSTEM, id, "connected", "{" + at(25) + "}").statusCode(200)
                 .body("status", equalTo("connected"), "wait_duration", equalTo(15));
         step(ACME_SYSTEM, id, "hold", "{" + at(30) + "}").statusCode(200);
         step(ACME_SYSTEM, id, "resume", "{" + at(40) + "}").statusCode(200).body("hold_duration", equalTo(10));
         step(ACME_SYSTEM, id, "hold", "{" + at(50) + "}").statusCode(200);
         step(ACME_SYSTEM, id, "resume", "{" + at(55) + "}").statusCode(200).body("hold_duration", equalTo(15));
-        step(ACME_SYSTEM, id, "transfer", "{" + at(60) + ", \"target_type\": \"agent\", \"to_agent_id\": 22}").statusCode(200)
+        step(ACME_SYSTEM, id, "transfer", "{" + at(60) + ", \"target_type\": \"agent\", \"to_agent_id\": 900022}").statusCode(200)
                 .body("transfers", hasSize(1), "transfers[0].status", equalTo("transferring"),
-                        "transfers[0].from_agent.id", equalTo(21), "transfers[0].to_agent.id", equalTo(22));
+                        "transfers[0].from_agent.id", equalTo(900021), "transfers[0].to_agent.id", equalTo(900022));
         step(ACME_SYSTEM, id, "transfer", "{" + at(61) + ", \"target_type\": \"external\", \"to_number\": \"+44 20 7946 0000\"}")
                 .statusCode(200).body("transfers", hasSize(2), "transfers[1].to_number", equalTo("+44 20 7946 0000"));
-        step(ACME_SYSTEM, id, "participant_joined", "{" + at(65) + ", \"participant_type\": \"agent\", \"user_id\": 22}")
+        step(ACME_SYSTEM, id, "participant_joined", "{" + at(65) + ", \"participant_type\": \"agent\", \"user_id\": 900022}")
                 .statusCode(200).body("participants", hasSize(3));
-        step(ACME_SYSTEM, id, "participant_left", "{" + at(70) + ", \"user_id\": 21}").statusCode(200);
+        step(ACME_SYSTEM, id, "participant_left", "{" + at(70) + ", \"user_id\": 900021}").statusCode(200);
         step(ACME_SYSTEM, id, "ended", "{" + at(85) + ", \"disconnected_by\": \"disconnected_by_end_user\"}").statusCode(200)
                 .body("status", equalTo("finished"), "ends_at", equalTo(millis(85)), "call_duration", equalTo(60),
                         "hold_duration", equalTo(15), "disconnected_by", equalTo("disconnected_by_end_user"),
@@ -138,7 +148,7 @@ class CallLifecycleApiTest {
     @Test
     void aTimestampBeforeThePreviousStepIs400NamingTheField() {
         int id = newInboundCall(ACME_AGENT);
-        step(ACME_SYSTEM, id, "connecting", "{" + at(20) + ", \"agent_id\": 21}").statusCode(200);
+        step(ACME_SYSTEM, id, "connecting", "{" + at(20) + ", \"agent_id\": 900021}").statusCode(200);
         int before = eventTypes(pool, id).size();
         step(ACME_SYSTEM, id, "connected", "{" + at(19) + "}").statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("at"), "detail", containsString("earlier than the previous step"));
@@ -154,9 +164,9 @@ class CallLifecycleApiTest {
         int id = newInboundCall(ACME_AGENT);
         given().contentType(ContentType.JSON).body("{}").when().post(CALLS + "/" + id + "/events/hold")
                 .then().statusCode(401).contentType(PROBLEM);
-        step(ACME_AGENT, id, "connecting", "{\"agent_id\": 21}").statusCode(403).contentType(PROBLEM);
-        step(TestTokens.bearer("acme", "admin"), id, "connecting", "{\"agent_id\": 21}").statusCode(403);
-        step(GLOBEX_SYSTEM, id, "connecting", "{\"agent_id\": 21}").statusCode(404).contentType(PROBLEM);
+        step(ACME_AGENT, id, "connecting", "{\"agent_id\": 900021}").statusCode(403).contentType(PROBLEM);
+        step(TestTokens.bearer("acme", "admin"), id, "connecting", "{\"agent_id\": 900021}").statusCode(403);
+        step(GLOBEX_SYSTEM, id, "connecting", "{\"agent_id\": 900021}").statusCode(404).contentType(PROBLEM);
         step(ACME_SYSTEM, id, "teleport", "{}").statusCode(404).contentType(PROBLEM);
         assertThat(eventTypes(pool, id)).containsExactly("CallCreated", "ParticipantAdded", "CallQueued");
     }
@@ -164,11 +174,11 @@ class CallLifecycleApiTest {
     @Test
     void threeOverlappingAgentsAndAThirdPartyInOneCall() {
         int id = connectedCall();
-        step(ACME_SYSTEM, id, "participant_joined", "{\"participant_type\": \"agent\", \"user_id\": 22}").statusCode(200);
-        step(ACME_SYSTEM, id, "participant_joined", "{\"participant_type\": \"agent\", \"user_id\": 23}").statusCode(200);
+        step(ACME_SYSTEM, id, "participant_joined", "{\"participant_type\": \"agent\", \"user_id\": 900022}").statusCode(200);
+        step(ACME_SYSTEM, id, "participant_joined", "{\"participant_type\": \"agent\", \"user_id\": 900023}").statusCode(200);
         step(ACME_SYSTEM, id, "participant_joined", "{\"participant_type\": \"third_party\", \"phone_number\": \"+1 555 0123\"}")
                 .statusCode(200);
-        step(ACME_SYSTEM, id, "participant_joined", "{\"participant_type\": \"agent\", \"user_id\": 22}")
+        step(ACME_SYSTEM, id, "participant_joined", "{\"participant_type\": \"agent\", \"user_id\": 900022}")
                 .statusCode(409).contentType(PROBLEM).body("detail", containsString("already on the call"));
         List<JsonObject> joined = events(pool, id, "ParticipantJoined");
         assertThat(joined).extracting(e -> e.getString("participantType"))
@@ -191,7 +201,7 @@ class CallLifecycleApiTest {
         java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
-            for (int agent = 31; agent <= 34; agent++) {
+            for (int agent = 900031; agent <= 900034; agent++) {
                 String body = "{\"participant_type\": \"agent\", \"user_id\": " + agent + "}";
                 answers.add(executor.submit(() -> step(ACME_SYSTEM, id, "participant_joined", body).extract().statusCode()));
             }
@@ -202,7 +212,7 @@ class CallLifecycleApiTest {
             executor.shutdown();
         }
         assertThat(events(pool, id, "ParticipantJoined")).extracting(e -> e.getLong("userId"))
-                .contains(31L, 32L, 33L, 34L).hasSize(6);
+                .contains(900031L, 900032L, 900033L, 900034L).hasSize(6);
     }
 
     private void expectConflict(int id, String stepName, String body, String status) {

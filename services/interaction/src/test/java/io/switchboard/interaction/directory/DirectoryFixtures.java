@@ -1,20 +1,13 @@
 package io.switchboard.interaction.directory;
 
 import io.restassured.http.ContentType;
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.util.KeyUtils;
 import io.switchboard.testing.TestTokens;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -41,29 +34,10 @@ public final class DirectoryFixtures {
         return TestTokens.token().partner(partner).roles("supervisor").subject(Long.toString(userId)).sign();
     }
 
-    /** An agent's token naming them by the {@code agent_id} claim (TestTokens has no way to add a claim). */
+    /** An agent's token naming them by the {@code agent_id} claim (none if {@code agentId} is null). */
     public static String agentToken(String partner, Long agentId, String... roles) {
-        Instant now = Instant.now();
-        var claims = Jwt.claims()
-                .issuer(TestTokens.ISSUER)
-                .subject(UUID.randomUUID().toString())
-                .audience(TestTokens.AUDIENCE)
-                .claim("partner_id", partner)
-                .claim("realm_access", Map.of("roles", List.of(roles)))
-                .issuedAt(now)
-                .expiresAt(now.plusSeconds(3600));
-        if (agentId != null) {
-            claims.claim("agent_id", agentId);
-        }
-        return claims.jws().keyId("switchboard-test").sign(signingKey());
-    }
-
-    private static java.security.PrivateKey signingKey() {
-        try (InputStream in = TestTokens.class.getResourceAsStream("/switchboard-testing/token-signing-key.pem")) {
-            return KeyUtils.decodePrivateKey(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        TestTokens.Builder token = TestTokens.token().partner(partner).roles(roles);
+        return (agentId == null ? token : token.agentId(agentId)).sign();
     }
 
     public static int newTeam(String token, String name, Integer parentId) {

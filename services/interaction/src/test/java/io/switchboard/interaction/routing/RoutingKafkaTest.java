@@ -14,6 +14,7 @@ import io.switchboard.events.chat.ChatEvents.EscalationRequested;
 import io.switchboard.events.interaction.CallEvents.CallQueued;
 import io.switchboard.events.interaction.DirectoryEvents;
 import io.switchboard.events.interaction.DirectoryEvents.AgentDeactivated;
+import io.switchboard.events.interaction.DirectoryEvents.MenuCreated;
 import io.switchboard.events.interaction.DirectoryEvents.TeamMemberRemoved;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentCreated;
 import io.switchboard.events.interaction.RoutingEvents.ChatRouted;
@@ -27,6 +28,8 @@ import io.switchboard.testing.TestTokens;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.switchboard.eventstore.EventStore;
+import io.switchboard.eventstore.StreamId;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +64,8 @@ class RoutingKafkaTest {
     RecordingCallRinger ringer;
     @Inject
     ChatRoutingStore chatRouting;
+    @Inject
+    EventStore store;
 
     private RoutingFixture world;
     private final long team = RoutingFixture.newId();
@@ -156,6 +161,9 @@ class RoutingKafkaTest {
         world.availableAgent(longIdle, team, 4);
         world.awaitAllApplied();
         world.menu(menu, "voice", team, null);
+        // The call names the menu, so the directory (the interaction service's own event store) has it too.
+        store.append(world.partner, StreamId.of(DirectoryEvents.MENU, menu), 0, List.of(new MenuCreated(menu, "menu " + menu,
+                "voice", "queue", null, List.of(team), null, Instant.now()))).await().indefinitely();
         // A real inbound call, queued by the call aggregate; its CallQueued reaches routing as Debezium would ship it.
         String token = TestTokens.bearer(world.partner, "system");
         int callId = given().auth().oauth2(token).contentType(ContentType.JSON)

@@ -2,8 +2,8 @@ package io.switchboard.interaction.agentstatus.api;
 
 import io.smallrye.mutiny.Uni;
 import io.switchboard.eventstore.EventContext;
-import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
+import io.switchboard.eventstore.decider.NotPermittedException;
 import io.switchboard.interaction.agentstatus.domain.AgentStatus;
 import io.switchboard.interaction.agentstatus.domain.AgentStatusCommand.SetStatus;
 import io.switchboard.interaction.agentstatus.store.AgentStatuses;
@@ -43,9 +43,10 @@ public class AgentStatusResource {
     @Path("/me/status")
     @RolesAllowed({Roles.AGENT, Roles.ENHANCED_AGENT})
     public Uni<StatusView> setMine(StatusRequest request) {
+        // A caller without a numeric agent_id claim is refused (403); another partner's agent is not found.
         Long agentId = caller.agentId();
         if (agentId == null) {
-            throw new AggregateNotFoundException("agent for this token (no numeric agent_id claim):", "me");
+            throw new NotPermittedException("agent_id", "this caller is not linked to an agent (no numeric agent_id claim)");
         }
         return apply(agentId, request);
     }

@@ -75,6 +75,9 @@ public class CallResource {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    CallActors actors;
+
     private final Clock clock = Clock.systemUTC();
 
     @POST
@@ -92,11 +95,14 @@ public class CallResource {
                     }
                     return null;
                 });
-        return parentKnown.flatMap(ignored -> calls.nextIds(true)).flatMap(ids -> calls.handle(partnerId, ids.callId(),
+        return parentKnown
+                .flatMap(ignored -> actors.requireMenu(partnerId, menuId, "menu_id"))
+                .flatMap(ignored -> actors.actingAgent(partnerId, request.agentId(), request.agentEmail()))
+                .flatMap(agentId -> calls.nextIds(true).flatMap(ids -> calls.handle(partnerId, ids.callId(),
                         new CreateCall(ids.callId(), request.callType(), request.lang(), request.endUserNumber(),
-                                request.dialedNumber(), request.ticketId(), request.agentId(), request.agentEmail(),
+                                request.dialedNumber(), request.ticketId(), agentId, request.agentEmail(),
                                 request.outboundNumber(), menuId, parentId, request.recordingPermission(),
-                                request.scheduledAt(), ids.participants(), now())))
+                                request.scheduledAt(), ids.participants(), now()))))
                 .map(call -> Response.created(uri.getBaseUriBuilder().path("apps/api/v1/calls")
                         .path(Long.toString(call.id())).build()).entity(CallView.of(call)).build());
     }
@@ -144,7 +150,30 @@ public class CallResource {
         };
         boolean needsIds = step.equals("connected") || step.equals("transfer") || step.equals("participant_joined");
         Uni<CallStore.Ids> ids = needsIds ? calls.nextIds(false) : Uni.createFrom().item(NO_IDS);
-        return ids.flatMap(allocated -> calls.handle(partnerId, id, command.apply(allocated))).map(CallView::of);
+        return references(partnerId, id, step, s)
+                .flatMap(ignored -> ids)
+                .flatMap(allocated -> calls.handle(partnerId, id, command.apply(allocated))).map(CallView::of);
+    }
+
+    /**
+     * The menus, teams and agents a step names are the partner's (the provider reports for one partner).
+     * Checked once the call is known to be the partner's, so another partner's call stays a 404.
+     */
+    private Uni<Void> references(String partnerId, long callId, String step, CallRequests.Step s) {
+        boolean namesIds = s.menuId() != null || s.agentId() != null || s.toAgentId() != null || s.toTeamId() != null
+                || s.userId() != null;
+        if (!namesIds) {
+            return Uni.createFrom().voidItem();
+        }
+        return calls.find(partnerId, callId).flatMap(call -> switch (step) {
+            case "queued" -> actors.requireMenu(partnerId, s.menuId(), "menu_id");
+            case "connecting", "connected" -> actors.requireAgent(partnerId, s.agentId(), "agent_id");
+            case "transfer" -> actors.requireAgent(partnerId, s.toAgentId(), "to_agent_id")
+                    .flatMap(ignored -> actors.requireTeam(partnerId, s.toTeamId(), "to_team_id"));
+            case "participant_joined" -> "agent".equals(s.participantType())
+                    ? actors.requireAgent(partnerId, s.userId(), "user_id") : Uni.createFrom().voidItem();
+            default -> Uni.createFrom().voidItem();
+        });
     }
 
     @GET
@@ -171,9 +200,10 @@ public class CallResource {
             throw new InvalidCommandException("phone_number", "phone_number is required");
         }
         String partnerId = partner.partnerId();
-        return calls.nextIds(false).flatMap(ids -> calls.handle(partnerId, callId, new DialThirdParty(request.agentId(),
-                        request.agentEmail(), request.outboundNumber(), request.phoneNumber(), ids.participants().get(0),
-                        now()))
+        return actors.actingAgent(partnerId, request.agentId(), request.agentEmail())
+                .flatMap(agentId -> calls.nextIds(false).flatMap(ids -> calls.handle(partnerId, callId,
+                        new DialThirdParty(agentId, request.agentEmail(), request.outboundNumber(), request.phoneNumber(),
+                                ids.participants().get(0), now()))
                 .map(call -> {
                     CallParticipant added = call.participant(ids.participants().get(0))
                             .orElseThrow(() -> new AggregateNotFoundException("participant", ids.participants().get(0).toString()));
@@ -185,7 +215,7 @@ public class CallResource {
                     body.put("message", "Third party dialing initiated");
                     body.put("participant", participant);
                     return body;
-                }));
+                })));
     }
 
     /** The three reserved data attributes, named as the Apps API answers them. */

@@ -1,5 +1,6 @@
 package io.switchboard.interaction.directory.api;
 
+import io.switchboard.web.CallerIdentity;
 import io.switchboard.web.PartnerContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -9,7 +10,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 public class Caller {
     /** The claim naming the agent a token belongs to ({@code PUT /agents/me/status}). */
-    public static final String AGENT_ID_CLAIM = "agent_id";
+    public static final String AGENT_ID_CLAIM = CallerIdentity.AGENT_ID_CLAIM;
 
     @Inject
     PartnerContext partner;
@@ -17,19 +18,28 @@ public class Caller {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    CallerIdentity identity;
+
     public String partnerId() {
         return partner.partnerId();
     }
 
-    /** The token's subject if it is a numeric user id, else null (Keycloak subjects are UUIDs). */
+    /**
+     * Who made a change, for the change history: the token's subject if it is a numeric user id, else
+     * the caller's own agent id ({@code agent_id} claim; Keycloak subjects are UUIDs), else null.
+     */
     public Long userId() {
-        return numeric(token.getSubject());
+        Long subject = numeric(token.getSubject());
+        return subject != null ? subject : identity.agentId();
     }
 
-    /** The token's numeric {@code agent_id} claim, or null. */
+    /**
+     * The agent the caller is: for an agent, the token's numeric {@code agent_id} claim (none → 403);
+     * for a supervisor, admin or system caller its own agent id, or null.
+     */
     public Long agentId() {
-        Object claim = token.getClaim(AGENT_ID_CLAIM);
-        return claim == null ? null : numeric(claim.toString());
+        return identity.actingAgent(null, AGENT_ID_CLAIM);
     }
 
     private static Long numeric(String value) {

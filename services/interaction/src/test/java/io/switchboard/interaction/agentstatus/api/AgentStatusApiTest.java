@@ -87,11 +87,12 @@ class AgentStatusApiTest {
     }
 
     @Test
-    void meWithoutAnAgentOfTheCallersPartnerIsNotFound() {
+    void meWithoutAnAgentIdIsForbiddenAndAnotherPartnersAgentIsNotFound() {
         String partner = newPartner();
         int foreign = newAgent(admin(newPartner()), "Zed");
         given().auth().oauth2(agentToken(partner, null, "agent")).contentType(ContentType.JSON).body("{\"status\": \"available\"}")
-                .when().put(BASE + "/agents/me/status").then().statusCode(404).contentType(PROBLEM);
+                .when().put(BASE + "/agents/me/status").then().statusCode(403).contentType(PROBLEM)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("agent_id"));
         given().auth().oauth2(agentToken(partner, (long) foreign, "agent")).contentType(ContentType.JSON).body("{\"status\": \"available\"}")
                 .when().put(BASE + "/agents/me/status").then().statusCode(404).contentType(PROBLEM);
         assertThat(eventTypes(pool, "agent-" + foreign)).containsExactly("AgentCreated");
