@@ -42,6 +42,7 @@ public record Problem(String type, String title, int status, String detail, Stri
             case 403 -> "https://switchboard.dev/problems/forbidden";
             case 404 -> "https://switchboard.dev/problems/not-found";
             case 409 -> "https://switchboard.dev/problems/conflict";
+            case 429 -> "https://switchboard.dev/problems/rate-limited";
             default -> "about:blank";
         };
     }
