@@ -67,7 +67,9 @@ postgres_set_passwords() {
     sql+="ALTER ROLE $s WITH PASSWORD '$(db_password "$s")';"$'\n\n'
   done
   # The output may quote a statement, so it is kept with the secrets and only while it is needed.
-  printf '%s' "$sql" | as_pg_user "$dir/pgsql/bin/postgres" --single -D "$dir/data" -j postgres >"$out" 2>&1 \
+  # The server settings must allow the replication slots Debezium made, or single-user mode refuses to start.
+  printf '%s' "$sql" | as_pg_user "$dir/pgsql/bin/postgres" --single -D "$dir/data" -j \
+    -c wal_level=logical -c max_replication_slots=20 -c max_wal_senders=20 postgres >"$out" 2>&1 \
     && ! grep -q ERROR "$out" || { cat "$out"; die "setting the service roles' passwords failed"; }
   rm -f "$out"
 }

@@ -36,9 +36,8 @@ secret_names() {
 }
 
 # Writes the secrets that are missing from the file (all of them on the first start; after an
-# upgrade that added one, just that one). Sets SECRETS_CREATED=1 when anything was written.
+# upgrade that added one, just that one); a new one is shown again at the end of the next up.
 secrets_ensure() {
-  SECRETS_CREATED=0
   (umask 077 && mkdir -p "$SECRETS_DIR")
   chmod 700 "$SECRETS_DIR"
   [ -f "$SECRETS_FILE" ] || (umask 077 && printf '# Switchboard secrets, generated at random (never commit them). Local stack: deploy/local/switchboard secrets\n' >"$SECRETS_FILE")
@@ -48,7 +47,7 @@ secrets_ensure() {
     grep -q "^$name=" "$SECRETS_FILE" && continue
     value=${!name:-$($generator)}
     printf '%s=%s\n' "$name" "$value" >>"$SECRETS_FILE"
-    SECRETS_CREATED=1
+    rm -f "$SECRETS_DIR/.shown"
   done < <(secret_names)
 }
 
