@@ -1,5 +1,6 @@
 package io.switchboard.web;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * request headers such as {@code X-Forwarded-Host}, which any client can forge.
  */
 @ApplicationScoped
+@Startup // a malformed public URL stops the service at start, not at its first list request
 public class PublicUris {
     private final Optional<URI> base;
 

@@ -35,11 +35,14 @@ class RateLimitAndPublicUrlTest {
     public static class SmallLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // Slow refills, so that a slow machine does not refill a bucket between two requests.
             return Map.of(
                     "switchboard.rate-limit.credential.capacity", "3",
-                    "switchboard.rate-limit.credential.per-second", "1",
+                    "switchboard.rate-limit.credential.refill", "1",
+                    "switchboard.rate-limit.credential.period", "PT5S",
                     "switchboard.rate-limit.partner.capacity", "5",
-                    "switchboard.rate-limit.partner.per-second", "1",
+                    "switchboard.rate-limit.partner.refill", "1",
+                    "switchboard.rate-limit.partner.period", "PT30S",
                     "switchboard.public-base-url", "https://api.example.com/switchboard");
         }
     }
@@ -64,7 +67,7 @@ class RateLimitAndPublicUrlTest {
                 .body("status", equalTo(429), "error", equalTo("Too Many Requests"),
                         "detail", containsString("credential"), "instance", equalTo("/probe/me"));
         long retryAfter = Long.parseLong(refused.header("Retry-After"));
-        assertThat(retryAfter).isBetween(1L, 2L);
+        assertThat(retryAfter).isBetween(1L, 5L);
 
         // Another credential of the same partner still has the partner's bucket to draw on,
         // and another partner is not affected at all.
@@ -72,7 +75,7 @@ class RateLimitAndPublicUrlTest {
         String elsewhere = TestTokens.token().partner(partner()).roles(Roles.AGENT).subject("elsewhere").sign();
         me(elsewhere).then().statusCode(200);
 
-        await().pollDelay(Duration.ofSeconds(retryAfter)).atMost(Duration.ofSeconds(retryAfter + 3))
+        await().pollDelay(Duration.ofSeconds(retryAfter)).atMost(Duration.ofSeconds(retryAfter + 10))
                 .untilAsserted(() -> me(token).then().statusCode(200));
     }
 
@@ -81,7 +84,7 @@ class RateLimitAndPublicUrlTest {
         String partner = partner();
         int passed = 0;
         Response refused = null;
-        for (int i = 0; i < 8 && refused == null; i++) {
+        for (int i = 0; i < 12 && refused == null; i++) {
             // A new subject each time: no credential is over its own limit.
             Response answer = me(TestTokens.token().partner(partner).roles(Roles.AGENT).subject("s" + i).sign());
             if (answer.statusCode() == 429) {
@@ -92,7 +95,7 @@ class RateLimitAndPublicUrlTest {
             }
         }
         assertThat(refused).as("the partner's bucket ran dry").isNotNull();
-        assertThat(passed).isBetween(5, 6);
+        assertThat(passed).isBetween(5, 6); // a refill of the 30 s period may come in between
         refused.then().contentType("application/problem+json").body("detail", containsString("partner"));
         assertThat(refused.header("Retry-After")).isNotBlank();
         me(TestTokens.token().partner(partner()).roles(Roles.AGENT).sign()).then().statusCode(200);

@@ -32,7 +32,10 @@ public interface RateLimitConfig {
         /** The burst: requests allowed at once after a quiet period. */
         long capacity();
 
-        /** The sustained rate: tokens added back per second. */
-        long perSecond();
+        /** The sustained rate: {@code refill} tokens added back every {@code period}. */
+        long refill();
+
+        @WithDefault("PT1S")
+        Duration period();
     }
 }

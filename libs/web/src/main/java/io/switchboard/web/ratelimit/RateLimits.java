@@ -54,13 +54,14 @@ public final class RateLimits {
 
     private static Bucket bucket(RateLimitConfig.Limit limit) {
         return Bucket.builder()
-                .addLimit(l -> l.capacity(limit.capacity()).refillGreedy(limit.perSecond(), Duration.ofSeconds(1)))
+                .addLimit(l -> l.capacity(limit.capacity()).refillGreedy(limit.refill(), limit.period()))
                 .build();
     }
 
     private static RateLimitConfig.Limit checked(String name, RateLimitConfig.Limit limit) {
-        if (limit.capacity() < 1 || limit.perSecond() < 1) {
-            throw new IllegalArgumentException("switchboard.rate-limit." + name + ": capacity and per-second must be >= 1");
+        if (limit.capacity() < 1 || limit.refill() < 1 || limit.period().isNegative() || limit.period().isZero()) {
+            throw new IllegalArgumentException("switchboard.rate-limit." + name
+                    + ": capacity and refill must be >= 1 and period positive");
         }
         return limit;
     }
