@@ -20,8 +20,7 @@ CONNECT_PORT=${SWITCHBOARD_CONNECT_PORT:-8093}
 CONNECT_METRICS_PORT=${SWITCHBOARD_CONNECT_METRICS_PORT:-$((CONNECT_PORT + 1))}
 S3_PORT=${SWITCHBOARD_S3_PORT:-9000}
 S3_BUCKET=${SWITCHBOARD_S3_BUCKET:-switchboard-media}
-S3_ACCESS_KEY=${SWITCHBOARD_S3_ACCESS_KEY:-switchboard}
-S3_SECRET_KEY=${SWITCHBOARD_S3_SECRET_KEY:-switchboard-secret}
+# The S3 keys and the databases' passwords are the generated secrets (lib/secrets.sh).
 SERVICES=(chat media interaction redaction reporting)
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -56,6 +55,7 @@ postgres_start() {
       || { cat "$dir/logs/init-databases.log"; die "creating the service databases failed"; }
   fi
   is_running postgres && return
+  postgres_set_passwords
   as_pg_user "$dir/pgsql/bin/pg_ctl" -D "$dir/data" -l "$dir/logs/postgres.log" -w -t 60 -o \
     "-p $PG_PORT -k $dir/socket -c listen_addresses=127.0.0.1 -c wal_level=logical -c max_replication_slots=20 -c max_wal_senders=20 -c max_connections=300" \
     start >/dev/null || { tail -20 "$dir/logs/postgres.log"; die "PostgreSQL did not start"; }
@@ -63,6 +63,23 @@ postgres_start() {
 }
 
 postgres_ready() { port_open "$PG_PORT"; }
+
+# Gives every service's role its generated password (single-user mode, so before the server listens),
+# at every start: a first start, a data folder from before the secrets existed (whose roles had the
+# service name as password) and an edited secrets file all end with the current passwords.
+postgres_set_passwords() {
+  local dir="$STATE/postgres" sql="" s out="$SECRETS_DIR/postgres-passwords.log"
+  for s in "${SERVICES[@]}"; do
+    # The secrets are base64url: nothing in them can end the SQL string.
+    sql+="ALTER ROLE $s WITH PASSWORD '$(db_password "$s")';"$'\n\n'
+  done
+  # The output may quote a statement, so it is kept with the secrets and only while it is needed.
+  # The server settings must allow the replication slots Debezium made, or single-user mode refuses to start.
+  printf '%s' "$sql" | as_pg_user "$dir/pgsql/bin/postgres" --single -D "$dir/data" -j \
+    -c wal_level=logical -c max_replication_slots=20 -c max_wal_senders=20 postgres >"$out" 2>&1 \
+    && ! grep -q ERROR "$out" || { cat "$out"; die "setting the service roles' passwords failed"; }
+  rm -f "$out"
+}
 
 postgres_stop() {
   local dir="$STATE/postgres"
@@ -243,19 +260,25 @@ s3_start() {
   local dir="$STATE/s3"
   is_running s3 && return
   mkdir -p "$dir/logs" "$dir/data/$S3_BUCKET"   # a bucket of the filesystem backend is a folder
-  cat >"$dir/s3proxy.properties" <<PROPS
+  # The filesystem backend reads "others may read" on a folder or file as a public-read ACL: without
+  # it the bucket and its objects are private (anonymous list/read → 403). Also closes a bucket made
+  # by an earlier launcher with mkdir's default 0755.
+  chmod -R o-rwx "$dir/data"
+  (umask 077 && cat >"$dir/s3proxy.properties" <<PROPS
 s3proxy.endpoint=http://127.0.0.1:$S3_PORT
 s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=$S3_ACCESS_KEY
-s3proxy.credential=$S3_SECRET_KEY
+s3proxy.identity=$SWITCHBOARD_S3_ACCESS_KEY
+s3proxy.credential=$SWITCHBOARD_S3_SECRET_KEY
 jclouds.provider=filesystem-nio2
 jclouds.filesystem.basedir=$dir/data
 PROPS
-  start_bg s3 "$dir/logs/s3proxy.log" java -Xmx256m -jar "$dir/dist/s3proxy-$S3PROXY_VERSION-jar-with-dependencies.jar" \
-    --properties "$dir/s3proxy.properties"
+  )
+  # umask 027: objects s3proxy writes are not readable by others, so never public either.
+  (umask 027 && start_bg s3 "$dir/logs/s3proxy.log" java -Xmx256m \
+    -jar "$dir/dist/s3proxy-$S3PROXY_VERSION-jar-with-dependencies.jar" --properties "$dir/s3proxy.properties")
 }
 
 s3_ready() { port_open "$S3_PORT"; }
 s3_stop() { stop_pid s3; }
 
-db_password() { local var="SWITCHBOARD_${1^^}_DB_PASSWORD"; echo "${!var:-$1}"; }
+db_password() { local var="SWITCHBOARD_${1^^}_DB_PASSWORD"; echo "${!var:?no $var: secrets not loaded}"; }

@@ -1,8 +1,10 @@
 # Keycloak (identity provider) for the local stack: sourced by deploy/local/switchboard.
 # Runs the Keycloak Quarkus distribution from Maven Central in dev mode (H2 database in the dist's
 # data/h2, kept across restarts) and imports deploy/keycloak/switchboard-realm.json on first start.
-# Keycloak never re-imports an existing realm, so when the realm file has changed since the last
-# import the launcher resets Keycloak's database (the realm is code here; nothing else lives in it).
+# Keycloak never re-imports an existing realm, so when the realm file or the secrets (lib/secrets.sh:
+# the bootstrap admin's password, and the client secrets and demo passwords that fill the realm file's
+# ${...} placeholders at import) have changed since the last import, the launcher resets Keycloak's
+# database (the realm is code here; nothing else lives in it).
 # shellcheck shell=bash
 
 # shellcheck source=common.sh
@@ -29,9 +31,9 @@ keycloak_install() {
   mkdir -p "$KEYCLOAK_HOME/data/import"
   local realm="$REPO/deploy/keycloak/switchboard-realm.json" stamp="$KEYCLOAK_HOME/data/import/.imported.sha256"
   local sum
-  sum=$(sha256sum "$realm" | cut -d' ' -f1)
+  sum=$(cat "$realm" "$SECRETS_FILE" | sha256sum | cut -d' ' -f1)
   if [ -d "$KEYCLOAK_HOME/data/h2" ] && [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
-    log "realm file changed since Keycloak imported it: resetting Keycloak's database to import it again"
+    log "realm file or secrets changed since Keycloak imported the realm: resetting Keycloak's database to import it again"
     rm -rf "$KEYCLOAK_HOME/data/h2"
   fi
   cp "$realm" "$KEYCLOAK_HOME/data/import/switchboard-realm.json"
@@ -46,9 +48,13 @@ keycloak_start() {
   fi
   keycloak_install
   log "starting Keycloak $KEYCLOAK_VERSION on 127.0.0.1:$KEYCLOAK_PORT (management $KEYCLOAK_MANAGEMENT_PORT)"
-  KC_BOOTSTRAP_ADMIN_USERNAME=admin \
-  KC_BOOTSTRAP_ADMIN_PASSWORD="${KEYCLOAK_ADMIN_PASSWORD:-admin}" \
-    start_bg keycloak "$STATE/keycloak/logs/keycloak.log" \
+  # The bootstrap admin (master realm) and every ${NAME} of the realm file, from the secrets.
+  local env=(KC_BOOTSTRAP_ADMIN_USERNAME=admin "KC_BOOTSTRAP_ADMIN_PASSWORD=$KEYCLOAK_ADMIN_PASSWORD") name
+  for name in $(grep -o '\${[A-Z0-9_]*}' "$REPO/deploy/keycloak/switchboard-realm.json" | tr -d '${}' | sort -u); do
+    [ -n "${!name:-}" ] || die "the realm file needs $name, which is not among the secrets"
+    env+=("$name=${!name}")
+  done
+  start_bg keycloak "$STATE/keycloak/logs/keycloak.log" env "${env[@]}" \
       "$KEYCLOAK_HOME/bin/kc.sh" start-dev \
       --http-host=127.0.0.1 \
       --http-port="$KEYCLOAK_PORT" \
@@ -86,7 +92,26 @@ keycloak_stop() {
 
 keycloak_url() { echo "http://127.0.0.1:$KEYCLOAK_PORT/realms/$KEYCLOAK_REALM"; }
 
-# Prints an access token for USER/PASSWORD (password grant with the public client switchboard-web).
+# The master realm (Keycloak's own administration) gets brute-force protection too; its only user is
+# the bootstrap admin with the generated password. Idempotent; a warning if the admin cannot log in
+# (e.g. a Keycloak started by an older launcher is still running: `down`, then `up`).
+keycloak_protect_master() {
+  local body token
+  body=$(curl -s --max-time 10 "http://127.0.0.1:$KEYCLOAK_PORT/realms/master/protocol/openid-connect/token" \
+    --data-urlencode grant_type=password --data-urlencode client_id=admin-cli \
+    --data-urlencode username=admin --data-urlencode "password=$KEYCLOAK_ADMIN_PASSWORD") || true
+  token=$(printf '%s' "$body" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+  if [ -z "$token" ]; then
+    log "WARNING: the Keycloak admin cannot log in with the generated password (a Keycloak from before the secrets is running? run down, then up)"
+    return 0
+  fi
+  curl -fsS -o /dev/null --max-time 10 -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    --data '{"bruteForceProtected": true, "permanentLockout": false, "failureFactor": 5, "waitIncrementSeconds": 60, "maxFailureWaitSeconds": 900, "quickLoginCheckMilliSeconds": 1000, "minimumQuickLoginWaitSeconds": 60, "maxDeltaTimeSeconds": 43200}' \
+    "http://127.0.0.1:$KEYCLOAK_PORT/admin/realms/master" || log "WARNING: could not turn on brute-force protection of the master realm"
+}
+
+# Prints an access token for USER/PASSWORD (password grant with the public client switchboard-web);
+# the demo users' passwords are in the secrets (`deploy/local/switchboard secrets`).
 keycloak_token() {
   local user=$1 password=$2 body token
   body=$(curl -s --max-time 10 "$(keycloak_url)/protocol/openid-connect/token" \

@@ -31,9 +31,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * appended one at a time to the interaction service's event store at a steady rate, each timed from
  * the moment its append returned to the moment a Kafka consumer of {@code switchboard.interaction}
  * received it through Debezium. Knobs: {@code BENCH_EVENTS} (1000), {@code BENCH_RATE} per second (100),
- * {@code SWITCHBOARD_PG_PORT} (15432), {@code SWITCHBOARD_KAFKA_PORT} (9092).
+ * {@code SWITCHBOARD_PG_PORT} (15432), {@code SWITCHBOARD_KAFKA_PORT} (9092); the database password is
+ * {@code SWITCHBOARD_INTERACTION_DB_PASSWORD}, else the one the launcher generated
+ * ({@code $SWITCHBOARD_STATE/secrets/secrets.env}, default {@code .state/} of the working directory).
  */
 public final class OutboxLatencyBenchmark {
+    static String interactionDbPassword() throws java.io.IOException {
+        String name = "SWITCHBOARD_INTERACTION_DB_PASSWORD";
+        String fromEnv = System.getenv(name);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(System.getenv().getOrDefault("SWITCHBOARD_STATE", ".state"),
+                "secrets", "secrets.env");
+        return java.nio.file.Files.readAllLines(file).stream().filter(l -> l.startsWith(name + "="))
+                .map(l -> l.substring(name.length() + 1)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + name + " in the environment or " + file));
+    }
+
     public static void main(String[] args) throws Exception {
         int events = Integer.parseInt(System.getenv().getOrDefault("BENCH_EVENTS", "1000"));
         int rate = Integer.parseInt(System.getenv().getOrDefault("BENCH_RATE", "100"));
@@ -42,7 +57,7 @@ public final class OutboxLatencyBenchmark {
         Vertx vertx = Vertx.vertx();
         Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(2))
                 .connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(pgPort)
-                        .setDatabase("interaction").setUser("interaction").setPassword("interaction"))
+                        .setDatabase("interaction").setUser("interaction").setPassword(interactionDbPassword()))
                 .using(vertx).build();
         EventStore store = new EventStore(pool, EventCodec.standard());
         Map<UUID, Long> committedAt = new ConcurrentHashMap<>();

@@ -82,15 +82,14 @@ class AgentIdentityTest {
         }
 
         /**
-         * A master-realm admin token. The launcher's bootstrap admin: user {@code admin}, password
-         * {@code KEYCLOAK_ADMIN_PASSWORD} (as deploy/local/lib/keycloak.sh starts Keycloak).
+         * A master-realm admin token: the launcher's bootstrap admin {@code admin}, with the password it
+         * generated ({@code switchboard secrets}).
          */
         static String token() {
-            String password = System.getenv().getOrDefault("KEYCLOAK_ADMIN_PASSWORD", "admin");
             return given().baseUri("http://127.0.0.1:" + LocalStack.KEYCLOAK_PORT)
                     .formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                    .formParam("username", System.getenv().getOrDefault("KEYCLOAK_ADMIN_USERNAME", "admin"))
-                    .formParam("password", password)
+                    .formParam("username", "admin")
+                    .formParam("password", LocalStack.secret("KEYCLOAK_ADMIN_PASSWORD"))
                     .when().post("/realms/master/protocol/openid-connect/token")
                     .then().statusCode(200).extract().path("access_token");
         }

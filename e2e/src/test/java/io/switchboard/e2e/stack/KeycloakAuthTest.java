@@ -16,7 +16,7 @@ class KeycloakAuthTest {
                 .formParam("grant_type", "password")
                 .formParam("client_id", "switchboard-web")
                 .formParam("username", user)
-                .formParam("password", "password")
+                .formParam("password", LocalStack.demoPassword(user))
                 .when().post("/protocol/openid-connect/token")
                 .then().statusCode(200).extract().path("access_token");
     }

@@ -28,6 +28,7 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
     public static final int CONNECT_PORT = envInt("SWITCHBOARD_CONNECT_PORT", 8093);
     /** Connect's Prometheus metrics (the launcher's JMX exporter), next to its REST port unless set. */
     public static final int CONNECT_METRICS_PORT = envInt("SWITCHBOARD_CONNECT_METRICS_PORT", CONNECT_PORT + 1);
+    public static final int S3_PORT = envInt("SWITCHBOARD_S3_PORT", 9000);
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -49,6 +50,34 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
         if (stopWhenDone) {
             run(Duration.ofMinutes(3), "down");
         }
+    }
+
+    /**
+     * A secret the launcher generated on the first {@code up} ({@code .state/secrets/secrets.env}, the
+     * file {@code deploy/local/switchboard secrets} prints), e.g. {@code SWITCHBOARD_CHAT_DB_PASSWORD}.
+     */
+    public static String secret(String name) {
+        Path file = state().resolve("secrets/secrets.env");
+        try {
+            return Files.readAllLines(file).stream()
+                    .filter(line -> line.startsWith(name + "="))
+                    .map(line -> line.substring(name.length() + 1))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(file + " has no " + name));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the stack's secrets " + file, e);
+        }
+    }
+
+    /** The generated password of a demo user of the realm, e.g. {@code ann.agent}. */
+    public static String demoPassword(String user) {
+        return secret("SWITCHBOARD_DEMO_" + user.replace('.', '_').toUpperCase(java.util.Locale.ROOT) + "_PASSWORD");
+    }
+
+    /** The launcher's state folder: {@code SWITCHBOARD_STATE}, or {@code .state} in the repository. */
+    static Path state() {
+        String configured = System.getenv("SWITCHBOARD_STATE");
+        return configured == null || configured.isBlank() ? REPO.resolve(".state") : Path.of(configured);
     }
 
     public static String kafkaBootstrap() {

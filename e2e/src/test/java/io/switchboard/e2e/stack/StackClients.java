@@ -29,7 +29,8 @@ final class StackClients implements AutoCloseable {
         pool = PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(4))
                 .connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(LocalStack.PG_PORT)
-                        .setDatabase(service).setUser(service).setPassword(service))
+                        .setDatabase(service).setUser(service)
+                        .setPassword(LocalStack.secret("SWITCHBOARD_" + service.toUpperCase(java.util.Locale.ROOT) + "_DB_PASSWORD")))
                 .using(vertx).build();
         store = new EventStore(pool, EventCodec.standard());
     }

@@ -12,16 +12,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What every Switchboard service must do, whatever its API: start against the real PostgreSQL with
- * its migrations applied, report health without a token, and keep everything else behind
- * authentication. A service's test extends this and adds its {@code @QuarkusTest} resources.
+ * its migrations applied, report health without a token, keep everything else behind
+ * authentication (metrics behind the {@code system} role), and answer existing clients' vendor JSON
+ * media type on every endpoint. A service's test extends this and adds its {@code @QuarkusTest} resources.
  */
 public abstract class ServiceConformanceTest {
 
@@ -44,11 +48,45 @@ public abstract class ServiceConformanceTest {
     }
 
     @Test
-    void metricsAndOpenApiNeedAToken() {
-        for (String path : new String[]{"/q/metrics", "/q/openapi"}) {
-            given().when().get(path).then().statusCode(401);
-            given().auth().oauth2(TestTokens.bearer("acme", "agent")).when().get(path).then().statusCode(200);
+    void metricsAreTheOperatorsAndOpenApiNeedsAToken() {
+        given().when().get("/q/metrics").then().statusCode(401);
+        given().auth().oauth2(TestTokens.bearer("acme", "agent")).when().get("/q/metrics").then().statusCode(403);
+        given().auth().oauth2(TestTokens.bearer("acme", "admin")).when().get("/q/metrics").then().statusCode(403);
+        given().auth().oauth2(TestTokens.bearer("acme", "system")).when().get("/q/metrics").then().statusCode(200);
+
+        given().when().get("/q/openapi").then().statusCode(401);
+        given().auth().oauth2(TestTokens.bearer("acme", "agent")).when().get("/q/openapi").then().statusCode(200);
+    }
+
+    /**
+     * Existing Manager/Apps API clients send {@code Accept: application/vnd.json}: no endpoint of the
+     * service may answer it with 406. Every GET operation of the service's OpenAPI document is called
+     * (path parameters set to 1) by a caller holding every role, with that Accept header.
+     */
+    @Test
+    void everyGetEndpointAnswersTheVendorsJsonAcceptWithJson() {
+        String token = TestTokens.bearer("conformance-accept", "agent", "enhanced-agent", "supervisor", "admin", "system");
+        Map<String, Object> paths = given().auth().oauth2(token).accept("application/json")
+                .when().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        int called = 0;
+        for (Map.Entry<String, Object> path : paths.entrySet()) {
+            if (!(path.getValue() instanceof Map<?, ?> operations) || !operations.containsKey("get")
+                    || path.getKey().startsWith("/q/")) {
+                continue;
+            }
+            String url = path.getKey().replaceAll("\\{[^}]+}", "1");
+            var answer = given().auth().oauth2(token).accept("application/vnd.json").urlEncodingEnabled(false)
+                    .when().get(url);
+            assertNotEquals(406, answer.statusCode(), "GET " + url + " refused Accept: application/vnd.json");
+            assertTrue(answer.statusCode() < 500, "GET " + url + " answered " + answer.statusCode());
+            if (answer.statusCode() < 300 && answer.body().asByteArray().length > 0) {
+                assertTrue(answer.contentType().startsWith("application/json"),
+                        "GET " + url + " answered " + answer.contentType());
+            }
+            called++;
         }
+        assertTrue(called > 0, "no GET endpoint was called (every service has at least /admin/api-credentials)");
     }
 
     @Test

@@ -19,6 +19,15 @@ public class PartnerContext {
 
     /** The caller's partner id; a caller without one is refused with 403. */
     public String partnerId() {
+        String partnerId = of(identity);
+        if (partnerId == null) {
+            throw new MissingPartnerException();
+        }
+        return partnerId;
+    }
+
+    /** The partner of an identity (token claim or identity attribute), or null if it has none. */
+    public static String of(SecurityIdentity identity) {
         String partnerId = null;
         if (identity.getPrincipal() instanceof JsonWebToken token) {
             Object claim = token.getClaim(CLAIM);
@@ -28,10 +37,7 @@ public class PartnerContext {
             Object attribute = identity.getAttribute(CLAIM);
             partnerId = attribute == null ? null : attribute.toString();
         }
-        if (partnerId == null || partnerId.isBlank()) {
-            throw new MissingPartnerException();
-        }
-        return partnerId;
+        return partnerId == null || partnerId.isBlank() ? null : partnerId;
     }
 
     /** The caller is not tied to a partner: its token carries no partner_id. */

@@ -43,6 +43,7 @@ public record Problem(String type, String title, int status, String detail, Stri
             case 404 -> "https://switchboard.dev/problems/not-found";
             case 409 -> "https://switchboard.dev/problems/conflict";
             case 413 -> "https://switchboard.dev/problems/too-large";
+            case 429 -> "https://switchboard.dev/problems/rate-limited";
             default -> "about:blank";
         };
     }

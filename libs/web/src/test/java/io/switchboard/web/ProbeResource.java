@@ -16,6 +16,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.util.Map;
 
@@ -25,6 +30,12 @@ public class ProbeResource {
 
     @Inject
     PartnerContext partner;
+
+    @Inject
+    PublicUris publicUris;
+
+    @Context
+    UriInfo uri;
 
     public record Thing(@NotBlank @JsonProperty("display_name") String displayName,
                         @Min(1) int count,
@@ -39,6 +50,23 @@ public class ProbeResource {
     @Path("/me")
     public Map<String, String> me() {
         return Map.of("partner_id", partner.partnerId());
+    }
+
+    /** Declares its media type, as the Manager API resources do: the vendor's Accept must still reach it. */
+    @GET
+    @Path("/json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, String> json() {
+        return Map.of("partner_id", partner.partnerId());
+    }
+
+    /** A list page's next link, built like the Manager API's. */
+    @GET
+    @Path("/links")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response links() {
+        String next = publicUris.of(uri, uri.getRequestUriBuilder().replaceQueryParam("page", 2).build()).toString();
+        return Response.ok(Map.of()).header("Link", "<" + next + ">; rel=\"next\"").build();
     }
 
     @GET

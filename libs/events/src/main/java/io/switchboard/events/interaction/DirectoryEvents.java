@@ -9,14 +9,17 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Events of the directory: agents, teams (a tree through {@code parentId}) and menus
- * (topic {@code switchboard.interaction}). Update events carry former and new values.
+ * Events of the directory: the partner's organization settings, agents, teams (a tree through
+ * {@code parentId}) and menus (topic {@code switchboard.interaction}). Update events carry former and
+ * new values.
  */
 public final class DirectoryEvents {
     public static final String AGENT = "agent";
     public static final String TEAM = "team";
     public static final String MENU = "menu";
     public static final String VIRTUAL_AGENT = "virtual_agent";
+    /** One stream per partner, its id the partner id: {@code organization-<partner>}. */
+    public static final String ORGANIZATION = "organization";
 
     private DirectoryEvents() {
     }
@@ -90,6 +93,20 @@ public final class DirectoryEvents {
     @EventType(name = "VirtualAgentDeactivated")
     public record VirtualAgentDeactivated(long virtualAgentId, Long changedByUserId,
                                           Instant deactivatedAt) implements DomainEvent {
+    }
+
+    /**
+     * The partner's organization settings changed (the Manager API's {@code settings/organization}).
+     * {@code name}, {@code timeZone} (IANA) and {@code language} (BCP 47) are the settings after the
+     * change; {@code changes} lists what changed, with former values. A partner that never set them has
+     * no event: readers answer defaults.
+     */
+    @EventType(name = "OrganizationUpdated")
+    public record OrganizationUpdated(String name, String timeZone, String language, List<FieldChange> changes,
+                                      Long changedByUserId, Instant updatedAt) implements DomainEvent {
+        /** The settings of a partner that never set them: its id as the name, and these. */
+        public static final String DEFAULT_TIME_ZONE = "UTC";
+        public static final String DEFAULT_LANGUAGE = "en";
     }
 
     /**

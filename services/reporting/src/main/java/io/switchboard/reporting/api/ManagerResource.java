@@ -7,8 +7,10 @@ import io.switchboard.reporting.store.ChatReadModel;
 import io.switchboard.reporting.store.ListQuery;
 import io.switchboard.reporting.store.DirectoryReadModel;
 import io.switchboard.reporting.store.MediaReadModel;
+import io.switchboard.reporting.store.OrganizationReadModel;
 import io.switchboard.reporting.store.ParticipantReadModel;
 import io.switchboard.web.PartnerContext;
+import io.switchboard.web.PublicUris;
 import io.switchboard.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -48,6 +50,10 @@ public class ManagerResource {
     ParticipantReadModel participants;
     @Inject
     MediaReadModel media;
+    @Inject
+    OrganizationReadModel organization;
+    @Inject
+    PublicUris publicUris;
     @Context
     UriInfo uri;
 
@@ -177,6 +183,16 @@ public class ManagerResource {
         return UserStatuses.DEFAULTS;
     }
 
+    /**
+     * The partner's organization settings. Existing clients call it first to check their credentials
+     * (200 = valid), so a partner that never set them gets the defaults rather than a 404.
+     */
+    @GET
+    @Path("/settings/organization")
+    public Map<String, Object> organization() throws SQLException {
+        return organization.organization(partner.partnerId());
+    }
+
     private Object zoned(Object json) {
         return TimeZones.render(json, TimeZones.parse(uri.getQueryParameters().getFirst(TimeZones.PARAM)));
     }
@@ -188,7 +204,7 @@ public class ManagerResource {
     /** A page of a partner's list, with the paging headers of the contract. */
     private Response page(PartnerList list) throws SQLException {
         ListParams params = new ListParams(uri);
-        return Paged.of(list.page(partner.partnerId(), params), params, uri);
+        return Paged.of(list.page(partner.partnerId(), params), params, uri, publicUris);
     }
 
     @FunctionalInterface

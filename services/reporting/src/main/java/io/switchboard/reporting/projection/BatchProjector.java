@@ -30,7 +30,7 @@ public final class BatchProjector {
     /** Every projection, in the order they must run (changed details read a call's status before the call moves on). */
     public static List<Projection> all() {
         return List.of(new ChangedDetailsProjection(), new CallProjection(), new DirectoryProjection(),
-                new ChatProjection(), new MediaProjection());
+                new ChatProjection(), new MediaProjection(), new OrganizationProjection());
     }
 
     public List<Projection> projections() {

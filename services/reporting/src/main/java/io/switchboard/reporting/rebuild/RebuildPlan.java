@@ -7,6 +7,7 @@ import io.switchboard.reporting.projection.ChangedDetailsProjection;
 import io.switchboard.reporting.projection.MediaProjection;
 import io.switchboard.reporting.projection.ChatProjection;
 import io.switchboard.reporting.projection.DirectoryProjection;
+import io.switchboard.reporting.projection.OrganizationProjection;
 import io.switchboard.reporting.projection.Projection;
 
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public record RebuildPlan(List<String> projections, List<Projection> apply, List
         tables.put("calls", List.of("calls", "call_participants", "call_transfers"));
         tables.put("chats", List.of("chats", "chat_participants"));
         tables.put("directory", List.of("agents", "team_members", "agent_status_log", "teams", "menus",
-                "virtual_agents"));
+                "virtual_agents", "organizations"));
         tables.put("changed_details", List.of("changed_details"));
         tables.put("media", List.of("photos", "videos"));
         return tables;
@@ -76,7 +77,7 @@ public record RebuildPlan(List<String> projections, List<Projection> apply, List
         if (projection instanceof ChatProjection) {
             return "chats";
         }
-        if (projection instanceof DirectoryProjection) {
+        if (projection instanceof DirectoryProjection || projection instanceof OrganizationProjection) {
             return "directory";
         }
         if (projection instanceof ChangedDetailsProjection) {
