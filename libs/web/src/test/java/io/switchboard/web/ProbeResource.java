@@ -54,6 +54,63 @@ public class ProbeResource {
         return thing;
     }
 
+    public record Plain(String name, Long count, java.time.Instant at, java.util.Map<String, Object> extra) {
+    }
+
+    @POST
+    @Path("/plain")
+    public Plain plain(Plain plain) {
+        return plain;
+    }
+
+    @jakarta.ws.rs.PATCH
+    @Path("/plain/{id}")
+    public Plain patchPlain(@PathParam("id") long id, Plain plain) {
+        return plain;
+    }
+
+    public record Secret(String secret) {
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("/secret")
+    public String secret(Secret secret) {
+        return secret.secret();
+    }
+
+    public record Bounded(@io.switchboard.web.input.BoundedJson(maxEntries = 3, maxStringLength = 5, maxDepth = 2)
+                          java.util.Map<String, Object> free,
+                          java.util.Map<@jakarta.validation.constraints.Size(max = 4) String,
+                                  @jakarta.validation.Valid Owner> owners,
+                          java.util.List<@jakarta.validation.constraints.Size(max = 3) String> tags) {
+    }
+
+    @POST
+    @Path("/bounded")
+    public String bounded(@jakarta.validation.Valid Bounded bounded,
+                          @jakarta.ws.rs.QueryParam("screen_id") @jakarta.validation.constraints.Size(max = 3) String screenId) {
+        return "ok";
+    }
+
+    @POST
+    @Path("/optional")
+    public String optional(@io.switchboard.web.input.OptionalBody Plain plain) {
+        return plain == null ? "none" : plain.name();
+    }
+
+    @POST
+    @Path("/node")
+    public com.fasterxml.jackson.databind.JsonNode node(com.fasterxml.jackson.databind.JsonNode node) {
+        return node;
+    }
+
+    @POST
+    @Path("/text")
+    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.WILDCARD)
+    public String text(String body) {
+        return "[" + body + "]";
+    }
+
     @GET
     @Path("/fail/{kind}")
     public String fail(@PathParam("kind") String kind) {
