@@ -49,7 +49,17 @@ public class BodyGuard implements ReaderInterceptor {
         return body;
     }
 
-    static boolean isJson(MediaType type) {
+    /** A {@code Content-Type} header value that {@link #isJson(MediaType) is JSON}; false if it is not a media type. */
+    public static boolean isJson(String contentType) {
+        try {
+            return isJson(MediaType.valueOf(contentType));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** {@code application/json} or {@code application/*+json}, whatever its parameters. */
+    public static boolean isJson(MediaType type) {
         return type != null && "application".equalsIgnoreCase(type.getType())
                 && ("json".equalsIgnoreCase(type.getSubtype()) || type.getSubtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json"));
     }

@@ -46,7 +46,8 @@ public final class JsonPaths {
             return "body";
         }
         if (outermost.inArray()) {
-            return "[" + Math.max(outermost.getCurrentIndex(), 0) + "]";
+            // A body that is an array: its depth is the body's.
+            return "body";
         }
         return outermost.getCurrentName() == null ? "body" : printable(outermost.getCurrentName());
     }

@@ -27,6 +27,7 @@ import io.switchboard.chat.store.CompanySecrets;
 import io.switchboard.eventstore.EventContext;
 import io.switchboard.web.PartnerContext;
 import io.switchboard.web.Roles;
+import io.switchboard.web.input.OptionalBody;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -149,10 +150,7 @@ public class ChatResource {
     /** {@code POST /chats/{chat_id}/escalations}: the virtual agent hands the chat to a human (200, as the seed shows). */
     @POST
     @Path("/{id}/escalations")
-    public Uni<EscalationView> escalate(@PathParam("id") long id, ChatRequests.Escalate request) {
-        if (request == null) {
-            throw new InvalidCommandException("reason", "reason is required");
-        }
+    public Uni<EscalationView> escalate(@PathParam("id") long id, @Valid ChatRequests.Escalate request) {
         String partnerId = partner.partnerId();
         return chats.nextEscalationId().flatMap(escalationId -> chats.handle(partnerId, id,
                         new RequestEscalation(escalationId, request.reason(), request.forceEscalate(), now()),
@@ -164,9 +162,9 @@ public class ChatResource {
     @PATCH
     @Path("/{id}/escalations/{escalationId}")
     public Uni<EscalationView> updateEscalation(@PathParam("id") long id, @PathParam("escalationId") long escalationId,
-                                                ChatRequests.DeflectEscalation request) {
+                                                @Valid ChatRequests.DeflectEscalation request) {
         return chats.handle(partner.partnerId(), id, new UpdateEscalation(escalationId,
-                        request == null ? null : request.deflectionChannel(), now()), EventContext.none())
+                        request.deflectionChannel(), now()), EventContext.none())
                 .map(chat -> EscalationView.of(chat, escalationId));
     }
 
@@ -215,9 +213,6 @@ public class ChatResource {
     @POST
     @Path("/{id}/customer_flag")
     public Uni<CustomerFlagsView> updateCustomerFlags(@PathParam("id") long id, ChatRequests.CustomerFlags request) {
-        if (request == null) {
-            throw new InvalidCommandException("body", "a JSON object with the flags is required");
-        }
         return chats.handle(partner.partnerId(), id, new UpdateCustomerFlags(request.verifiedCustomer(), request.badActor(),
                         request.repeat(), "api", now()), EventContext.none())
                 .map(chat -> CustomerFlagsView.of(chat.flags()));
@@ -225,10 +220,7 @@ public class ChatResource {
 
     @POST
     @Path("/{id}/end-user")
-    public Uni<Map<String, String>> updateEndUser(@PathParam("id") long id, ChatRequests.EndUser request) {
-        if (request == null) {
-            throw new InvalidCommandException("identifier", "identifier is required");
-        }
+    public Uni<Map<String, String>> updateEndUser(@PathParam("id") long id, @Valid ChatRequests.EndUser request) {
         return chats.handle(partner.partnerId(), id, new UpdateEndUser(request.identifier(), request.name(),
                         request.email(), request.phone(), now()), EventContext.none())
                 .map(chat -> Map.of("message", "accepted"));
@@ -253,7 +245,7 @@ public class ChatResource {
             if (request.data() == null) {
                 throw new InvalidCommandException("data", "data is required when signed is false");
             }
-            fields = Uni.createFrom().item(request.data());
+            fields = Uni.createFrom().item(request.fields());
         }
         return fields.flatMap(verified -> chats.handle(partnerId, id,
                         new AttachCustomData(request.signed(), verified, now()), EventContext.none()))
@@ -264,7 +256,7 @@ public class ChatResource {
     @POST
     @Path("/{id}/claim")
     @RolesAllowed({Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR})
-    public Uni<ChatView> claim(@PathParam("id") long id, ChatRequests.AgentAction request) {
+    public Uni<ChatView> claim(@PathParam("id") long id, @OptionalBody @Valid ChatRequests.AgentAction request) {
         return chats.handle(partner.partnerId(), id, new Claim(request == null ? null : request.agentId(), now()),
                 EventContext.none()).flatMap(this::view);
     }
@@ -272,7 +264,7 @@ public class ChatResource {
     @POST
     @Path("/{id}/release")
     @RolesAllowed({Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR})
-    public Uni<ChatView> release(@PathParam("id") long id, ChatRequests.AgentAction request) {
+    public Uni<ChatView> release(@PathParam("id") long id, @OptionalBody @Valid ChatRequests.AgentAction request) {
         return chats.handle(partner.partnerId(), id, new Release(request == null ? null : request.agentId(), now()),
                 EventContext.none()).flatMap(this::view);
     }
@@ -281,10 +273,7 @@ public class ChatResource {
     @POST
     @Path("/{id}/mark")
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    public Uni<ChatView> mark(@PathParam("id") long id, ChatRequests.MarkChat request) {
-        if (request == null) {
-            throw new InvalidCommandException("mark", "mark is required");
-        }
+    public Uni<ChatView> mark(@PathParam("id") long id, @Valid ChatRequests.MarkChat request) {
         return chats.handle(partner.partnerId(), id, new Mark(request.userId(), request.mark(), request.note(), now()),
                 EventContext.none()).flatMap(this::view);
     }
