@@ -413,7 +413,7 @@ public final class HostileCorpus {
         }
         for (String[] bad : new String[][]{{"page", "0"}, {"page", "-1"}, {"page", "abc"}, {"page", "99999999999"},
                 {"page", "1.5"}, {"per", "0"}, {"per", "1001"}, {"per", "abc"}, {"per", "-5"}, {"limit", "0"},
-                {"limit", "100000"}, {"sort_column", "nope"}, {"sort_column", "id;DROP"}, {"sort_direction", "SIDEWAYS"},
+                {"limit", "100000"}, {"sort_column", "nope"}, {"sort_column", "id%3BDROP"}, {"sort_direction", "SIDEWAYS"},
                 {"time_zone", "Mars/Olympus_Mons"}, {"cursor", "-1"}, {"cursor", "abc"}}) {
             cases.add(get(Family.BAD_PARAMETER, bad[0] + "=" + bad[1], path + "?" + bad[0] + "=" + bad[1], bad[0]));
         }
