@@ -1,22 +1,33 @@
 package io.switchboard.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.eventstore.ConcurrencyConflictException;
 import io.switchboard.eventstore.StreamId;
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
+import io.switchboard.web.input.BoundedJson;
+import io.switchboard.web.input.OptionalBody;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** A test-only API that exercises each shared mechanism of libs/web. */
@@ -54,7 +65,7 @@ public class ProbeResource {
         return thing;
     }
 
-    public record Plain(String name, Long count, java.time.Instant at, java.util.Map<String, Object> extra) {
+    public record Plain(String name, Long count, Instant at, Map<String, Object> extra) {
     }
 
     @POST
@@ -63,7 +74,7 @@ public class ProbeResource {
         return plain;
     }
 
-    @jakarta.ws.rs.PATCH
+    @PATCH
     @Path("/plain/{id}")
     public Plain patchPlain(@PathParam("id") long id, Plain plain) {
         return plain;
@@ -72,41 +83,39 @@ public class ProbeResource {
     public record Secret(String secret) {
     }
 
-    @jakarta.ws.rs.PUT
+    @PUT
     @Path("/secret")
     public String secret(Secret secret) {
         return secret.secret();
     }
 
-    public record Bounded(@io.switchboard.web.input.BoundedJson(maxEntries = 3, maxStringLength = 5, maxDepth = 2)
-                          java.util.Map<String, Object> free,
-                          java.util.Map<@jakarta.validation.constraints.Size(max = 4) String,
-                                  @jakarta.validation.Valid Owner> owners,
-                          java.util.List<@jakarta.validation.constraints.Size(max = 3) String> tags) {
+    public record Bounded(@BoundedJson(maxEntries = 3, maxStringLength = 5, maxDepth = 2) Map<String, Object> free,
+                          Map<@Size(max = 4) String, @Valid Owner> owners,
+                          List<@Size(max = 3) String> tags) {
     }
 
     @POST
     @Path("/bounded")
-    public String bounded(@jakarta.validation.Valid Bounded bounded,
-                          @jakarta.ws.rs.QueryParam("screen_id") @jakarta.validation.constraints.Size(max = 3) String screenId) {
+    public String bounded(@Valid Bounded bounded,
+                          @QueryParam("screen_id") @Size(max = 3) String screenId) {
         return "ok";
     }
 
     @POST
     @Path("/optional")
-    public String optional(@io.switchboard.web.input.OptionalBody Plain plain) {
+    public String optional(@OptionalBody Plain plain) {
         return plain == null ? "none" : plain.name();
     }
 
     @POST
     @Path("/node")
-    public com.fasterxml.jackson.databind.JsonNode node(com.fasterxml.jackson.databind.JsonNode node) {
+    public JsonNode node(JsonNode node) {
         return node;
     }
 
     @POST
     @Path("/text")
-    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.WILDCARD)
+    @Consumes(MediaType.WILDCARD)
     public String text(String body) {
         return "[" + body + "]";
     }

@@ -13,7 +13,7 @@ class JsonLimitsTest {
 
     @Test
     void givenAValueWithinTheLimitsThenThereIsNoViolation() throws Exception {
-        assertThat(limits.check(Map.of("a", List.of("abcd", 1, true)))).isEmpty();
+        assertThat(limits.check(Map.of("a", List.of("abcd", true)))).isEmpty();
         assertThat(limits.check(new ObjectMapper().readTree("{\"a\": [\"abcd\"]}"))).isEmpty();
         assertThat(limits.check(null)).isEmpty();
     }
