@@ -2,6 +2,8 @@ package io.switchboard.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -16,6 +18,7 @@ import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.eventstore.decider.NotPermittedException;
+import io.switchboard.web.input.UnacceptableJsonException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.validation.ConstraintViolationException;
@@ -59,24 +62,19 @@ public class ProblemMappers {
     }
 
     /**
-     * A body that is not JSON, or a value of the wrong type: the field is named where Jackson knows it.
-     * Listed by their concrete types and ranked first so that Quarkus' built-in Jackson mappers (plain
-     * JSON bodies) do not win.
+     * A body that is not JSON, that breaks a rule of the strict mapper (libs/web {@code input.StrictJson}),
+     * or a value of the wrong type: the field is named where it can be known. Listed by their concrete
+     * types and ranked first so that Quarkus' built-in Jackson mappers (plain JSON bodies) do not win.
      */
     @ServerExceptionMapper(value = {JsonMappingException.class, MismatchedInputException.class,
-            InvalidFormatException.class, ValueInstantiationException.class, JsonParseException.class},
+            InvalidFormatException.class, ValueInstantiationException.class, JsonParseException.class,
+            UnacceptableJsonException.class, StreamConstraintsException.class, StreamReadException.class},
             priority = Priorities.USER - 100)
     public Response unreadableJson(Exception e, UriInfo uri) {
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            String message = "has the wrong type or format";
-            return respond(Problem.of(400, "Invalid request", field + ": " + message,
-                    List.of(new Problem.FieldError(field, message))), uri);
-        }
-        return respond(Problem.of(400, "Invalid request", "the request body is not valid JSON",
-                List.of(new Problem.FieldError("body", "not valid JSON"))), uri);
+        Problem.FieldError error = JsonProblems.describe(e);
+        String detail = error.field().equals("body") && error.message().equals(JsonProblems.NOT_JSON)
+                ? "the request body is not valid JSON" : error.field() + ": " + error.message();
+        return respond(Problem.of(400, "Invalid request", detail, List.of(error)), uri);
     }
 
     @ServerExceptionMapper

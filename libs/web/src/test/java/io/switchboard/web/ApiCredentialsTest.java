@@ -67,6 +67,24 @@ class ApiCredentialsTest {
     }
 
     @Test
+    void anEmptyRoleListIsNotASilentSupervisorAndNothingIsIssued() {
+        long before = credentialCount();
+        given().auth().oauth2(ACME_ADMIN).contentType(ContentType.JSON).body("{\"name\": \"x\", \"roles\": []}")
+                .when().post(CREDENTIALS).then().statusCode(400).body("errors.field", hasItem("roles"));
+        given().auth().oauth2(ACME_ADMIN).contentType(ContentType.JSON).body("{\"name\": \"x\", \"roles\": [\"Agent\"]}")
+                .when().post(CREDENTIALS).then().statusCode(400).body("errors.field", hasItem("roles"));
+        given().auth().oauth2(ACME_ADMIN).contentType(ContentType.JSON).body("{\"name\": \"" + "n".repeat(101) + "\"}")
+                .when().post(CREDENTIALS).then().statusCode(400).body("errors.field", hasItem("name"));
+        given().auth().oauth2(ACME_ADMIN).contentType(ContentType.JSON).body("")
+                .when().post(CREDENTIALS).then().statusCode(400).body("errors.field", hasItem("body"));
+        assertThat(credentialCount()).isEqualTo(before);
+    }
+
+    private long credentialCount() {
+        return pool.query("SELECT count(*) FROM api_credentials").execute().await().indefinitely().iterator().next().getLong(0);
+    }
+
+    @Test
     void aWrongSecretAnotherPartnersNameOrAMalformedHeaderIs401() {
         String token = issue(ACME_ADMIN, "{\"name\": \"extractor\"}");
         String forged = token.substring(0, token.length() - 4) + "AAAA";

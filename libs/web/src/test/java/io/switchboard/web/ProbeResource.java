@@ -1,19 +1,26 @@
 package io.switchboard.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.eventstore.ConcurrencyConflictException;
 import io.switchboard.eventstore.StreamId;
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
+import io.switchboard.web.input.BoundedJson;
+import io.switchboard.web.input.OptionalBody;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,7 +28,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.QueryParam;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** A test-only API that exercises each shared mechanism of libs/web. */
@@ -80,6 +90,61 @@ public class ProbeResource {
     @Path("/things")
     public Thing create(@Valid Thing thing) {
         return thing;
+    }
+
+    public record Plain(String name, Long count, Instant at, Map<String, Object> extra) {
+    }
+
+    @POST
+    @Path("/plain")
+    public Plain plain(Plain plain) {
+        return plain;
+    }
+
+    @PATCH
+    @Path("/plain/{id}")
+    public Plain patchPlain(@PathParam("id") long id, Plain plain) {
+        return plain;
+    }
+
+    public record Secret(String secret) {
+    }
+
+    @PUT
+    @Path("/secret")
+    public String secret(Secret secret) {
+        return secret.secret();
+    }
+
+    public record Bounded(@BoundedJson(maxEntries = 3, maxStringLength = 5, maxDepth = 2) Map<String, Object> free,
+                          Map<@Size(max = 4) String, @Valid Owner> owners,
+                          List<@Size(max = 3) String> tags) {
+    }
+
+    @POST
+    @Path("/bounded")
+    public String bounded(@Valid Bounded bounded,
+                          @QueryParam("screen_id") @Size(max = 3) String screenId) {
+        return "ok";
+    }
+
+    @POST
+    @Path("/optional")
+    public String optional(@OptionalBody Plain plain) {
+        return plain == null ? "none" : plain.name();
+    }
+
+    @POST
+    @Path("/node")
+    public JsonNode node(JsonNode node) {
+        return node;
+    }
+
+    @POST
+    @Path("/text")
+    @Consumes(MediaType.WILDCARD)
+    public String text(String body) {
+        return "[" + body + "]";
     }
 
     @GET

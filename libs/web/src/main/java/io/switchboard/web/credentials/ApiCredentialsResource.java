@@ -8,6 +8,10 @@ import io.switchboard.web.PartnerContext;
 import io.switchboard.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,16 +40,18 @@ public class ApiCredentialsResource {
     @Inject
     SecurityIdentity identity;
 
-    /** {@code roles} defaults to {@code supervisor}: enough to read the Manager API, not to change the directory. */
-    public record IssueRequest(String name, List<String> roles) {
+    /**
+     * Without {@code roles} a credential gets {@code supervisor}: enough to read the Manager API, not to
+     * change the directory. Given, {@code roles} is a non-empty list of grantable roles ({@code []} is
+     * not a way to ask for the default).
+     */
+    public record IssueRequest(@NotBlank @Size(max = 100) String name,
+                               @Size(min = 1, max = 4) List<@NotNull @Size(max = 32) String> roles) {
     }
 
     @POST
-    public Uni<Response> issue(IssueRequest request) {
-        if (request == null || request.name() == null || request.name().isBlank() || request.name().length() > 100) {
-            throw new InvalidCommandException("name", "name is required (at most 100 characters)");
-        }
-        List<String> roles = request.roles() == null || request.roles().isEmpty() ? List.of(Roles.SUPERVISOR) : request.roles();
+    public Uni<Response> issue(@Valid IssueRequest request) {
+        List<String> roles = request.roles() == null ? List.of(Roles.SUPERVISOR) : request.roles();
         for (String role : roles) {
             if (!GRANTABLE.contains(role)) {
                 throw new InvalidCommandException("roles", "roles may only be " + GRANTABLE + ", not '" + role + "'");

@@ -34,6 +34,7 @@ import io.switchboard.web.CallerIdentity;
 import io.switchboard.eventstore.EventContext;
 import io.switchboard.web.PartnerContext;
 import io.switchboard.web.Roles;
+import io.switchboard.web.input.OptionalBody;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -185,10 +186,7 @@ public class ChatResource {
     /** {@code POST /chats/{chat_id}/escalations}: the virtual agent hands the chat to a human (200, as the seed shows). */
     @POST
     @Path("/{id}/escalations")
-    public Uni<EscalationView> escalate(@PathParam("id") long id, ChatRequests.Escalate request) {
-        if (request == null) {
-            throw new InvalidCommandException("reason", "reason is required");
-        }
+    public Uni<EscalationView> escalate(@PathParam("id") long id, @Valid ChatRequests.Escalate request) {
         String partnerId = partner.partnerId();
         return chats.nextEscalationId().flatMap(escalationId -> chats.handle(partnerId, id,
                         new RequestEscalation(escalationId, request.reason(), request.forceEscalate(), now()),
@@ -200,9 +198,9 @@ public class ChatResource {
     @PATCH
     @Path("/{id}/escalations/{escalationId}")
     public Uni<EscalationView> updateEscalation(@PathParam("id") long id, @PathParam("escalationId") long escalationId,
-                                                ChatRequests.DeflectEscalation request) {
+                                                @Valid ChatRequests.DeflectEscalation request) {
         return chats.handle(partner.partnerId(), id, new UpdateEscalation(escalationId,
-                        request == null ? null : request.deflectionChannel(), now()), EventContext.none())
+                        request.deflectionChannel(), now()), EventContext.none())
                 .map(chat -> EscalationView.of(chat, escalationId));
     }
 
@@ -267,9 +265,6 @@ public class ChatResource {
     @POST
     @Path("/{id}/customer_flag")
     public Uni<CustomerFlagsView> updateCustomerFlags(@PathParam("id") long id, ChatRequests.CustomerFlags request) {
-        if (request == null) {
-            throw new InvalidCommandException("body", "a JSON object with the flags is required");
-        }
         return chats.handle(partner.partnerId(), id, new UpdateCustomerFlags(request.verifiedCustomer(), request.badActor(),
                         request.repeat(), "api", now()), EventContext.none())
                 .map(chat -> CustomerFlagsView.of(chat.flags()));
@@ -277,10 +272,7 @@ public class ChatResource {
 
     @POST
     @Path("/{id}/end-user")
-    public Uni<Map<String, String>> updateEndUser(@PathParam("id") long id, ChatRequests.EndUser request) {
-        if (request == null) {
-            throw new InvalidCommandException("identifier", "identifier is required");
-        }
+    public Uni<Map<String, String>> updateEndUser(@PathParam("id") long id, @Valid ChatRequests.EndUser request) {
         return chats.handle(partner.partnerId(), id, new UpdateEndUser(request.identifier(), request.name(),
                         request.email(), request.phone(), now()), EventContext.none())
                 .map(chat -> Map.of("message", "accepted"));
@@ -299,7 +291,7 @@ public class ChatResource {
             if (request.data() == null) {
                 throw new InvalidCommandException("data", "data is required when signed is false");
             }
-            return attach(partnerId, id, false, request.data());
+            return attach(partnerId, id, false, request.fields());
         }
         if (request.signedData() == null || request.signedData().isBlank()) {
             throw new InvalidCommandException("signed_data", "signed_data is required when signed is true");
@@ -331,7 +323,7 @@ public class ChatResource {
     @POST
     @Path("/{id}/claim")
     @RolesAllowed({Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR})
-    public Uni<ChatView> claim(@PathParam("id") long id, ChatRequests.AgentAction request) {
+    public Uni<ChatView> claim(@PathParam("id") long id, @OptionalBody @Valid ChatRequests.AgentAction request) {
         String partnerId = partner.partnerId();
         Actor actor = actor();
         Long named = request == null ? null : request.agentId();
@@ -344,7 +336,7 @@ public class ChatResource {
     @POST
     @Path("/{id}/release")
     @RolesAllowed({Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR})
-    public Uni<ChatView> release(@PathParam("id") long id, ChatRequests.AgentAction request) {
+    public Uni<ChatView> release(@PathParam("id") long id, @OptionalBody @Valid ChatRequests.AgentAction request) {
         String partnerId = partner.partnerId();
         Actor actor = actor();
         Long named = request == null ? null : request.agentId();
@@ -357,10 +349,7 @@ public class ChatResource {
     @POST
     @Path("/{id}/mark")
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    public Uni<ChatView> mark(@PathParam("id") long id, ChatRequests.MarkChat request) {
-        if (request == null) {
-            throw new InvalidCommandException("mark", "mark is required");
-        }
+    public Uni<ChatView> mark(@PathParam("id") long id, @Valid ChatRequests.MarkChat request) {
         String partnerId = partner.partnerId();
         Actor actor = actor();
         return requireAgent(partnerId, actor, request.userId(), "user_id")

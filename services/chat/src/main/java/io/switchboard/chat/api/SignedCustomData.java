@@ -1,6 +1,9 @@
 package io.switchboard.chat.api;
 
 import io.switchboard.chat.domain.ChatCommand.CustomField;
+import io.switchboard.eventstore.decider.InvalidCommandException;
+import io.switchboard.web.input.JsonLimits;
+import io.switchboard.web.input.JsonPaths;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
@@ -31,6 +34,9 @@ final class SignedCustomData {
     /** Allowed difference between the client's clock and ours. */
     static final int CLOCK_SKEW_SECONDS = 30;
     private static final int MAX_JTI_LENGTH = 255;
+    private static final String FIELD = "signed_data.custom_data";
+    private static final JsonLimits VALUE_LIMITS = new JsonLimits(ChatRequests.Limits.ENTRIES, ChatRequests.Limits.KEY,
+            ChatRequests.Limits.CUSTOM_VALUE, 4);
 
     private SignedCustomData() {
     }
@@ -113,18 +119,34 @@ final class SignedCustomData {
         }
     }
 
+    /** The fields, held to the limits of plain custom data. */
     private static Map<String, CustomField> fields(JwtClaims claims) {
         Object customData = claims.getClaimValue("custom_data");
         if (!(customData instanceof Map<?, ?> fields)) {
             throw new InvalidSignedData("signed_data has no custom_data object");
+        }
+        if (fields.size() > ChatRequests.Limits.ENTRIES) {
+            throw new InvalidCommandException(FIELD, "custom_data has more than " + ChatRequests.Limits.ENTRIES + " fields");
         }
         Map<String, CustomField> result = new LinkedHashMap<>();
         for (Map.Entry<?, ?> entry : fields.entrySet()) {
             if (!(entry.getValue() instanceof Map<?, ?> field)) {
                 throw new InvalidSignedData("custom_data." + entry.getKey() + " must be an object with a value");
             }
+            String name = entry.getKey().toString();
             Object label = field.get("label");
-            result.put(entry.getKey().toString(), new CustomField(label == null ? null : label.toString(), field.get("value")));
+            String at = FIELD + "." + JsonPaths.printable(name);
+            if (name.length() > ChatRequests.Limits.KEY) {
+                throw new InvalidCommandException(FIELD, "a custom_data key is longer than " + ChatRequests.Limits.KEY + " characters");
+            }
+            if (label != null && label.toString().length() > ChatRequests.Limits.NAME) {
+                throw new InvalidCommandException(at + ".label", "label is at most " + ChatRequests.Limits.NAME + " characters");
+            }
+            VALUE_LIMITS.check(field.get("value")).ifPresent(violation -> {
+                throw new InvalidCommandException(at + ".value" + (violation.path().isEmpty() || violation.path().startsWith("[") ? "" : ".") + violation.path(),
+                        violation.message());
+            });
+            result.put(name, new CustomField(label == null ? null : label.toString(), field.get("value")));
         }
         return result;
     }

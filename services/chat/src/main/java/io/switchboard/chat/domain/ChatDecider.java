@@ -151,7 +151,7 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
         for (int i = 0; i < transcript.size(); i++) {
             TranscriptEntry entry = transcript.get(i);
             String field = "chat.transcript.messages[" + i + "]";
-            if (entry == null || !SENDER_TYPES.contains(entry.senderType())) {
+            if (entry == null || entry.senderType() == null || !SENDER_TYPES.contains(entry.senderType())) {
                 throw new InvalidCommandException(field + ".sender_type", "sender_type must be one of " + SENDER_TYPES);
             }
             if (isBlank(entry.text())) {

@@ -279,6 +279,8 @@ class ChatDeciderTest {
         expectInvalid(new CreateChat(1000, 7L, 42L, null, null, null, null,
                 List.of(new TranscriptEntry("robot", "x", NOW)), NOW, TIMEOUT), "chat.transcript.messages[0].sender_type");
         expectInvalid(new CreateChat(1000, 7L, 42L, null, null, null, null,
+                List.of(new TranscriptEntry(null, "x", NOW)), NOW, TIMEOUT), "chat.transcript.messages[0].sender_type");
+        expectInvalid(new CreateChat(1000, 7L, 42L, null, null, null, null,
                 List.of(new TranscriptEntry("agent", "ok", NOW), new TranscriptEntry("agent", " ", NOW)), NOW, TIMEOUT),
                 "chat.transcript.messages[1].text");
         expectInvalid(new CreateChat(1000, 7L, 42L, null, null, null, null,

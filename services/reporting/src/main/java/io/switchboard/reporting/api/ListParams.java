@@ -1,23 +1,37 @@
 package io.switchboard.reporting.api;
 
-import io.switchboard.events.EventCodec;
 import io.switchboard.eventstore.decider.InvalidCommandException;
+import io.switchboard.web.input.JsonPaths;
+import io.switchboard.web.input.WireTime;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The Manager API's list parameters (contract §1.5, §1.6): {@code page} (1-based), {@code per}
- * (default 100, at most 1000), {@code sort_column}, {@code sort_direction} ({@code ASC}/{@code DESC})
- * and {@code field[from]} / {@code field[to]} ranges and {@code field[]} lists. A bad value is a 400 naming it.
+ * (default 100, at most 1000; {@code limit} is an alias), {@code sort_column}, {@code sort_direction}
+ * ({@code ASC}/{@code DESC}), {@code cursor}, {@code time_zone}, and the list's filters:
+ * {@code field[from]} / {@code field[to]} ranges and {@code field[]} lists. A bad value is a 400 naming it.
+ *
+ * <p>A list reads its filters through this object, which remembers each name asked for; a parameter
+ * no one asked for is not a filter of that list, and {@link #rejectUnknown()} makes it a 400 instead of
+ * a silently unfiltered answer.
  */
 public final class ListParams {
     public static final int DEFAULT_PER = 100;
     public static final int MAX_PER = 1000;
+    /** Values of one list filter ({@code id[]=1,2&id[]=3} is three). */
+    public static final int MAX_VALUES = 100;
+    /** Characters of one filter value. */
+    public static final int MAX_VALUE_LENGTH = 255;
+    private static final Set<String> PAGING = Set.of("page", "per", "limit", "cursor", "sort_column", "sort_direction",
+            TimeZones.PARAM);
 
     private final MultivaluedMap<String, String> query;
+    private final Set<String> asked = new java.util.HashSet<>(PAGING);
     public final int page;
     public final int per;
     /** Set when the client tails by change ({@code cursor=0} to start, then the next link's value). */
@@ -89,36 +103,61 @@ public final class ListParams {
     }
 
     public List<Long> ids(String field) {
-        List<String> values = query.get(field + "[]");
-        if (values == null) {
-            return List.of();
-        }
+        String name = field + "[]";
+        List<String> values = values(name, true);
         try {
-            return values.stream().flatMap(v -> java.util.Arrays.stream(v.split(","))).map(String::trim)
-                    .filter(v -> !v.isEmpty()).map(Long::valueOf).toList();
+            return values.stream().map(Long::valueOf).toList();
         } catch (NumberFormatException e) {
-            throw new InvalidCommandException(field + "[]", "must be integers");
+            throw new InvalidCommandException(name, "must be integers");
         }
     }
 
     public List<String> strings(String field) {
-        List<String> values = query.get(field + "[]");
-        return values == null ? List.of() : values.stream().filter(v -> !v.isBlank()).toList();
+        // Not split at commas: names may hold them.
+        return values(field + "[]", false);
+    }
+
+    /**
+     * 400 naming the first parameter no filter of the list asked for. Call it once the list has read
+     * its filters; before, every filter is unknown.
+     */
+    public void rejectUnknown() {
+        for (String name : query.keySet()) {
+            if (!asked.contains(name)) {
+                List<String> filters = asked.stream().filter(known -> !PAGING.contains(known)).sorted().toList();
+                throw new InvalidCommandException(JsonPaths.printable(name),
+                        "is not a parameter of this list; its filters are " + filters);
+            }
+        }
+    }
+
+    /** A list filter's values: repeated (and comma-separated if {@code split}), blanks dropped, within the limits. */
+    private List<String> values(String name, boolean split) {
+        asked.add(name);
+        List<String> given = query.get(name);
+        if (given == null) {
+            return List.of();
+        }
+        List<String> values = split
+                ? given.stream().flatMap(v -> java.util.Arrays.stream(v.split(","))).map(String::trim)
+                        .filter(v -> !v.isEmpty()).toList()
+                : given.stream().filter(v -> !v.isBlank()).toList();
+        if (values.size() > MAX_VALUES) {
+            throw new InvalidCommandException(name, "takes at most " + MAX_VALUES + " values");
+        }
+        if (values.stream().anyMatch(v -> v.length() > MAX_VALUE_LENGTH)) {
+            throw new InvalidCommandException(name, "values are at most " + MAX_VALUE_LENGTH + " characters");
+        }
+        return values;
     }
 
     private Instant instant(String name) {
+        asked.add(name);
         String value = query.getFirst(name);
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            if (zone != null && !value.endsWith("Z") && !value.matches(".*[+-]\\d{2}:?\\d{2}$")) {
-                return java.time.LocalDateTime.parse(value.trim()).atZone(zone).toInstant();
-            }
-            return EventCodec.parseInstant(value);
-        } catch (RuntimeException e) {
-            throw new InvalidCommandException(name, "must be an ISO-8601 date-time with offset, e.g. 2026-11-21T09:00:00.000Z");
-        }
+        return WireTime.parse(value, zone, name);
     }
 
     private int positive(String name, int defaultValue, int max) {

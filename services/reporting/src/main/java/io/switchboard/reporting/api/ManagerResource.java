@@ -204,7 +204,10 @@ public class ManagerResource {
     /** A page of a partner's list, with the paging headers of the contract. */
     private Response page(PartnerList list) throws SQLException {
         ListParams params = new ListParams(uri);
-        return Paged.of(list.page(partner.partnerId(), params), params, uri, publicUris);
+        ListQuery.Page<?> page = list.page(partner.partnerId(), params);
+        // The list has asked for its filters: anything else the client sent filters nothing.
+        params.rejectUnknown();
+        return Paged.of(page, params, uri, publicUris);
     }
 
     @FunctionalInterface

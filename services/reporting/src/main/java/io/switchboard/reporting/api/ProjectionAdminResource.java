@@ -3,8 +3,11 @@ package io.switchboard.reporting.api;
 import io.switchboard.reporting.rebuild.RebuildStatus;
 import io.switchboard.reporting.rebuild.Rebuilds;
 import io.switchboard.web.Roles;
+import io.switchboard.web.input.OptionalBody;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,7 +31,7 @@ import java.util.List;
 public class ProjectionAdminResource {
 
     /** {@code projections}: any of calls, chats, directory, changed_details; absent or empty means all. */
-    public record RebuildRequest(List<String> projections) {
+    public record RebuildRequest(@Size(max = 10) List<@Size(max = 64) String> projections) {
     }
 
     @Inject
@@ -37,7 +40,7 @@ public class ProjectionAdminResource {
     @POST
     @Path("/rebuild")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response rebuild(RebuildRequest request) {
+    public Response rebuild(@OptionalBody @Valid RebuildRequest request) {
         RebuildStatus status = rebuilds.start(request == null ? null : request.projections());
         return Response.accepted(status)
                 .location(UriBuilder.fromPath("/manager/api/v1/admin/projections/rebuild/{id}").build(status.id()))

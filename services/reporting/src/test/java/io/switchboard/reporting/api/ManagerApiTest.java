@@ -472,12 +472,13 @@ class ManagerApiTest {
         Response first = supervisor().queryParam("cursor", 0).queryParam("limit", 4).queryParam("id[]", ids)
                 .get(BASE + "/calls");
         first.then().statusCode(200).header("per-page", "4").body("", hasSize(4));
-        Response second = supervisor().get(nextLink(first));
+        // A Link is followed as it is: it is already encoded (RestAssured would encode its % again).
+        Response second = supervisor().urlEncodingEnabled(false).get(nextLink(first));
         second.then().statusCode(200).body("", hasSize(2));
         List<Integer> seen = new ArrayList<>(first.jsonPath().getList("id"));
         seen.addAll(second.jsonPath().getList("id"));
         assertThat(seen).containsExactlyInAnyOrder(501, 601, 602, 603, 604, 605);
-        Response idle = supervisor().get(nextLink(second));
+        Response idle = supervisor().urlEncodingEnabled(false).get(nextLink(second));
         idle.then().statusCode(200).body("", hasSize(0)).header("total", "0");
 
         // A late event from the past does not move updated_at, but it is a change: the tail must show it.
@@ -489,7 +490,7 @@ class ManagerApiTest {
             feed.send(List.of(late));
         }
         String tail = nextLink(idle);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> supervisor().get(tail).then().statusCode(200)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> supervisor().urlEncodingEnabled(false).get(tail).then().statusCode(200)
                 .body("id", contains(601))
                 .body("[0].recording_url", equalTo("https://media.test/vm/601"))
                 .body("[0].updated_at", equalTo("2026-11-21T11:10:21.000Z")));

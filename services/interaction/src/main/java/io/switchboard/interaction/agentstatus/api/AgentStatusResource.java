@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.eventstore.EventContext;
 import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.eventstore.decider.NotPermittedException;
+import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.interaction.agentstatus.domain.AgentStatus;
 import io.switchboard.interaction.agentstatus.domain.AgentStatusCommand.SetStatus;
 import io.switchboard.interaction.agentstatus.store.AgentStatuses;
@@ -12,6 +13,8 @@ import io.switchboard.interaction.directory.api.Clocks;
 import io.switchboard.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,7 +32,7 @@ public class AgentStatusResource {
     @Inject
     Caller caller;
 
-    public record StatusRequest(String status, String reason) {
+    public record StatusRequest(@Size(max = 64) String status, @Size(max = 255) String reason) {
     }
 
     public record StatusView(long agentId, String status, String reason, String changedAt) {
@@ -42,7 +45,7 @@ public class AgentStatusResource {
     @PUT
     @Path("/me/status")
     @RolesAllowed({Roles.AGENT, Roles.ENHANCED_AGENT})
-    public Uni<StatusView> setMine(StatusRequest request) {
+    public Uni<StatusView> setMine(@Valid StatusRequest request) {
         // A caller without a numeric agent_id claim is refused (403); another partner's agent is not found.
         Long agentId = caller.agentId();
         if (agentId == null) {
@@ -54,14 +57,11 @@ public class AgentStatusResource {
     @PUT
     @Path("/{id}/status")
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    public Uni<StatusView> set(@PathParam("id") long id, StatusRequest request) {
+    public Uni<StatusView> set(@PathParam("id") long id, @Valid StatusRequest request) {
         return apply(id, request);
     }
 
     private Uni<StatusView> apply(long id, StatusRequest request) {
-        if (request == null) {
-            throw new InvalidCommandException("status", "status is required");
-        }
         return statuses.handle(caller.partnerId(), id, new SetStatus(request.status(), request.reason(), Clocks.now()),
                 EventContext.none()).map(StatusView::of);
     }

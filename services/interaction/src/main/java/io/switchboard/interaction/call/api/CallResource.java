@@ -1,6 +1,7 @@
 package io.switchboard.interaction.call.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
@@ -24,16 +25,24 @@ import io.switchboard.interaction.call.domain.CallParticipant;
 import io.switchboard.interaction.call.store.CallStore;
 import io.switchboard.web.PartnerContext;
 import io.switchboard.web.Roles;
+import io.switchboard.web.input.BodyGuard;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -48,6 +57,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -78,13 +88,13 @@ public class CallResource {
     @Inject
     CallActors actors;
 
+    @Inject
+    Validator validator;
+
     private final Clock clock = Clock.systemUTC();
 
     @POST
-    public Uni<Response> create(CallRequests.CreateCall request) {
-        if (request == null) {
-            throw new InvalidCommandException("body", "Missing parameter");
-        }
+    public Uni<Response> create(@Valid CallRequests.CreateCall request) {
         String partnerId = partner.partnerId();
         Long menuId = id(request.menuId(), "menu_id");
         Long parentId = id(request.callId(), "call_id");
@@ -125,11 +135,21 @@ public class CallResource {
     @Consumes(MediaType.WILDCARD)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CallRequests.Step.class)))
-    public Uni<CallView> step(@PathParam("id") long id, @PathParam("step") String step, String body)
+    public Uni<CallView> step(@PathParam("id") long id, @PathParam("step") String step,
+                              @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body)
             throws JsonProcessingException {
-        // Webhooks of some providers send bodiless steps (e.g. hold) without a Content-Type.
+        // Webhooks of some providers send bodiless steps (e.g. hold) without a Content-Type; a body is
+        // JSON, declared as such or not declared at all.
+        if (body != null && !body.isBlank() && contentType != null && !BodyGuard.isJson(contentType)) {
+            throw new NotSupportedException("a step's body is JSON (Content-Type: application/json)");
+        }
         CallRequests.Step parsed = body == null || body.isBlank() ? null : mapper.readValue(body, CallRequests.Step.class);
         CallRequests.Step s = parsed == null ? CallRequests.Step.EMPTY : parsed;
+        // Read by hand (bodiless steps), so validated by hand.
+        Set<ConstraintViolation<CallRequests.Step>> violations = validator.validate(s);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
         Instant now = now();
         String partnerId = partner.partnerId();
         Function<CallStore.Ids, CallCommand> command = switch (step) {
@@ -185,9 +205,6 @@ public class CallResource {
     @PATCH
     @Path("/{id}/customer_flag")
     public Uni<CustomerFlagsView> updateCustomerFlags(@PathParam("id") long id, CallRequests.CustomerFlags request) {
-        if (request == null) {
-            throw new InvalidCommandException("body", "a JSON object with the flags is required");
-        }
         return calls.handle(partner.partnerId(), id, new UpdateCustomerFlags(request.verifiedCustomer(),
                 request.badActor(), request.repeat(), now())).map(CustomerFlagsView::of);
     }
@@ -195,10 +212,7 @@ public class CallResource {
     /** Contract §1.4: the agent on the call dials a third party in; answers the new participant. */
     @PUT
     @Path("/add/{call_id}/dial")
-    public Uni<Map<String, Object>> dial(@PathParam("call_id") long callId, CallRequests.DialThirdParty request) {
-        if (request == null) {
-            throw new InvalidCommandException("phone_number", "phone_number is required");
-        }
+    public Uni<Map<String, Object>> dial(@PathParam("call_id") long callId, @Valid CallRequests.DialThirdParty request) {
         String partnerId = partner.partnerId();
         return actors.actingAgent(partnerId, request.agentId(), request.agentEmail())
                 .flatMap(agentId -> calls.nextIds(false).flatMap(ids -> calls.handle(partnerId, callId,
@@ -225,14 +239,15 @@ public class CallResource {
         }
     }
 
-    private static Long id(String value, String field) {
-        if (value == null || value.isBlank()) {
+    private static Long id(JsonNode value, String field) {
+        if (value == null || value.isNull() || value.isTextual() && value.textValue().isBlank()) {
             return null;
         }
-        if (!ID.matcher(value.trim()).matches()) {
+        String text = value.isIntegralNumber() ? value.asText() : value.isTextual() ? value.textValue().trim() : "";
+        if (!ID.matcher(text).matches()) {
             throw new InvalidCommandException(field, field + " is not well formed");
         }
-        return Long.parseLong(value.trim());
+        return Long.parseLong(text);
     }
 
     private Instant now() {

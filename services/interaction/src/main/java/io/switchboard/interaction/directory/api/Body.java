@@ -6,13 +6,22 @@ import io.switchboard.interaction.directory.domain.Patch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
  * A JSON request body read field by field, so that a PATCH can tell a missing field (leave it) from
- * an explicit {@code null} (clear it), and a value of the wrong type is a 400 naming the field.
+ * an explicit {@code null} (clear it), and a value of the wrong type is a 400 naming the field. Every
+ * value read is within a size limit: strings {@value #TEXT_MAX} characters ({@code avatar_url}
+ * {@value #URL_MAX}), lists {@value #LIST_MAX} entries; the deciders add their own, tighter rules
+ * (names 100 characters, e-mail addresses 254).
  */
 public final class Body {
+    static final int TEXT_MAX = 255;
+    static final int URL_MAX = 2_048;
+    static final int LIST_MAX = 100;
+    private static final Map<String, Integer> TEXT_LIMITS = Map.of("avatar_url", URL_MAX);
+
     private final JsonNode json;
 
     private Body(JsonNode json) {
@@ -70,6 +79,9 @@ public final class Body {
         if (!node.isArray()) {
             throw new InvalidCommandException(field, field + " must be an array");
         }
+        if (node.size() > LIST_MAX) {
+            throw new InvalidCommandException(field, field + " has at most " + LIST_MAX + " entries");
+        }
         List<T> values = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
             values.add(element.apply(node.get(i), field + "[" + i + "]"));
@@ -84,14 +96,19 @@ public final class Body {
         if (!node.isTextual()) {
             throw new InvalidCommandException(field, field + " must be a string");
         }
-        return node.asText();
+        int max = TEXT_LIMITS.getOrDefault(field, TEXT_MAX);
+        if (node.textValue().length() > max) {
+            throw new InvalidCommandException(field, field + " is at most " + max + " characters");
+        }
+        return node.textValue();
     }
 
     private static Long id(JsonNode node, String field) {
         if (node == null || node.isNull()) {
             return null;
         }
-        if (!node.canConvertToExactIntegral() || !node.canConvertToLong()) {
+        // 1.5 and 1.0 alike: an id is an integer on the wire, never a number that happens to be whole.
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
             throw new InvalidCommandException(field, field + " must be an integer id");
         }
         long value = node.asLong();

@@ -15,9 +15,11 @@ import io.switchboard.interaction.history.domain.StepType;
 import io.switchboard.interaction.history.store.InteractionStore;
 import io.switchboard.interaction.history.store.PhotoStore;
 import io.switchboard.web.Roles;
+import io.switchboard.web.input.OptionalBody;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -72,13 +74,16 @@ public class InteractionClientResource {
     @HeaderParam(TenantGuard.TENANT_ID)
     String tenantId;
 
+    private static final int KEY = InteractionRequests.KEY;
+    /** A device path of a photo. */
+    private static final int PATH = 1_024;
+
     private final Clock clock = Clock.systemUTC();
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> start(@Valid InteractionRequests.StartInteraction request) {
         String partnerId = partner();
-        require(request);
         return interactions.start(partnerId, accountId, request.uniqueId(), request.dialledNumber(),
                         request.callerAttributes(), now())
                 .map(interaction -> Response.created(uri.getRequestUriBuilder().path(interaction.uniqueId()).build())
@@ -87,7 +92,7 @@ public class InteractionClientResource {
 
     @GET
     @Path("{uid}")
-    public Uni<InteractionView> get(@PathParam("uid") String uid) {
+    public Uni<InteractionView> get(@PathParam("uid") @Size(max = KEY) String uid) {
         String partnerId = partner();
         return interactions.find(partnerId, accountId, uid).map(InteractionView::of);
     }
@@ -95,9 +100,8 @@ public class InteractionClientResource {
     @POST
     @Path("{uid}/steps")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> step(@PathParam("uid") String uid, @Valid InteractionRequests.RecordStep request) {
+    public Uni<Response> step(@PathParam("uid") @Size(max = KEY) String uid, @Valid InteractionRequests.RecordStep request) {
         String partnerId = partner();
-        require(request);
         StepType type = StepType.of(request.stepType()).filter(t -> t != StepType.PHOTO)
                 .orElseThrow(() -> new InvalidCommandException("step_type",
                         "step_type is screen, choice or input (photos are uploaded to .../photos)"));
@@ -114,8 +118,10 @@ public class InteractionClientResource {
     @POST
     @Path("{uid}/photos")
     @Consumes({"image/png", "image/jpeg"})
-    public Uni<Response> photo(@PathParam("uid") String uid, @QueryParam("screen_id") String screenId,
-                               @QueryParam("element_id") String elementId, @QueryParam("img_path") String imgPath,
+    public Uni<Response> photo(@PathParam("uid") @Size(max = KEY) String uid,
+                               @QueryParam("screen_id") @Size(max = KEY) String screenId,
+                               @QueryParam("element_id") @Size(max = KEY) String elementId,
+                               @QueryParam("img_path") @Size(max = PATH) String imgPath,
                                @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         String partnerId = partner();
         String declared = contentType == null ? null : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
@@ -136,10 +142,12 @@ public class InteractionClientResource {
     @PUT
     @Path("{uid}/variableSet/{setName}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Map<String, Object>> setVariables(@PathParam("uid") String uid, @PathParam("setName") String setName,
-                                                 Map<String, InteractionRequests.VariableGroup> groups) {
+    public Uni<Map<String, Object>> setVariables(@PathParam("uid") @Size(max = KEY) String uid,
+                                                 @PathParam("setName") @Size(max = KEY) String setName,
+                                                 @Valid @Size(max = InteractionRequests.ENTRIES)
+                                                 Map<@Size(max = KEY) String, InteractionRequests.@Valid VariableGroup> groups) {
         String partnerId = partner();
-        if (groups == null || groups.isEmpty()) {
+        if (groups.isEmpty()) {
             throw new InvalidCommandException("body", "give the variables as {\"<group>\": {\"data\": {...}}}");
         }
         Map<String, Map<String, String>> variables = new LinkedHashMap<>();
@@ -158,7 +166,8 @@ public class InteractionClientResource {
 
     @POST
     @Path("{uid}/end")
-    public Uni<InteractionView> end(@PathParam("uid") String uid, InteractionRequests.EndInteraction request) {
+    public Uni<InteractionView> end(@PathParam("uid") @Size(max = KEY) String uid,
+                                    @OptionalBody @Valid InteractionRequests.EndInteraction request) {
         String partnerId = partner();
         String reason = request == null ? null : request.reason();
         return interactions.handle(partnerId, accountId, uid, new End(reason, now()))
@@ -177,12 +186,6 @@ public class InteractionClientResource {
         return request.elements().stream()
                 .map(e -> e == null ? null : new Element(e.id(), e.label(), e.presentation()))
                 .toList();
-    }
-
-    private static void require(Object body) {
-        if (body == null) {
-            throw new InvalidCommandException("body", "a JSON body is required");
-        }
     }
 
     private Instant now() {

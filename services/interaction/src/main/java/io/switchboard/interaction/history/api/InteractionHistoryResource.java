@@ -11,6 +11,7 @@ import io.switchboard.interaction.history.store.PhotoStore;
 import io.switchboard.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -41,6 +42,9 @@ import java.util.regex.Pattern;
 public class InteractionHistoryResource {
     public static final String BASE = "/interact/agent/version/{version}/account/{accountID}";
     private static final Pattern UNIQUE_ID = Pattern.compile("[0-9]{1,20}");
+    private static final int KEY = InteractionRequests.KEY;
+    /** A photo's path, URL-encoded twice. */
+    private static final int PATH = 4_096;
 
     @Inject
     InteractionStore interactions;
@@ -65,26 +69,26 @@ public class InteractionHistoryResource {
 
     @GET
     @Path("uniqueId/dtmf/{dtmf}")
-    public Uni<UniqueIdView> uniqueIdByDtmf(@PathParam("dtmf") String dtmf) {
+    public Uni<UniqueIdView> uniqueIdByDtmf(@PathParam("dtmf") @Size(max = KEY) String dtmf) {
         String partnerId = partner();
         return interactions.find(partnerId, accountId, dtmf).map(i -> new UniqueIdView(i.uniqueId()));
     }
 
     @GET
     @Path("uniqueId/callReturn/{number}")
-    public Uni<UniqueIdView> uniqueIdByCallReturn(@PathParam("number") String number) {
+    public Uni<UniqueIdView> uniqueIdByCallReturn(@PathParam("number") @Size(max = KEY) String number) {
         return byAttribute("call_return_number", number);
     }
 
     @GET
     @Path("uniqueId/clickToCall/{callerId}")
-    public Uni<UniqueIdView> uniqueIdByClickToCall(@PathParam("callerId") String callerId) {
+    public Uni<UniqueIdView> uniqueIdByClickToCall(@PathParam("callerId") @Size(max = KEY) String callerId) {
         return byAttribute("click_to_call_caller_id", callerId);
     }
 
     @GET
     @Path("uniqueId/historySearchId/{id}")
-    public Uni<UniqueIdView> uniqueIdByHistorySearchId(@PathParam("id") String id) {
+    public Uni<UniqueIdView> uniqueIdByHistorySearchId(@PathParam("id") @Size(max = KEY) String id) {
         return byAttribute("history_search_id", id);
     }
 
@@ -96,41 +100,42 @@ public class InteractionHistoryResource {
 
     @GET
     @Path("interactiondata/{uid}/fullFlow")
-    public Uni<List<Map<String, Object>>> fullFlow(@PathParam("uid") String uid) {
+    public Uni<List<Map<String, Object>>> fullFlow(@PathParam("uid") @Size(max = KEY) String uid) {
         return byUniqueId(uid, FullFlowView::of);
     }
 
     @GET
     @Path("interactiondata/{value}/fullFlow/byCallerAttribute")
-    public Uni<List<Map<String, Object>>> fullFlowByCallerAttribute(@PathParam("value") String value,
-                                                                    @QueryParam("widerSearch") String widerSearch) {
+    public Uni<List<Map<String, Object>>> fullFlowByCallerAttribute(@PathParam("value") @Size(max = KEY) String value,
+                                                                    @QueryParam("widerSearch") @Size(max = KEY) String widerSearch) {
         return byCallerAttribute(value, widerSearch, FullFlowView::of);
     }
 
     @GET
     @Path("interactiondata/{uid}/summary")
-    public Uni<SummaryView> summary(@PathParam("uid") String uid) {
+    public Uni<SummaryView> summary(@PathParam("uid") @Size(max = KEY) String uid) {
         return byUniqueId(uid, SummaryView::of);
     }
 
     @GET
     @Path("interactiondata/{value}/summary/byCallerAttribute")
-    public Uni<SummaryView> summaryByCallerAttribute(@PathParam("value") String value,
-                                                     @QueryParam("widerSearch") String widerSearch) {
+    public Uni<SummaryView> summaryByCallerAttribute(@PathParam("value") @Size(max = KEY) String value,
+                                                     @QueryParam("widerSearch") @Size(max = KEY) String widerSearch) {
         return byCallerAttribute(value, widerSearch, SummaryView::of);
     }
 
     @GET
     @Path("interactiondata/{uid}/variableSet/{setId}")
-    public Uni<Map<String, Object>> variableSet(@PathParam("uid") String uid, @PathParam("setId") String setId) {
+    public Uni<Map<String, Object>> variableSet(@PathParam("uid") @Size(max = KEY) String uid,
+                                                @PathParam("setId") @Size(max = KEY) String setId) {
         return byUniqueId(uid, interaction -> variables(interaction, setId));
     }
 
     @GET
     @Path("interactiondata/{value}/variableSet/{setName}/byCallerAttribute")
-    public Uni<Map<String, Object>> variableSetByCallerAttribute(@PathParam("value") String value,
-                                                                 @PathParam("setName") String setName,
-                                                                 @QueryParam("widerSearch") String widerSearch) {
+    public Uni<Map<String, Object>> variableSetByCallerAttribute(@PathParam("value") @Size(max = KEY) String value,
+                                                                 @PathParam("setName") @Size(max = KEY) String setName,
+                                                                 @QueryParam("widerSearch") @Size(max = KEY) String widerSearch) {
         return byCallerAttribute(value, widerSearch, interaction -> variables(interaction, setName));
     }
 
@@ -141,8 +146,9 @@ public class InteractionHistoryResource {
     @GET
     @Path("photo/{uid}/{imgPath: .+}")
     @Produces({"image/png", "image/jpeg", MediaType.APPLICATION_JSON})
-    public Uni<Response> photo(@PathParam("uid") String uid, @PathParam("imgPath") String imgPath,
-                               @QueryParam("maxSize") String maxSize) {
+    public Uni<Response> photo(@PathParam("uid") @Size(max = KEY) String uid,
+                               @PathParam("imgPath") @Size(max = PATH) String imgPath,
+                               @QueryParam("maxSize") @Size(max = KEY) String maxSize) {
         String partnerId = partner();
         if (uid == null || !UNIQUE_ID.matcher(uid).matches()) {
             throw HistoryProblem.invalidParameter("uid");

@@ -1,0 +1,135 @@
+package io.switchboard.reporting.api;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.testing.KafkaTestResource;
+import io.switchboard.testing.OidcTestResource;
+import io.switchboard.testing.PostgresTestResource;
+import io.switchboard.testing.TestTokens;
+import io.switchboard.testing.hostile.CorpusRun;
+import io.switchboard.testing.hostile.HostileCase;
+import io.switchboard.testing.hostile.HostileCorpus;
+import io.switchboard.testing.hostile.HostileCorpus.ListTarget;
+import io.switchboard.testing.hostile.HostileCorpus.Target;
+import io.switchboard.testing.hostile.OpenApi;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The hostile corpus (libs/testing) against the reporting service: every filter of every Manager API
+ * list gets unknown neighbours, garbled and out-of-range dates, NULs, oversized and malformed values;
+ * every other endpoint of the OpenAPI document gets the path, parameter and body cases. No answer is
+ * a 5xx, every refusal is problem+json naming the parameter, nothing is written. The lists' real
+ * filters — as the Manager API extractor sends them, brackets unencoded — are accepted.
+ */
+@QuarkusTest
+@WithTestResource(OidcTestResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "reporting"))
+class HostileCorpusTest {
+    private static final String BASE = "/manager/api/v1";
+    private static final String TOKEN = TestTokens.bearer("acme", "supervisor", "admin", "system");
+
+    /** Every list and its filters, as the README documents them. */
+    static final List<ListTarget> LISTS = List.of(
+            new ListTarget(BASE + "/calls", List.of("updated_at", "created_at"), List.of("id", "menu_id", "agent_id", "team_id"),
+                    List.of("status", "call_type"), List.of()),
+            new ListTarget(BASE + "/chats", List.of("updated_at", "created_at"), List.of("id", "menu_id", "agent_id", "team_id"),
+                    List.of("status"), List.of()),
+            new ListTarget(BASE + "/agent_activity_logs", List.of("started_at", "ended_at"), List.of("agent_id", "team_id"),
+                    List.of("status"), List.of()),
+            new ListTarget(BASE + "/changed_details", List.of("changed_at"), List.of("entity_id"), List.of("entity_type", "field"),
+                    List.of()),
+            new ListTarget(BASE + "/agents", List.of("updated_at", "status_updated_at"), List.of("id", "team_id"),
+                    List.of("status"), List.of()),
+            new ListTarget(BASE + "/teams", List.of("updated_at"), List.of("id", "parent_id"), List.of("name"), List.of()),
+            new ListTarget(BASE + "/menus", List.of("updated_at"), List.of("id", "parent_id"), List.of("menu_type"), List.of()),
+            new ListTarget(BASE + "/call_participants", List.of("connected_at"), List.of("call_id", "user_id"), List.of("type"),
+                    List.of()),
+            new ListTarget(BASE + "/chat_participants", List.of("connected_at"), List.of("chat_id", "user_id"), List.of("type"),
+                    List.of()),
+            new ListTarget(BASE + "/photos", List.of("attached_at"), List.of("call_id", "chat_id"), List.of("channel"), List.of()),
+            new ListTarget(BASE + "/videos", List.of("attached_at"), List.of("call_id", "chat_id"), List.of("channel"), List.of()),
+            new ListTarget(BASE + "/user_info", List.of("updated_at"), List.of("id", "team_id"), List.of(), List.of()));
+
+    /** Reads that are not lists: whole trees and the fixed statuses take no parameters. */
+    private static final Set<String> NOT_LISTS = Set.of(BASE + "/teams/tree", BASE + "/menus/tree", BASE + "/user_statuses");
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void everyDocumentedFilterIsAcceptedAsTheExtractorSendsIt() {
+        for (ListTarget list : LISTS) {
+            StringBuilder query = new StringBuilder("sort_direction=ASC&page=1&per=100&time_zone=UTC");
+            for (String range : list.ranges()) {
+                query.append('&').append(range).append("[from]=2026-01-01T00:00:00.000Z&").append(range)
+                        .append("[to]=2026-12-31T23:59:59.999Z");
+            }
+            list.ids().forEach(id -> query.append('&').append(id).append("[]=1,2&").append(id).append("[]=3"));
+            list.texts().forEach(text -> query.append('&').append(text).append("[]=x"));
+            given().auth().oauth2(TOKEN).urlEncodingEnabled(false).get(list.path() + "?" + query)
+                    .then().statusCode(200);
+            given().auth().oauth2(TOKEN).urlEncodingEnabled(false).get(list.path() + "?limit=5&page=2").then().statusCode(200);
+        }
+        given().auth().oauth2(TOKEN).urlEncodingEnabled(false)
+                .get(BASE + "/calls?updated_at[from]=2026-01-01T00:00:00.000Z&sort_column=updated_at&sort_direction=ASC&page=1&per=100")
+                .then().statusCode(200);
+        given().auth().oauth2(TOKEN).get(BASE + "/chats?cursor=0").then().statusCode(200);
+    }
+
+    @Test
+    void noHostileRequestIsA500OrGetsIn() {
+        String document = given().auth().oauth2(TOKEN).get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        List<OpenApi.Operation> operations = OpenApi.parse(document).operations();
+
+        Set<String> listed = new TreeSet<>();
+        LISTS.forEach(list -> listed.add(list.path()));
+        List<String> undocumentedLists = operations.stream()
+                .filter(op -> op.method().equals("GET") && op.path().startsWith(BASE) && op.parameters("path").isEmpty())
+                .map(OpenApi.Operation::path).filter(path -> !listed.contains(path) && !NOT_LISTS.contains(path)).toList();
+        assertThat(undocumentedLists).as("lists without their filters in this test (add them)").isEmpty();
+
+        Set<String> allFilters = new TreeSet<>();
+        LISTS.forEach(list -> allFilters.addAll(list.filters()));
+        List<HostileCase> cases = new ArrayList<>();
+        for (ListTarget list : LISTS) {
+            cases.addAll(HostileCorpus.listCases(list, allFilters));
+        }
+        for (OpenApi.Operation operation : operations) {
+            Target target = Target.of(operation).path("id", 1);
+            if (operation.path().equals("/admin/api-credentials") && operation.method().equals("POST")) {
+                target.sample("{\"name\": \"extractor\", \"roles\": [\"supervisor\"]}");
+            }
+            if (operation.path().endsWith("/admin/projections/rebuild")) {
+                // Only what must be refused: an accepted request would start a rebuild of every projection.
+                target.sample("{\"projections\": [\"calls\"]}").optionalBody();
+                cases.addAll(HostileCorpus.cases(target).stream().filter(HostileCase::mustBeRefused).toList());
+                continue;
+            }
+            cases.addAll(HostileCorpus.cases(target));
+        }
+
+        CorpusRun run = new CorpusRun(() -> given().auth().oauth2(TOKEN), this::writes).run(cases);
+        run.verify("reporting");
+        assertThat(run.total()).isGreaterThan(500);
+    }
+
+    /** Everything a request of this service can write: reads write nothing, credentials are its only table. */
+    private String writes() {
+        return pool.query("""
+                        SELECT (SELECT coalesce(max(global_position), 0) FROM event_store) || '/' ||
+                               (SELECT count(*) || ':' || coalesce(max(id), 0) FROM api_credentials)""")
+                .execute().await().indefinitely().iterator().next().getString(0);
+    }
+}
