@@ -38,6 +38,7 @@ import io.switchboard.web.input.OptionalBody;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -172,7 +173,7 @@ public class ChatResource {
 
     @GET
     @Path("/{id}")
-    public Uni<ChatView> get(@PathParam("id") long id) {
+    public Uni<ChatView> get(@PathParam("id") @Positive long id) {
         return chats.find(partner.partnerId(), id).flatMap(this::view);
     }
 
@@ -186,7 +187,7 @@ public class ChatResource {
     /** {@code POST /chats/{chat_id}/escalations}: the virtual agent hands the chat to a human (200, as the seed shows). */
     @POST
     @Path("/{id}/escalations")
-    public Uni<EscalationView> escalate(@PathParam("id") long id, @Valid ChatRequests.Escalate request) {
+    public Uni<EscalationView> escalate(@PathParam("id") @Positive long id, @Valid ChatRequests.Escalate request) {
         String partnerId = partner.partnerId();
         return chats.nextEscalationId().flatMap(escalationId -> chats.handle(partnerId, id,
                         new RequestEscalation(escalationId, request.reason(), request.forceEscalate(), now()),
@@ -197,7 +198,7 @@ public class ChatResource {
     /** {@code PATCH /chats/{chat_id}/escalations/{id}}: picks the deflection channel. */
     @PATCH
     @Path("/{id}/escalations/{escalationId}")
-    public Uni<EscalationView> updateEscalation(@PathParam("id") long id, @PathParam("escalationId") long escalationId,
+    public Uni<EscalationView> updateEscalation(@PathParam("id") @Positive long id, @PathParam("escalationId") @Positive long escalationId,
                                                 @Valid ChatRequests.DeflectEscalation request) {
         return chats.handle(partner.partnerId(), id, new UpdateEscalation(escalationId,
                         request.deflectionChannel(), now()), EventContext.none())
@@ -213,7 +214,7 @@ public class ChatResource {
 
     @PATCH
     @Path("/{id}")
-    public Uni<ChatView> update(@PathParam("id") long id, @Valid ChatRequests.UpdateChat request) {
+    public Uni<ChatView> update(@PathParam("id") @Positive long id, @Valid ChatRequests.UpdateChat request) {
         String partnerId = partner.partnerId();
         Actor actor = actor();
         return requireAgent(partnerId, actor, request.finishedByUserId(), "finished_by_user_id")
@@ -230,7 +231,7 @@ public class ChatResource {
      */
     @POST
     @Path("/{id}/message")
-    public Uni<Map<String, Object>> message(@PathParam("id") long id, @Valid ChatRequests.SendMessage request,
+    public Uni<Map<String, Object>> message(@PathParam("id") @Positive long id, @Valid ChatRequests.SendMessage request,
                                             @HeaderParam(IDEMPOTENCY_KEY) String key) {
         if (key != null) {
             requireWellFormed(key);
@@ -258,13 +259,13 @@ public class ChatResource {
 
     @GET
     @Path("/{id}/customer_flag")
-    public Uni<CustomerFlagsView> customerFlags(@PathParam("id") long id) {
+    public Uni<CustomerFlagsView> customerFlags(@PathParam("id") @Positive long id) {
         return chats.find(partner.partnerId(), id).map(chat -> CustomerFlagsView.of(chat.flags()));
     }
 
     @POST
     @Path("/{id}/customer_flag")
-    public Uni<CustomerFlagsView> updateCustomerFlags(@PathParam("id") long id, ChatRequests.CustomerFlags request) {
+    public Uni<CustomerFlagsView> updateCustomerFlags(@PathParam("id") @Positive long id, ChatRequests.CustomerFlags request) {
         return chats.handle(partner.partnerId(), id, new UpdateCustomerFlags(request.verifiedCustomer(), request.badActor(),
                         request.repeat(), "api", now()), EventContext.none())
                 .map(chat -> CustomerFlagsView.of(chat.flags()));
@@ -272,7 +273,7 @@ public class ChatResource {
 
     @POST
     @Path("/{id}/end-user")
-    public Uni<Map<String, String>> updateEndUser(@PathParam("id") long id, @Valid ChatRequests.EndUser request) {
+    public Uni<Map<String, String>> updateEndUser(@PathParam("id") @Positive long id, @Valid ChatRequests.EndUser request) {
         return chats.handle(partner.partnerId(), id, new UpdateEndUser(request.identifier(), request.name(),
                         request.email(), request.phone(), now()), EventContext.none())
                 .map(chat -> Map.of("message", "accepted"));
@@ -285,7 +286,7 @@ public class ChatResource {
      */
     @POST
     @Path("/{id}/custom_data")
-    public Uni<Map<String, String>> customData(@PathParam("id") long id, @Valid ChatRequests.CustomData request) {
+    public Uni<Map<String, String>> customData(@PathParam("id") @Positive long id, @Valid ChatRequests.CustomData request) {
         String partnerId = partner.partnerId();
         if (!request.signed()) {
             if (request.data() == null) {
@@ -323,7 +324,7 @@ public class ChatResource {
     @POST
     @Path("/{id}/claim")
     @RolesAllowed({Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR})
-    public Uni<ChatView> claim(@PathParam("id") long id, @OptionalBody @Valid ChatRequests.AgentAction request) {
+    public Uni<ChatView> claim(@PathParam("id") @Positive long id, @OptionalBody @Valid ChatRequests.AgentAction request) {
         String partnerId = partner.partnerId();
         Actor actor = actor();
         Long named = request == null ? null : request.agentId();
@@ -336,7 +337,7 @@ public class ChatResource {
     @POST
     @Path("/{id}/release")
     @RolesAllowed({Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR})
-    public Uni<ChatView> release(@PathParam("id") long id, @OptionalBody @Valid ChatRequests.AgentAction request) {
+    public Uni<ChatView> release(@PathParam("id") @Positive long id, @OptionalBody @Valid ChatRequests.AgentAction request) {
         String partnerId = partner.partnerId();
         Actor actor = actor();
         Long named = request == null ? null : request.agentId();
@@ -349,7 +350,7 @@ public class ChatResource {
     @POST
     @Path("/{id}/mark")
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    public Uni<ChatView> mark(@PathParam("id") long id, @Valid ChatRequests.MarkChat request) {
+    public Uni<ChatView> mark(@PathParam("id") @Positive long id, @Valid ChatRequests.MarkChat request) {
         String partnerId = partner.partnerId();
         Actor actor = actor();
         return requireAgent(partnerId, actor, request.userId(), "user_id")
