@@ -37,6 +37,14 @@ public final class CommandHandler<C, S, E extends DomainEvent> {
         this.maxAttempts = maxAttempts;
     }
 
+    /**
+     * The same handler on the caller's transaction ({@link EventStore#within}): the command's load and
+     * append commit or roll back with the caller's other writes.
+     */
+    public CommandHandler<C, S, E> within(io.vertx.mutiny.sqlclient.SqlConnection transaction) {
+        return new CommandHandler<>(store.within(transaction), decider, eventType, maxAttempts);
+    }
+
     public Uni<CommandResult<S>> handle(String partnerId, StreamId streamId, C command, EventContext context) {
         return attempt(partnerId, streamId, command, context, 1);
     }
