@@ -10,9 +10,10 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Applies a batch of events to every projection in ONE transaction together with recording their ids
- * (their stream positions in {@code applied_streams}, {@link BatchProjector}): a redelivered event finds its position already there
- * and changes nothing, and a crash between effect and record is impossible (both commit or neither does).
+ * Applies a batch of events to every projection in ONE transaction together with recording their stream
+ * positions ({@code consumer_applied_streams}, {@link BatchProjector}): a redelivered event finds its
+ * position already there and changes nothing, and a crash between effect and record is impossible (both
+ * commit or neither does).
  */
 @ApplicationScoped
 public class Projector {
