@@ -284,6 +284,7 @@ public final class ReadModelConsumer implements AutoCloseable {
 
     private Polled decode(ConsumerRecords<String, byte[]> records) {
         List<EventEnvelope> events = new ArrayList<>(records.count());
+        long[] timestamps = new long[records.count()];
         List<Ledger.DeadLetter> deadLetters = new ArrayList<>();
         Map<String, Instant> beats = new HashMap<>();
         Map<TopicPartition, Long> nextOffsets = new HashMap<>();
@@ -308,12 +309,13 @@ public final class ReadModelConsumer implements AutoCloseable {
                 } else if (isSystem(envelope)) {
                     LOG.debugf("consumer %s passes over system event %s %s", spec.name(), envelope.type(), envelope.eventId());
                 } else {
+                    timestamps[events.size()] = record.timestamp();
                     events.add(envelope);
                 }
             }
             nextOffsets.put(partition, ofPartition.get(ofPartition.size() - 1).offset() + 1);
         }
-        return new Polled(events, deadLetters, beats, nextOffsets);
+        return new Polled(events, java.util.Arrays.copyOf(timestamps, events.size()), deadLetters, beats, nextOffsets);
     }
 
     private void refreshEnds(KafkaConsumer<String, byte[]> consumer) {
@@ -530,7 +532,7 @@ public final class ReadModelConsumer implements AutoCloseable {
             polled.deadLettersParked = true;
         }
         if (polled.batch == null) {
-            polled.batch = new Batch(polled.events, replayingAfter(polled));
+            polled.batch = new Batch(polled.events, replayingAfter(polled), polled.timestamps);
         }
         Batch batch = polled.batch;
         if (spec.recordHandler() != null) {
@@ -648,6 +650,7 @@ public final class ReadModelConsumer implements AutoCloseable {
     /** One polled batch, decoded; the flags keep a retried batch from redoing the steps that succeeded. */
     private static final class Polled {
         final List<EventEnvelope> events;
+        final long[] timestamps;
         final List<Ledger.DeadLetter> deadLetters;
         final Map<String, Instant> heartbeats;
         final Map<TopicPartition, Long> nextOffsets;
@@ -658,9 +661,10 @@ public final class ReadModelConsumer implements AutoCloseable {
         boolean afterDone;
         boolean heartbeatsDone;
 
-        Polled(List<EventEnvelope> events, List<Ledger.DeadLetter> deadLetters, Map<String, Instant> heartbeats,
-               Map<TopicPartition, Long> nextOffsets) {
+        Polled(List<EventEnvelope> events, long[] timestamps, List<Ledger.DeadLetter> deadLetters,
+               Map<String, Instant> heartbeats, Map<TopicPartition, Long> nextOffsets) {
             this.events = events;
+            this.timestamps = timestamps;
             this.deadLetters = deadLetters;
             this.heartbeats = new LinkedHashMap<>(heartbeats);
             this.nextOffsets = nextOffsets;
