@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
  * the groups that committed are not applied again (this handler remembers them for the batch in hand), so
  * the count of events applied stays exact.
  */
-final class GroupedBatches implements BatchHandler {
+public final class GroupedBatches implements BatchHandler {
     private final Projector projector;
     private final ExecutorService appliers;
     private final int groups;
@@ -28,7 +28,7 @@ final class GroupedBatches implements BatchHandler {
     private boolean[] done;
     private int applied;
 
-    GroupedBatches(Projector projector, ExecutorService appliers, int groups) {
+    public GroupedBatches(Projector projector, ExecutorService appliers, int groups) {
         this.projector = projector;
         this.appliers = appliers;
         this.groups = groups;

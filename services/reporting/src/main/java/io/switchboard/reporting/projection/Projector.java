@@ -1,10 +1,9 @@
 package io.switchboard.reporting.projection;
 
-import io.agroal.api.AgroalDataSource;
 import io.switchboard.events.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -18,9 +17,11 @@ import java.util.List;
 @ApplicationScoped
 public class Projector {
     private final BatchProjector batch = new BatchProjector(BatchProjector.all());
+    private final DataSource dataSource;
 
-    @Inject
-    AgroalDataSource dataSource;
+    public Projector(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     /** @return true if the event was applied now, false if it had been applied before */
     public boolean apply(EventEnvelope event) {
