@@ -2,6 +2,7 @@ package io.switchboard.consumer.quarkus;
 
 import io.switchboard.consumer.ConsumerStatus;
 import io.switchboard.consumer.ReadModelConsumer;
+import io.switchboard.events.EventCodec;
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.web.Roles;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,16 +37,30 @@ public class ReadModelAdminResource {
         this.consumers = consumers;
     }
 
+    /** A loop's status as it goes on the wire: instants as UTC ISO-8601 with milliseconds. */
+    public record LoopView(String name, String readModel, List<String> topics, String groupId, boolean running,
+                           int assignedPartitions, long lagRecords, boolean caughtUp, boolean replaying,
+                           double stuckSeconds, String lastError, long parked, Map<String, String> heartbeats,
+                           boolean rebuildable) {
+        static LoopView of(ReadModelConsumer consumer) {
+            ConsumerStatus s = consumer.status();
+            Map<String, String> beats = new TreeMap<>();
+            s.heartbeats().forEach((source, at) -> beats.put(source, EventCodec.formatInstant(at)));
+            return new LoopView(s.name(), s.readModel(), s.topics(), s.groupId(), s.running(), s.assignedPartitions(),
+                    s.lagRecords(), s.caughtUp(), s.replaying(), s.stuckSeconds(), s.lastError(), s.parked(), beats,
+                    s.rebuildable());
+        }
+    }
+
     @GET
-    public List<ConsumerStatus> list() {
-        return consumers.all().stream().map(ReadModelConsumer::status)
-                .sorted(Comparator.comparing(ConsumerStatus::name)).toList();
+    public List<LoopView> list() {
+        return consumers.all().stream().map(LoopView::of).sorted(Comparator.comparing(LoopView::name)).toList();
     }
 
     @GET
     @Path("/{readModel}")
-    public List<ConsumerStatus> get(@PathParam("readModel") String readModel) {
-        return feeding(readModel).stream().map(ReadModelConsumer::status).toList();
+    public List<LoopView> get(@PathParam("readModel") String readModel) {
+        return feeding(readModel).stream().map(LoopView::of).toList();
     }
 
     @POST
@@ -61,7 +78,7 @@ public class ReadModelAdminResource {
             throw new ServiceUnavailableException("the rebuild of " + readModel + " could not start: "
                     + (e.getCause() == null ? e : e.getCause()).getClass().getSimpleName() + "; try again");
         }
-        return Response.accepted(List.of(consumer.status())).build();
+        return Response.accepted(List.of(LoopView.of(consumer))).build();
     }
 
     private List<ReadModelConsumer> feeding(String readModel) {
