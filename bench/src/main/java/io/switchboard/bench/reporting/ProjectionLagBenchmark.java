@@ -3,12 +3,10 @@ package io.switchboard.bench.reporting;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.kafka.EnvelopeRecords;
 import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -34,20 +32,19 @@ public final class ProjectionLagBenchmark {
 
         Histogram lag = new Histogram(3_600_000L, 3);
         AtomicLong applied = new AtomicLong();
-        AtomicBoolean done = new AtomicBoolean();
-        ReportingBench.BatchListener measure = (records, committedAt) -> {
+        ReportingBench.BatchListener measure = (batch, committedAt) -> {
             synchronized (lag) {
-                for (ConsumerRecord<String, EventEnvelope> record : records) {
-                    if (record.timestamp() >= measureFrom.get()) {
-                        lag.recordValue(Math.max(0, committedAt - record.timestamp()));
+                for (long appendedAt : batch.timestamps()) {
+                    if (appendedAt >= measureFrom.get()) {
+                        lag.recordValue(Math.max(0, committedAt - appendedAt));
                     }
                 }
             }
-            applied.addAndGet(records.count());
+            applied.addAndGet(batch.events().size());
         };
-        List<Thread> consumers = List.of(bench.consumer(bench.chatTopic, done::get, measure),
-                bench.consumer(bench.interactionTopic, done::get, measure));
-        consumers.forEach(Thread::start);
+        List<io.switchboard.consumer.ReadModelConsumer> consumers = List.of(bench.consumer(bench.chatTopic, measure),
+                bench.consumer(bench.interactionTopic, measure));
+        consumers.forEach(io.switchboard.consumer.ReadModelConsumer::start);
         Thread.sleep(3_000); // consumers assigned before the first event
 
         List<EventEnvelope> events = new ArrayList<>((int) total);
@@ -79,7 +76,7 @@ public final class ProjectionLagBenchmark {
         ReportingBench.Cpu cpuAfter = ReportingBench.Cpu.now();
         System.out.println(cpuAfter.since(cpuBefore, events.size()));
         System.out.println(cpuAfter.threadsSince(cpuBefore));
-        done.set(true);
+        consumers.forEach(io.switchboard.consumer.ReadModelConsumer::close);
         synchronized (lag) {
             System.out.printf("append -> queryable (committed) over %,d events after a %d s warm-up: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
                     lag.getTotalCount(), warmup, lag.getValueAtPercentile(50), lag.getValueAtPercentile(90),

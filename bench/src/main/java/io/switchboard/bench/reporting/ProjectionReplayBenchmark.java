@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * measured replay's two cores compiling the very code being measured (the first figure shows what
  * that costs). Knobs: {@code BENCH_EVENTS} (1,000,000), {@code BENCH_WARMUP_EVENTS} (500,000; 0 for
  * none), {@code BENCH_PARTNERS} (5), {@code BENCH_PARTITIONS} (3), {@code BENCH_BATCH} (5000 records
- * per poll; a tenth in the warm-up), {@code BENCH_CONSUMERS} per topic (1, like the service).
+ * per poll; a tenth in the warm-up).
  */
 public final class ProjectionReplayBenchmark {
     public static void main(String[] args) throws Exception {
@@ -85,14 +85,11 @@ public final class ProjectionReplayBenchmark {
         ReportingBench.Cpu cpuBefore = ReportingBench.Cpu.now();
         long start = System.nanoTime();
         // The consumers stop after the CPU snapshot, so their threads are still there to be counted.
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        List<Thread> consumers = new java.util.ArrayList<>();
-        for (int i = 0; i < ReportingBench.CONSUMERS; i++) {
-            for (String topic : List.of(bench.chatTopic, bench.interactionTopic)) {
-                consumers.add(bench.consumer(topic, stop::get, (r, t) -> applied.addAndGet(r.count())));
-            }
+        List<io.switchboard.consumer.ReadModelConsumer> consumers = new java.util.ArrayList<>();
+        for (String topic : List.of(bench.chatTopic, bench.interactionTopic)) {
+            consumers.add(bench.consumer(topic, (batch, t) -> applied.addAndGet(batch.events().size())));
         }
-        consumers.forEach(Thread::start);
+        consumers.forEach(io.switchboard.consumer.ReadModelConsumer::start);
         long lastReport = System.nanoTime();
         while (applied.get() < total) {
             Thread.sleep(50);
@@ -104,21 +101,18 @@ public final class ProjectionReplayBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         ReportingBench.Cpu cpuAfter = ReportingBench.Cpu.now();
-        stop.set(true);
-        for (Thread consumer : consumers) {
-            consumer.join(5_000);
-        }
+        consumers.forEach(io.switchboard.consumer.ReadModelConsumer::close);
         System.out.printf("replayed %,d events into empty projections in %.1f s: %,.0f events/s (batch %d, %d partitions, %d consumer(s) per topic, %d groups applied at once%s)%n",
-                total, seconds, total / seconds, bench.batch, bench.partitions, ReportingBench.CONSUMERS,
-                ReportingBench.APPLY_THREADS, ReportingBench.PER_PARTITION ? ", split by partition" : ", split by stream");
+                total, seconds, total / seconds, bench.batch, bench.partitions, 1,
+                ReportingBench.APPLY_THREADS, ", split by stream");
         System.out.println(cpuAfter.since(cpuBefore, total));
         if (details) {
             System.out.println(cpuAfter.threadsSince(cpuBefore));
             System.out.printf("batch threads spent %.1f s waiting for their batches to be applied and committed (sum)%n",
                     bench.databaseNanos.get() / 1e9);
-            System.out.printf("rows: calls %,d, call_participants %,d, chats %,d, agent_status_log %,d, changed_details %,d, applied_streams %,d%n",
+            System.out.printf("rows: calls %,d, call_participants %,d, chats %,d, agent_status_log %,d, changed_details %,d, consumer_applied_streams %,d%n",
                     bench.count("calls"), bench.count("call_participants"), bench.count("chats"),
-                    bench.count("agent_status_log"), bench.count("changed_details"), bench.count("applied_streams"));
+                    bench.count("agent_status_log"), bench.count("changed_details"), bench.count("consumer_applied_streams"));
         }
     }
 }

@@ -5,17 +5,23 @@ import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.chat.ChatEvents;
 import io.switchboard.events.kafka.EnvelopeDeserializer;
 import io.switchboard.events.kafka.EnvelopeRecords;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.consumer.Batch;
+import io.switchboard.consumer.BatchHandler;
+import io.switchboard.consumer.ConsumerSettings;
+import io.switchboard.consumer.ConsumerSpec;
+import io.switchboard.consumer.Ledger;
+import io.switchboard.consumer.ReadModelConsumer;
+import io.switchboard.reporting.messaging.GroupedBatches;
 import io.switchboard.reporting.projection.BatchProjector;
-import io.switchboard.reporting.projection.StreamGroups;
+import io.switchboard.reporting.projection.Projector;
 import io.switchboard.testing.RealKafka;
 import io.switchboard.testing.RealPostgres;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -32,6 +38,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,20 +49,15 @@ import java.util.UUID;
 /**
  * What the reporting benchmarks share: the real Kafka and PostgreSQL of libs/testing (or
  * {@code SWITCHBOARD_TEST_KAFKA_BOOTSTRAP} / {@code SWITCHBOARD_TEST_PG_URL}), a fresh reporting database
- * with the service's own Flyway scripts, a producer, and the service's consume loop without Quarkus:
- * poll a batch, apply it with {@link BatchProjector} in one transaction, commit the offsets.
+ * with the libraries' and the service's own scripts, a producer, and the service's consume loop without
+ * Quarkus: the libs/consumer loop with the service's {@link GroupedBatches} handler.
  */
 final class ReportingBench {
     /** The first version's way, for comparison: one transaction per event. */
     static final boolean PER_EVENT = Boolean.parseBoolean(System.getenv().getOrDefault("BENCH_PER_EVENT", "false"));
-    static final int CONSUMERS = Integer.parseInt(System.getenv().getOrDefault("BENCH_CONSUMERS", "1"));
     static final int BATCH = Integer.parseInt(System.getenv().getOrDefault("BENCH_BATCH", "5000"));
     /** Groups of one batch applied at once (the service's switchboard.reporting.apply-threads). */
     static final int APPLY_THREADS = Integer.parseInt(System.getenv().getOrDefault("BENCH_APPLY_THREADS", "4"));
-    /** The previous design, for comparison: a batch split by Kafka partition instead of by stream. */
-    static final boolean PER_PARTITION = Boolean.parseBoolean(System.getenv().getOrDefault("BENCH_PER_PARTITION", "false"));
-    /** Polled batches waiting for the applier (SmallRye's max-queue-size-factor, 2 by default). */
-    static final int QUEUED_BATCHES = 2;
 
     private static final java.util.concurrent.atomic.AtomicInteger THREADS = new java.util.concurrent.atomic.AtomicInteger();
     final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -90,9 +92,12 @@ final class ReportingBench {
         jdbcUrl = pg.jdbcUrl(database);
         user = pg.user();
         password = pg.password();
+        // The libraries' tables (consumer_applied_streams among them), then the service's scripts.
+        io.switchboard.eventstore.EventStoreSchema.migrate(jdbcUrl, user, password);
         try (Connection c = connect(); Statement s = c.createStatement()) {
             for (String script : List.of("db/migration/V1__projections.sql", "db/migration/V2__change_sequence.sql",
-                    "db/migration/V3__applied_streams.sql")) {
+                    "db/migration/V3__applied_streams.sql", "db/migration/V4__media.sql",
+                    "db/migration/V5__shared_applied_positions.sql")) {
                 try (InputStream in = BatchProjector.class.getClassLoader().getResourceAsStream(script)) {
                     s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
@@ -122,140 +127,55 @@ final class ReportingBench {
     }
 
     /**
-     * The reporting consumer for one topic, shaped like the service's SmallRye Kafka channel: a polling
-     * thread fetches and decodes batches of up to {@link #batch} records into a small queue while an
-     * applying thread applies the previous batch in one transaction; the offsets of a batch are
-     * committed (on the polling thread, the only one that may touch the consumer) after its transaction
-     * committed. Stops when {@code done} says so; reports each batch's records to {@code applied} after
-     * its commit.
+     * The reporting consumer for one topic, as the service runs it: a libs/consumer loop (a polling thread
+     * decodes batches of up to {@link #batch} records into a queue of two while an applying thread applies
+     * the previous one; offsets committed after it) whose handler is the service's own {@link GroupedBatches}
+     * (the batch split by stream, groups applied in parallel, one transaction each, through
+     * {@link Projector}). Started by the caller, closed when done; reports each batch to {@code listener}
+     * once all its groups committed.
      */
-    Thread consumer(String topic, java.util.function.BooleanSupplier done, BatchListener listener) {
-        java.util.concurrent.BlockingQueue<ConsumerRecords<String, EventEnvelope>> polled =
-                new java.util.concurrent.ArrayBlockingQueue<>(QUEUED_BATCHES);
-        java.util.concurrent.ConcurrentLinkedQueue<Map<TopicPartition, OffsetAndMetadata>> toCommit =
-                new java.util.concurrent.ConcurrentLinkedQueue<>();
-        Thread applier = new Thread(() -> {
-            // Like the service's EventConsumer: a batch split by stream, the groups in parallel, one transaction each.
-            java.util.concurrent.ExecutorService parts = java.util.concurrent.Executors.newFixedThreadPool(APPLY_THREADS,
-                    task -> {
-                        Thread t = new Thread(task, "reporting-apply-" + THREADS.incrementAndGet());
-                        t.setDaemon(true);
-                        return t;
-                    });
-            ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
-                try {
-                    Connection c = connect();
-                    c.setAutoCommit(false);
-                    return c;
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
+    ReadModelConsumer consumer(String topic, BatchListener listener) {
+        java.util.concurrent.ExecutorService parts = java.util.concurrent.Executors.newFixedThreadPool(APPLY_THREADS,
+                task -> {
+                    Thread t = new Thread(task, "reporting-apply-" + THREADS.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        ThreadConnections connections = new ThreadConnections(this);
+        Projector projector = new Projector(connections);
+        GroupedBatches grouped = new GroupedBatches(projector, parts, PER_EVENT ? 1 : APPLY_THREADS);
+        BatchHandler handler = batch -> {
+            long applyStart = System.nanoTime();
+            int applied;
+            if (PER_EVENT) {
+                applied = 0;
+                for (EventEnvelope event : batch.events()) {
+                    applied += projector.apply(List.of(event)).size();
                 }
-            });
-            BatchProjector projector = new BatchProjector(BatchProjector.all());
-            try {
-                while (!done.getAsBoolean()) {
-                    ConsumerRecords<String, EventEnvelope> records = polled.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
-                    if (records == null) {
-                        continue;
-                    }
-                    long applyStart = System.nanoTime();
-                    List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-                    List<EventEnvelope> batch = new ArrayList<>(records.count());
-                    records.forEach(r -> batch.add(r.value()));
-                    List<List<EventEnvelope>> groups = PER_PARTITION ? byPartition(records)
-                            : StreamGroups.split(batch, APPLY_THREADS);
-                    for (List<EventEnvelope> events : groups) {
-                        if (events.isEmpty()) {
-                            continue;
-                        }
-                        futures.add(parts.submit(() -> {
-                            Connection c = connections.get();
-                            if (PER_EVENT) {
-                                for (EventEnvelope event : events) {
-                                    projector.apply(c, List.of(event));
-                                    c.commit();
-                                }
-                            } else {
-                                projector.apply(c, events);
-                                c.commit();
-                            }
-                            return null;
-                        }));
-                    }
-                    for (java.util.concurrent.Future<?> future : futures) {
-                        future.get();
-                    }
-                    databaseNanos.addAndGet(System.nanoTime() - applyStart);
-                    long committedAt = System.currentTimeMillis();
-                    toCommit.add(nextOffsets(records));
-                    listener.committed(records, committedAt);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException("projection of " + topic + " failed", e);
-            } finally {
-                parts.shutdownNow();
+            } else {
+                applied = grouped.apply(batch);
             }
-        }, "reporting-batch-" + topic + "-" + THREADS.incrementAndGet());
-        applier.setDaemon(true);
-        Thread poller = new Thread(() -> {
-            try (KafkaConsumer<String, EventEnvelope> consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    ConsumerConfig.GROUP_ID_CONFIG, "bench-reporting-" + topic,
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(batch),
-                    // As the service: a fetch waits for 64 KB or 50 ms, so a trickle is not cut into
-                    // single-record batches (each a transaction per partition).
-                    ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(64 * 1024),
-                    ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50",
-                    ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024)),
-                    new StringDeserializer(), new EnvelopeDeserializer())) {
-                consumer.subscribe(List.of(topic));
-                applier.start();
-                while (!done.getAsBoolean() && applier.isAlive()) {
-                    for (Map<TopicPartition, OffsetAndMetadata> offsets; (offsets = toCommit.poll()) != null; ) {
-                        consumer.commitAsync(offsets, null);
-                    }
-                    // Like SmallRye's max-queue-size: stop fetching while the applier is behind.
-                    if (polled.remainingCapacity() == 0) {
-                        consumer.pause(consumer.assignment());
-                    } else {
-                        consumer.resume(consumer.paused());
-                    }
-                    ConsumerRecords<String, EventEnvelope> records = consumer.poll(Duration.ofMillis(20));
-                    if (!records.isEmpty()) {
-                        polled.put(records);
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "reporting-poll-" + topic + "-" + THREADS.incrementAndGet());
-        poller.setDaemon(true);
-        return poller;
-    }
-
-    private static List<List<EventEnvelope>> byPartition(ConsumerRecords<String, EventEnvelope> records) {
-        List<List<EventEnvelope>> groups = new ArrayList<>();
-        for (TopicPartition partition : records.partitions()) {
-            List<EventEnvelope> events = new ArrayList<>();
-            records.records(partition).forEach(r -> events.add(r.value()));
-            groups.add(events);
-        }
-        return groups;
-    }
-
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, EventEnvelope> records) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition partition : records.partitions()) {
-            List<org.apache.kafka.clients.consumer.ConsumerRecord<String, EventEnvelope>> of = records.records(partition);
-            offsets.put(partition, new OffsetAndMetadata(of.get(of.size() - 1).offset() + 1));
-        }
-        return offsets;
+            databaseNanos.addAndGet(System.nanoTime() - applyStart);
+            listener.committed(batch, System.currentTimeMillis());
+            return applied;
+        };
+        return new ReadModelConsumer(ConsumerSpec.named("bench-" + topic)
+                .readModel(BatchProjector.READ_MODEL)
+                .topics(topic)
+                .group("bench-reporting-" + topic)
+                .batches(handler)
+                .kafka(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batch)
+                // As the service: a fetch waits for 64 KB or 50 ms, so a trickle is not cut into
+                // single-record batches (each a transaction per group).
+                .kafka(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024)
+                .kafka(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50)
+                .kafka(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024)
+                .build(), ConsumerSettings.of(bootstrap), new Ledger(connections), new SimpleMeterRegistry(),
+                EventCodec.standard(), Clock.systemUTC());
     }
 
     interface BatchListener {
-        void committed(ConsumerRecords<String, EventEnvelope> records, long committedAtMillis);
+        void committed(Batch batch, long committedAtMillis);
     }
 
     long count(String table) throws SQLException {

@@ -6,6 +6,8 @@ import io.switchboard.events.EventCodec;
 import io.switchboard.events.EventEnvelope;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 
@@ -19,6 +21,9 @@ import java.util.Objects;
 /**
  * Append-only event store on the reactive PostgreSQL client. Every call names the partner: a stream
  * of another partner reads as empty and cannot be appended to.
+ *
+ * <p>{@link #within(SqlConnection)} gives the same store on a caller's transaction, so an append can
+ * commit together with other writes (a consumer's record of the event it is applying).
  */
 public class EventStore {
 
@@ -53,6 +58,9 @@ public class EventStore {
             WHERE stream_id = $1 ORDER BY version DESC LIMIT 1""";
 
     private static final String UNIQUE_VIOLATION = "23505";
+    /** Inside a caller's transaction, a failed append must not abort the whole transaction. */
+    private static final String SAVEPOINT = "SAVEPOINT event_store_append";
+    private static final String ROLLBACK_TO_SAVEPOINT = "ROLLBACK TO SAVEPOINT event_store_append";
 
     /**
      * The default largest envelope (UTF-8 JSON) an event may have: half of the 1 MiB record limit the
@@ -62,7 +70,9 @@ public class EventStore {
      */
     public static final int DEFAULT_MAX_EVENT_BYTES = 512 * 1024;
 
-    private final Pool pool;
+    /** The pool (each call its own autocommit statement), or a caller's connection inside a transaction. */
+    private final SqlClient client;
+    private final boolean inTransaction;
     private final EventCodec codec;
     private final Clock clock;
     private final int maxEventBytes;
@@ -76,10 +86,15 @@ public class EventStore {
     }
 
     public EventStore(Pool pool, EventCodec codec, Clock clock, int maxEventBytes) {
+        this(pool, false, codec, clock, maxEventBytes);
+    }
+
+    private EventStore(SqlClient client, boolean inTransaction, EventCodec codec, Clock clock, int maxEventBytes) {
         if (maxEventBytes < 1) {
             throw new IllegalArgumentException("maxEventBytes must be > 0, was " + maxEventBytes);
         }
-        this.pool = pool;
+        this.client = client;
+        this.inTransaction = inTransaction;
         this.codec = codec;
         this.clock = clock;
         this.maxEventBytes = maxEventBytes;
@@ -87,6 +102,17 @@ public class EventStore {
 
     public int maxEventBytes() {
         return maxEventBytes;
+    }
+
+    /**
+     * This store on the caller's transaction ({@code connection} must be inside one, e.g. in
+     * {@code pool.withTransaction}): loads read and appends write through it, so they commit or roll back
+     * with the caller's other writes. The append is still one statement; it runs under a savepoint, so a
+     * lost race (a unique violation) surfaces as {@link ConcurrencyConflictException} with the caller's
+     * transaction still usable, and a retry on fresh state can follow in the same transaction.
+     */
+    public EventStore within(SqlConnection connection) {
+        return new EventStore(connection, true, codec, clock, maxEventBytes);
     }
 
     public EventCodec codec() {
@@ -121,7 +147,11 @@ public class EventStore {
         }
         Tuple row = rows.parameters().addLong(expectedVersion);
         long newVersion = expectedVersion + size;
-        return pool.preparedQuery(APPEND).execute(row)
+        Uni<io.vertx.mutiny.sqlclient.RowSet<Row>> insert = inTransaction
+                ? client.query(SAVEPOINT).execute().chain(() -> client.preparedQuery(APPEND).execute(row)
+                        .onFailure().call(() -> client.query(ROLLBACK_TO_SAVEPOINT).execute()))
+                : client.preparedQuery(APPEND).execute(row);
+        return insert
                 .map(inserted -> {
                     if (inserted.rowCount() != size) {
                         throw new NotAtExpectedVersion();
@@ -145,7 +175,7 @@ public class EventStore {
     /** The partner's view of a stream: all its events in order, or an empty stream at version 0. */
     public Uni<EventStream> load(String partnerId, StreamId streamId) {
         Objects.requireNonNull(partnerId, "partnerId");
-        return pool.preparedQuery(LOAD).execute(Tuple.of(streamId.value(), partnerId))
+        return client.preparedQuery(LOAD).execute(Tuple.of(streamId.value(), partnerId))
                 .map(rows -> {
                     List<EventEnvelope> events = new ArrayList<>(rows.size());
                     for (Row row : rows) {
@@ -157,7 +187,7 @@ public class EventStore {
     }
 
     private Uni<AppendResult> conflict(String partnerId, StreamId streamId, long expectedVersion, Throwable cause) {
-        return pool.preparedQuery(HEAD).execute(Tuple.of(streamId.value())).map(rows -> {
+        return client.preparedQuery(HEAD).execute(Tuple.of(streamId.value())).map(rows -> {
             Long actual = null;
             if (rows.size() == 0) {
                 actual = 0L;

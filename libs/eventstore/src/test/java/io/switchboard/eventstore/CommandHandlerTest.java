@@ -237,4 +237,21 @@ class CommandHandlerTest {
             return Uni.createFrom().failure(new ConcurrencyConflictException(streamId, expectedVersion, expectedVersion + 1, null));
         }
     }
+
+    @Test
+    void aCommandWithinACallersTransactionCommitsAndRollsBackWithIt() {
+        StreamId tab = newTab();
+        run(tab, new Tab.Open("ann"));
+
+        CommandResult<Tab.State> committed = db.pool.withTransaction(tx ->
+                tabs.within(tx).handle("acme", tab, new Tab.Add(2), EventContext.none())).await().indefinitely();
+        assertThatThrownBy(() -> db.pool.withTransaction(tx -> tabs.within(tx)
+                .handle("acme", tab, new Tab.Add(40), EventContext.none())
+                .chain(() -> Uni.createFrom().failure(new IllegalStateException("the caller's other write failed"))))
+                .await().indefinitely()).hasMessageContaining("other write failed");
+
+        assertThat(committed.state().total()).isEqualTo(2);
+        assertThat(tabs.current("acme", tab).await().indefinitely().state().total()).isEqualTo(2);
+        assertThat(tabs.current("acme", tab).await().indefinitely().version()).isEqualTo(2);
+    }
 }

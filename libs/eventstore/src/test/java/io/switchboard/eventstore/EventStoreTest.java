@@ -184,4 +184,63 @@ class EventStoreTest {
         assertThat(row.getString("partner_id")).isEqualTo("acme");
         assertThat(row.getString("owner")).as("payload is JSON, not a string inside a string").isEqualTo("ann");
     }
+
+    @Test
+    void anAppendWithinACallersTransactionCommitsAndRollsBackWithIt() {
+        StreamId kept = newTab();
+        StreamId dropped = newTab();
+        db.pool.withTransaction(tx -> store.within(tx).append("acme", kept, 0, List.of(new Tab.Opened("ann", null)))
+                .chain(() -> tx.query("CREATE TEMP TABLE IF NOT EXISTS within_marker (x int)").execute()))
+                .await().indefinitely();
+        assertThatThrownBy(() -> db.pool.withTransaction(tx -> store.within(tx)
+                        .append("acme", dropped, 0, List.of(new Tab.Opened("bob", null)))
+                        .chain(() -> Uni.createFrom().failure(new IllegalStateException("the caller's other write failed"))))
+                .await().indefinitely()).hasMessageContaining("other write failed");
+
+        assertThat(db.rowCount(kept)).isEqualTo(1);
+        assertThat(db.rowCount(dropped)).isZero();
+    }
+
+    @Test
+    void aLostRaceInsideATransactionIsAConflictAndTheTransactionGoesOn() {
+        StreamId tab = newTab();
+        store.append("acme", tab, 0, List.of(new Tab.Opened("ann", null))).await().indefinitely();
+        StreamId other = newTab();
+
+        // The first append of the transaction loses (the stream is at 1); the transaction is still usable
+        // and a second append, at the right version, commits with the caller's other write.
+        AppendResult result = db.pool.withTransaction(tx -> {
+            EventStore within = store.within(tx);
+            return within.append("acme", tab, 0, List.of(new Tab.Opened("bob", null)))
+                    .onFailure(ConcurrencyConflictException.class)
+                    .recoverWithUni(conflict -> within.append("acme", tab, 1, List.of(new Tab.Added(3))))
+                    .call(() -> within.append("acme", other, 0, List.of(new Tab.Opened("cy", null))));
+        }).await().indefinitely();
+
+        assertThat(result.version()).isEqualTo(2);
+        assertThat(db.rowCount(tab)).isEqualTo(2);
+        assertThat(db.rowCount(other)).isEqualTo(1);
+    }
+
+    @Test
+    void aUniqueViolationInsideATransactionIsAConflictWithTheTransactionStillUsable() {
+        StreamId tab = newTab();
+        // Two transactions append version 1 of a new stream; the second blocks on the first's row and,
+        // once that commits, violates the unique key: a conflict, and its transaction carries on.
+        var first = db.pool.getConnection().await().indefinitely();
+        var firstTx = first.begin().await().indefinitely();
+        store.within(first).append("acme", tab, 0, List.of(new Tab.Opened("ann", null))).await().indefinitely();
+        Uni<String> second = db.pool.withTransaction(tx -> store.within(tx)
+                .append("acme", tab, 0, List.of(new Tab.Opened("bob", null)))
+                .map(appended -> "appended")
+                .onFailure(ConcurrencyConflictException.class).recoverWithItem("conflict")
+                .call(() -> tx.query("SELECT 1").execute()));
+        var outcome = second.subscribeAsCompletionStage();
+        firstTx.commit().await().indefinitely();
+        first.close().await().indefinitely();
+
+        assertThat(outcome.join()).isEqualTo("conflict");
+        assertThat(store.load("acme", tab).await().indefinitely().events())
+                .extracting(EventEnvelope::data).containsExactly(new Tab.Opened("ann", null));
+    }
 }

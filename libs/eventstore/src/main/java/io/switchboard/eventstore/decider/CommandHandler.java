@@ -51,6 +51,14 @@ public final class CommandHandler<C, S, E extends DomainEvent> {
         this.locks = locks;
     }
 
+    /**
+     * The same handler on the caller's transaction ({@link EventStore#within}): the command's load and
+     * append commit or roll back with the caller's other writes.
+     */
+    public CommandHandler<C, S, E> within(io.vertx.mutiny.sqlclient.SqlConnection transaction) {
+        return new CommandHandler<>(store.within(transaction), decider, eventType, Duration.ofNanos(retryBudgetNanos), locks);
+    }
+
     public Uni<CommandResult<S>> handle(String partnerId, StreamId streamId, C command, EventContext context) {
         return locks.run(streamId.value(), () -> {
             long deadline = System.nanoTime() + retryBudgetNanos;

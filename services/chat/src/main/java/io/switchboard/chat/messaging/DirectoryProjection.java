@@ -14,7 +14,6 @@ import io.switchboard.events.interaction.DirectoryEvents.MenuUpdated;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentCreated;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentUpdated;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,33 +23,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps the chat service's directory tables in step with the interaction service's directory events.
- * Each event is applied in the transaction that records its id, so a redelivery changes nothing; rows
- * are upserted column by column, so a status change that overtakes its agent's creation still lands.
+ * Keeps the chat service's directory tables in step with the interaction service's directory events,
+ * on the transaction in which the consumer records the event as applied (libs/consumer), so a
+ * redelivery changes nothing; rows are upserted column by column, so a status change that overtakes its
+ * agent's creation still lands.
  */
 @ApplicationScoped
 public class DirectoryProjection {
+    /** The read model's tables: a rebuild empties them and replays the topic. */
+    public static final String[] TABLES = {"directory_agents", "directory_virtual_agents", "directory_menus"};
     private static final Map<String, String> AGENT_COLUMNS = Map.of(
             "name", "name", "first_name", "first_name", "avatar_url", "avatar_url");
-
-    private final Pool pool;
-
-    public DirectoryProjection(Pool pool) {
-        this.pool = pool;
-    }
 
     public boolean handles(DomainEvent event) {
         return !statements(event).isEmpty();
     }
 
-    public Uni<Boolean> apply(String partnerId, EventEnvelope envelope) {
-        List<Statement> statements = statements(envelope.data());
-        return pool.withTransaction(connection -> connection
-                .preparedQuery("INSERT INTO applied_interaction_events (event_id) VALUES ($1) ON CONFLICT DO NOTHING")
-                .execute(Tuple.of(envelope.eventId()))
-                .flatMap(recorded -> recorded.rowCount() == 0
-                        ? Uni.createFrom().item(false)
-                        : run(connection, partnerId, statements).replaceWith(true)));
+    public Uni<Void> apply(SqlConnection transaction, EventEnvelope envelope) {
+        return run(transaction, envelope.partnerId(), statements(envelope.data()));
     }
 
     private static Uni<Void> run(SqlConnection connection, String partnerId, List<Statement> statements) {

@@ -15,6 +15,7 @@ import io.switchboard.eventstore.decider.CommandHandler;
 import io.switchboard.web.IdempotencyKeyReusedException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -71,6 +72,20 @@ public class ChatStore {
     }
 
     public Uni<Chat> handle(String partnerId, long chatId, ChatCommand command, EventContext context) {
+        return handle(chats, partnerId, chatId, command, context);
+    }
+
+    /**
+     * The same, on the caller's transaction: the chat's new events commit or roll back with the caller's
+     * other writes (a consumer's record of the event that caused them).
+     */
+    public Uni<Chat> handle(SqlConnection transaction, String partnerId, long chatId, ChatCommand command,
+                            EventContext context) {
+        return handle(chats.within(transaction), partnerId, chatId, command, context);
+    }
+
+    private static Uni<Chat> handle(CommandHandler<ChatCommand, Chat, DomainEvent> chats, String partnerId, long chatId,
+                                    ChatCommand command, EventContext context) {
         return chats.handle(partnerId, stream(chatId), command, context).map(result -> result.state())
                 // The decider cannot name a chat it has no events of.
                 .onFailure(AggregateNotFoundException.class)

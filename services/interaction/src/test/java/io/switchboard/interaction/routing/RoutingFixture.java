@@ -141,9 +141,13 @@ final class RoutingFixture implements AutoCloseable {
                 .until(() -> sent.stream().allMatch(this::applied));
     }
 
+    /** Whether routing has recorded the event's stream position as applied (libs/consumer's table). */
     boolean applied(EventEnvelope envelope) {
-        return pool.preparedQuery("SELECT count(*) FROM routing_applied_event WHERE event_id = $1")
-                .execute(Tuple.of(envelope.eventId())).await().indefinitely().iterator().next().getLong(0) == 1;
+        return pool.preparedQuery("""
+                        SELECT count(*) FROM consumer_applied_streams WHERE read_model = 'routing' AND partner_id = $1
+                           AND aggregate_type = $2 AND aggregate_id = $3 AND sequences @> $4::bigint""")
+                .execute(Tuple.of(envelope.partnerId(), envelope.aggregateType(), envelope.aggregateId(), envelope.sequence()))
+                .await().indefinitely().iterator().next().getLong(0) == 1;
     }
 
     String workState(String kind, long id) {

@@ -1,163 +1,78 @@
 package io.switchboard.reporting.messaging;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.smallrye.reactive.messaging.kafka.KafkaClientService;
-import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
+import io.switchboard.consumer.ReadModelConsumer;
+import io.switchboard.reporting.domain.Watermark;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.jboss.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
- * How far the projections are: per partner the time of the newest event applied, and per assigned
- * partition the offset processed against the log-end offset. Everything a response needs is in
- * memory; the log-end offsets are refreshed in the background every {@link #REFRESH}, so
- * {@link #caughtUp()} may say true for at most that long after new events reached Kafka.
+ * How far the projections are, from the live consumer loops' memory (nothing here reads the database or
+ * Kafka on a request): the watermark ({@link Watermark}, from the heartbeats the loops applied and whether
+ * they have processed every assigned partition up to its log end at their last refresh, every 500 ms), and
+ * the live positions a projection rebuild must stop at.
+ *
+ * <p>{@code switchboard.reporting.watermark.sources}: the writing services whose heartbeats must be in
+ * (default {@code chat,interaction,media}, the topics reporting consumes; a source listed that never sends
+ * a heartbeat keeps the watermark at {@code none}, so list only services that run in the deployment).
+ * {@code switchboard.reporting.watermark.max-lag}: how old the watermark may be and still count as caught
+ * up (default 3 × the 5 s heartbeat interval).
  */
 @ApplicationScoped
 public class ConsumerProgress {
-    private static final Logger LOG = Logger.getLogger(ConsumerProgress.class);
-    static final Duration REFRESH = Duration.ofMillis(500);
-    static final List<String> CHANNELS = List.of("chat", "interaction", "media");
+    private final EventConsumer consumers;
+    private final List<String> sources;
+    private final Duration maxLag;
+    private final Clock clock = Clock.systemUTC();
 
-    private final Map<TopicPartition, Long> processed = new ConcurrentHashMap<>();
-    private final Map<String, Instant> newestByPartner = new ConcurrentHashMap<>();
-    private volatile boolean caughtUp;
-    private ScheduledExecutorService refresher;
-
-    @Inject
-    KafkaClientService kafka;
-    @Inject
-    AgroalDataSource dataSource;
-
-    void start(@Observes StartupEvent startup) {
-        loadWatermarks();
-        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "reporting-consumer-lag");
-            t.setDaemon(true);
-            return t;
-        });
-        refresher.scheduleWithFixedDelay(this::refresh, 0, REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+    public ConsumerProgress(EventConsumer consumers,
+                            @ConfigProperty(name = "switchboard.reporting.watermark.sources", defaultValue = "chat,interaction,media") List<String> sources,
+                            @ConfigProperty(name = "switchboard.reporting.watermark.max-lag", defaultValue = "PT15S") Duration maxLag) {
+        this.consumers = consumers;
+        this.sources = List.copyOf(sources);
+        this.maxLag = maxLag;
     }
 
-    void stop(@Observes ShutdownEvent shutdown) {
-        if (refresher != null) {
-            refresher.shutdownNow();
+    public Watermark watermark() {
+        Collection<ReadModelConsumer> loops = consumers.loops().values();
+        Map<String, Instant> newest = new HashMap<>();
+        boolean caughtUp = !loops.isEmpty();
+        for (ReadModelConsumer loop : loops) {
+            loop.heartbeats().forEach((source, at) -> newest.merge(source, at, (a, b) -> a.isAfter(b) ? a : b));
+            caughtUp &= loop.caughtUp();
         }
-    }
-
-    /** Called after a record's transaction committed (or it was skipped). */
-    public void processed(String topic, int partition, long offset, Instant occurredAt, String partnerId) {
-        processed.merge(new TopicPartition(topic, partition), offset, Math::max);
-        if (occurredAt != null && partnerId != null) {
-            newestByPartner.merge(partnerId, occurredAt, (a, b) -> a.isAfter(b) ? a : b);
-        }
+        return Watermark.of(newest, sources, caughtUp, clock.instant(), maxLag);
     }
 
     /**
-     * Per partition of the channel's topic, the offset of the first record the live projections do not
-     * contain yet: the one after the last processed record, or the group's committed offset for a
-     * partition nothing was processed from since start-up (0 if none). Exact only while no live batch
-     * is being applied ({@link LiveProjection#exclusively}).
+     * Per partition of the given topics, the offset of the first record the live projections do not
+     * contain yet. Exact only while no live batch is being applied ({@link LiveProjection#exclusively}).
+     * Waits (at most {@code patience}) for the live loops to have every partition assigned.
      */
-    public Map<TopicPartition, Long> nextToProcess(String channel, Map<TopicPartition, Long> endOffsets) {
-        KafkaConsumer<Object, Object> consumer = kafka.getConsumer(channel);
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer == null ? Map.of()
-                : consumer.runOnPollingThread(committedOf(endOffsets.keySet())).await().atMost(Duration.ofSeconds(10));
-        Map<TopicPartition, Long> next = new HashMap<>();
-        for (TopicPartition partition : endOffsets.keySet()) {
-            OffsetAndMetadata commit = committed == null ? null : committed.get(partition);
-            long fromCommit = commit == null ? 0 : commit.offset();
-            Long last = processed.get(partition);
-            next.put(partition, Math.max(fromCommit, last == null ? 0 : last + 1));
-        }
-        return next;
-    }
-
-    private static java.util.function.Function<org.apache.kafka.clients.consumer.Consumer<Object, Object>,
-            Map<TopicPartition, OffsetAndMetadata>> committedOf(Set<TopicPartition> partitions) {
-        return c -> c.committed(partitions);
-    }
-
-    /** The time of the newest event applied for the partner, if any. */
-    public Optional<Instant> watermark(String partnerId) {
-        return Optional.ofNullable(newestByPartner.get(partnerId));
-    }
-
-    /** True when every partition assigned to the consumers has been processed up to its log end. */
-    public boolean caughtUp() {
-        return caughtUp;
-    }
-
-    private void loadWatermarks() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT partner_id, max(newest_at) FROM applied_streams GROUP BY partner_id")) {
-            while (rs.next()) {
-                newestByPartner.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+    public Map<TopicPartition, Long> nextToProcess(Collection<TopicPartition> partitions, Duration patience)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            Map<TopicPartition, Long> live = new HashMap<>();
+            consumers.loops().values().forEach(loop -> live.putAll(loop.nextToProcess()));
+            if (live.keySet().containsAll(partitions)) {
+                Map<TopicPartition, Long> next = new HashMap<>();
+                partitions.forEach(p -> next.put(p, live.get(p)));
+                return next;
             }
-        } catch (SQLException e) {
-            LOG.warn("cannot load the projection watermarks", e);
-        }
-    }
-
-    private void refresh() {
-        try {
-            boolean all = true;
-            for (String channel : CHANNELS) {
-                all &= channelCaughtUp(channel);
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the live consumers have not been assigned every partition of "
+                        + partitions + " yet");
             }
-            caughtUp = all;
-        } catch (RuntimeException e) {
-            caughtUp = false;
-            LOG.debug("cannot compute the consumer lag", e);
+            Thread.sleep(100);
         }
-    }
-
-    private boolean channelCaughtUp(String channel) {
-        KafkaConsumer<Object, Object> consumer = kafka.getConsumer(channel);
-        if (consumer == null) {
-            return false;
-        }
-        record Offsets(Map<TopicPartition, Long> ends, Map<TopicPartition, OffsetAndMetadata> committed) {
-        }
-        Offsets offsets = consumer.runOnPollingThread(c -> {
-            Set<TopicPartition> assignment = c.assignment();
-            return new Offsets(c.endOffsets(assignment), assignment.isEmpty() ? Map.of() : c.committed(assignment));
-        }).await().atMost(Duration.ofSeconds(5));
-        if (offsets.ends().isEmpty()) {
-            return false;
-        }
-        Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(offsets.committed());
-        for (Map.Entry<TopicPartition, Long> end : offsets.ends().entrySet()) {
-            long next = processed.getOrDefault(end.getKey(), -1L) + 1;
-            OffsetAndMetadata commit = committed.get(end.getKey());
-            if (commit != null) {
-                next = Math.max(next, commit.offset());
-            }
-            if (next < end.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,165 +1,98 @@
 package io.switchboard.reporting.messaging;
 
-import io.smallrye.common.annotation.Blocking;
-import io.switchboard.events.EventEnvelope;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.switchboard.consumer.ConsumerSpec;
+import io.switchboard.consumer.ReadModelConsumer;
+import io.switchboard.consumer.quarkus.ReadModelConsumers;
+import io.switchboard.events.Topics;
 import io.switchboard.reporting.projection.Projector;
-import io.switchboard.reporting.projection.StreamGroups;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
-import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Feeds the chat, interaction and media topics into the projections, one polled batch at a time
- * ({@code batch=true}), split by stream into groups applied in parallel, each ONE transaction
- * ({@link Projector#apply(List)}, {@code switchboard.reporting.apply-threads} groups). Blocking and
- * ordered, and each aggregate's events stay together and in order; the offsets are committed only after
- * every group's transaction committed (at-least-once, made exactly-once in effect by
- * {@code applied_streams}).
- *
- * <p>If applying fails (e.g. the database is down) the same batch is retried with exponential back-off
- * ({@link #FIRST_RETRY} doubling up to {@link #MAX_RETRY}) until it succeeds, instead of failing the
- * channel (which would stop consumption until a restart). A batch that can never be applied therefore
- * holds its channel back (logged at every attempt) rather than being skipped: a projection that
- * silently misses an event would be wrong forever.
+ * Feeds the chat, interaction and media topics into the projections through libs/consumer: one loop per
+ * topic (read model {@code reporting}), each polled batch split by stream into groups applied in parallel
+ * ({@link GroupedBatches}, {@code switchboard.reporting.apply-threads} groups, one transaction each) under
+ * the live lock ({@link LiveProjection}). The loop decodes, parks what cannot be decoded, keeps heartbeats
+ * and the system partner away from the projections, retries a failing batch forever with back-off, and
+ * commits the offsets only after every group committed.
  */
 @ApplicationScoped
 public class EventConsumer {
-    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
-    static final Duration FIRST_RETRY = Duration.ofMillis(100);
-    static final Duration MAX_RETRY = Duration.ofSeconds(10);
+    /** The read model's name in {@code consumer_applied_streams}. */
+    public static final String READ_MODEL = io.switchboard.reporting.projection.BatchProjector.READ_MODEL;
 
-    @Inject
-    ConsumerProgress progress;
-    @Inject
-    LiveProjection live;
-    @Inject
-    Projector projector;
-    /** How many groups of one polled batch are applied at once ({@link StreamGroups}). */
-    @ConfigProperty(name = "switchboard.reporting.apply-threads", defaultValue = "4")
-    int applyThreads;
-    private volatile ExecutorService appliers;
+    private final ReadModelConsumers consumers;
+    private final Projector projector;
+    private final LiveProjection live;
+    private final int applyThreads;
+    private final int batchSize;
+    private final Map<String, String> groups = new LinkedHashMap<>();
+    private final Map<String, ReadModelConsumer> loops = new LinkedHashMap<>();
+    private ExecutorService appliers;
 
-    private ExecutorService appliers() {
-        if (appliers == null) {
-            synchronized (this) {
-                if (appliers == null) {
-                    AtomicInteger n = new AtomicInteger();
-                    appliers = Executors.newFixedThreadPool(applyThreads, task -> {
-                        Thread thread = new Thread(task, "reporting-apply-" + n.incrementAndGet());
-                        thread.setDaemon(true);
-                        return thread;
-                    });
-                }
-            }
-        }
-        return appliers;
+    public EventConsumer(ReadModelConsumers consumers, Projector projector, LiveProjection live,
+                         @ConfigProperty(name = "switchboard.reporting.apply-threads", defaultValue = "4") int applyThreads,
+                         @ConfigProperty(name = "switchboard.reporting.batch-size", defaultValue = "5000") int batchSize,
+                         @ConfigProperty(name = "switchboard.reporting.group.chat", defaultValue = "switchboard-reporting-chat-2") String chatGroup,
+                         @ConfigProperty(name = "switchboard.reporting.group.interaction", defaultValue = "switchboard-reporting-interaction-2") String interactionGroup,
+                         @ConfigProperty(name = "switchboard.reporting.group.media", defaultValue = "switchboard-reporting-media") String mediaGroup) {
+        this.consumers = consumers;
+        this.projector = projector;
+        this.live = live;
+        this.applyThreads = applyThreads;
+        this.batchSize = batchSize;
+        groups.put(Topics.CHAT, chatGroup);
+        groups.put(Topics.INTERACTION, interactionGroup);
+        groups.put(Topics.MEDIA, mediaGroup);
     }
 
-    @PreDestroy
-    void stop() {
+    void start(@Observes StartupEvent startup) {
+        AtomicInteger n = new AtomicInteger();
+        appliers = Executors.newFixedThreadPool(applyThreads, task -> {
+            Thread thread = new Thread(task, "reporting-apply-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        groups.forEach((topic, group) -> loops.put(topic, consumers.start(ConsumerSpec.named(loopName(topic))
+                .readModel(READ_MODEL)
+                .topics(topic)
+                .group(group)
+                .batches(new GroupedBatches(projector, appliers, applyThreads))
+                .gate(live)
+                // A fetch waits for 64 KB or 50 ms, so a trickle of events is not cut into single-record batches.
+                .kafka("max.poll.records", batchSize)
+                .kafka("fetch.min.bytes", 65536)
+                .kafka("fetch.max.wait.ms", 50)
+                .build())));
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        loops.values().forEach(ReadModelConsumer::close);
         if (appliers != null) {
             appliers.shutdownNow();
         }
     }
 
-    @Incoming("chat")
-    @Blocking
-    public void chat(ConsumerRecords<String, EventEnvelope> records) throws InterruptedException {
-        consume(records);
+    static String loopName(String topic) {
+        return READ_MODEL + "-" + topic.substring(topic.lastIndexOf('.') + 1);
     }
 
-    @Incoming("interaction")
-    @Blocking
-    public void interaction(ConsumerRecords<String, EventEnvelope> records) throws InterruptedException {
-        consume(records);
+    /** The live loops, by topic. */
+    public Map<String, ReadModelConsumer> loops() {
+        return Map.copyOf(loops);
     }
 
-    @Incoming("media")
-    @Blocking
-    public void media(ConsumerRecords<String, EventEnvelope> records) throws InterruptedException {
-        consume(records);
-    }
-
-    /**
-     * A polled batch is split by stream ({@link StreamGroups}) and the groups are applied in parallel,
-     * each in its own transaction: each aggregate's events stay in order in one group, and the groups
-     * keep the database's cores busy while another group is being prepared. The whole batch, and the
-     * record of its offsets as processed, run under the live lock's shared side; the method returns (and
-     * SmallRye commits the offsets) once every group is applied.
-     */
-    private void consume(ConsumerRecords<String, EventEnvelope> records) throws InterruptedException {
-        List<EventEnvelope> events = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, EventEnvelope> record : records) {
-            if (record.value() == null) {
-                // A tombstone or a value that was not an envelope (logged by the deserializer): nothing to apply.
-                LOG.warnf("skipping record %s-%d@%d without an event envelope", record.topic(), record.partition(),
-                        record.offset());
-            } else {
-                events.add(record.value());
-            }
-        }
-        List<List<EventEnvelope>> groups = StreamGroups.split(events, applyThreads);
-        live.shared(() -> {
-            applyAll(groups);
-            for (ConsumerRecord<String, EventEnvelope> record : records) {
-                EventEnvelope event = record.value();
-                progress.processed(record.topic(), record.partition(), record.offset(),
-                        event == null ? null : event.occurredAt(), event == null ? null : event.partnerId());
-            }
-        });
-    }
-
-    private void applyAll(List<List<EventEnvelope>> groups) throws InterruptedException {
-        if (groups.size() == 1) {
-            applyWithRetry(groups.get(0));
-            return;
-        }
-        List<Future<?>> applying = new ArrayList<>(groups.size());
-        for (List<EventEnvelope> group : groups) {
-            applying.add(appliers().submit(() -> {
-                applyWithRetry(group);
-                return null;
-            }));
-        }
-        for (Future<?> group : applying) {
-            try {
-                group.get();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("cannot apply a group of a batch", e.getCause());
-            }
-        }
-    }
-
-    private void applyWithRetry(List<EventEnvelope> events) throws InterruptedException {
-        Duration wait = FIRST_RETRY;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                int applied = projector.apply(events).size();
-                if (applied < events.size()) {
-                    LOG.debugf("%d of %d events were applied before; redelivery ignored", events.size() - applied,
-                            events.size());
-                }
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "cannot apply a batch of %d events (attempt %d); retrying in %d ms", events.size(),
-                        attempt, wait.toMillis());
-                Thread.sleep(wait.toMillis());
-                wait = wait.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait.multipliedBy(2);
-            }
-        }
+    public List<String> topics() {
+        return List.copyOf(groups.keySet());
     }
 }

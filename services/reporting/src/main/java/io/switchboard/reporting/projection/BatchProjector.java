@@ -1,5 +1,6 @@
 package io.switchboard.reporting.projection;
 
+import io.switchboard.consumer.positions.AppliedPositions;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.interaction.CallEvents.CallConnected;
 import io.switchboard.events.interaction.CallEvents.CallConnecting;
@@ -15,16 +16,26 @@ import java.util.Set;
 
 /**
  * Applies a batch of events inside the caller's transaction: one statement records every event's stream
- * position ({@link AppliedStreams}), and only the events never applied before — duplicates within the
- * batch counted once — reach the projections, whose writes are folded and flushed one statement per
- * table and shape ({@link Writes}). Plain Java (no CDI), so the
+ * position (libs/consumer's {@link AppliedPositions}, read model {@code reporting}), and only the events
+ * never applied before — duplicates within the batch counted once — reach the projections, whose writes
+ * are folded and flushed one statement per table and shape ({@link Writes}). Plain Java (no CDI), so the
  * rebuild and the benchmarks drive it too.
  */
 public final class BatchProjector {
+    /** The read model's name in {@code consumer_applied_streams}. */
+    public static final String READ_MODEL = "reporting";
+
     private final List<Projection> projections;
+    private final AppliedPositions positions;
 
     public BatchProjector(List<Projection> projections) {
+        this(READ_MODEL, projections);
+    }
+
+    /** A projector recording its positions under another name (a rebuild's private replay). */
+    public BatchProjector(String readModel, List<Projection> projections) {
         this.projections = List.copyOf(projections);
+        this.positions = new AppliedPositions(readModel);
     }
 
     /** Every projection, in the order they must run (changed details read a call's status before the call moves on). */
@@ -42,7 +53,7 @@ public final class BatchProjector {
         if (batch.isEmpty()) {
             return List.of();
         }
-        List<EventEnvelope> toApply = AppliedStreams.record(c, batch);
+        List<EventEnvelope> toApply = positions.record(c, batch);
         Writes writes = new Writes(c);
         if (projections.stream().anyMatch(ChangedDetailsProjection.class::isInstance)) {
             loadCalls(writes, toApply);

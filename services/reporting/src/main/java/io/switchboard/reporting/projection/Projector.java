@@ -1,25 +1,27 @@
 package io.switchboard.reporting.projection;
 
-import io.agroal.api.AgroalDataSource;
 import io.switchboard.events.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Applies a batch of events to every projection in ONE transaction together with recording their ids
- * (their stream positions in {@code applied_streams}, {@link BatchProjector}): a redelivered event finds its position already there
- * and changes nothing, and a crash between effect and record is impossible (both commit or neither does).
+ * Applies a batch of events to every projection in ONE transaction together with recording their stream
+ * positions ({@code consumer_applied_streams}, {@link BatchProjector}): a redelivered event finds its
+ * position already there and changes nothing, and a crash between effect and record is impossible (both
+ * commit or neither does).
  */
 @ApplicationScoped
 public class Projector {
     private final BatchProjector batch = new BatchProjector(BatchProjector.all());
+    private final DataSource dataSource;
 
-    @Inject
-    AgroalDataSource dataSource;
+    public Projector(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     /** @return true if the event was applied now, false if it had been applied before */
     public boolean apply(EventEnvelope event) {

@@ -1,5 +1,6 @@
 package io.switchboard.reporting.projection;
 
+import io.switchboard.consumer.positions.ArrayLiteral;
 import io.switchboard.reporting.projection.Upsert.Merge;
 import io.switchboard.reporting.projection.Upsert.Value;
 

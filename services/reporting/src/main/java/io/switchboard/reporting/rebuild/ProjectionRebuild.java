@@ -1,5 +1,7 @@
 package io.switchboard.reporting.rebuild;
 
+import io.switchboard.consumer.ReadModelConsumer;
+import io.switchboard.events.EventCodec;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.reporting.messaging.ConsumerProgress;
 import io.switchboard.reporting.messaging.LiveProjection;
@@ -34,6 +36,12 @@ import java.util.function.Consumer;
  * and the scratch schema are dropped afterwards. Live events are not lost: those before the live
  * positions are in the rebuilt tables, those after are applied by the live consumers after the swap,
  * to the new tables.
+ *
+ * <p>The replay's applied positions go to the shared {@code consumer_applied_streams} under the read-model
+ * name {@code reporting-rebuild-<id>}; a full rebuild swaps them in for {@code reporting}'s in the same
+ * transaction, a partial one deletes them. Like the live loops, the replay never hands heartbeats or other
+ * events of the system partner to the projections, and passes over records that are not envelopes (the
+ * live loops have parked them).
  */
 final class ProjectionRebuild {
     private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
@@ -41,7 +49,8 @@ final class ProjectionRebuild {
     private final long id;
     private final RebuildPlan plan;
     private final Connection connection;
-    private final KafkaConsumer<String, EventEnvelope> consumer;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final EventCodec codec = EventCodec.standard();
     private final Map<String, String> channelTopics;
     private final ConsumerProgress progress;
     private final LiveProjection live;
@@ -49,7 +58,7 @@ final class ProjectionRebuild {
     private RebuildStatus status;
     private long applied;
 
-    ProjectionRebuild(long id, RebuildPlan plan, Connection connection, KafkaConsumer<String, EventEnvelope> consumer,
+    ProjectionRebuild(long id, RebuildPlan plan, Connection connection, KafkaConsumer<String, byte[]> consumer,
                       Map<String, String> channelTopics, ConsumerProgress progress, LiveProjection live,
                       RebuildStatus status, Consumer<RebuildStatus> publish) {
         this.id = id;
@@ -67,8 +76,13 @@ final class ProjectionRebuild {
         return "rebuild_" + id;
     }
 
+    /** The replay's own name in consumer_applied_streams. */
+    private String readModel() {
+        return BatchProjector.READ_MODEL + "-rebuild-" + id;
+    }
+
     void run() throws Exception {
-        BatchProjector projector = new BatchProjector(plan.apply());
+        BatchProjector projector = new BatchProjector(readModel(), plan.apply());
         createTables();
         List<TopicPartition> partitions = new ArrayList<>();
         channelTopics.values().forEach(topic -> consumer.partitionsFor(topic)
@@ -92,18 +106,16 @@ final class ProjectionRebuild {
             return null;
         });
         dropQuietly(schema());
+        forgetPositionsQuietly();
         publish(RebuildStatus.SWAPPING);
     }
 
     /** Where the live consumers are: the rebuild may apply everything before, nothing after. */
-    private Map<TopicPartition, Long> liveTargets() {
-        Map<TopicPartition, Long> targets = new HashMap<>();
-        channelTopics.forEach((channel, topic) -> {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            targets.putAll(progress.nextToProcess(channel, consumer.endOffsets(partitions)));
-        });
-        return targets;
+    private Map<TopicPartition, Long> liveTargets() throws InterruptedException {
+        List<TopicPartition> partitions = new ArrayList<>();
+        channelTopics.values().forEach(topic -> consumer.partitionsFor(topic)
+                .forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
+        return progress.nextToProcess(partitions, Duration.ofSeconds(30));
     }
 
     private boolean caughtUp(Map<TopicPartition, Long> targets) {
@@ -118,17 +130,18 @@ final class ProjectionRebuild {
 
     /** One poll: applies the records before the targets in one transaction, seeks back over the rest. */
     private void replay(BatchProjector projector, Map<TopicPartition, Long> targets, String state) throws SQLException {
-        ConsumerRecords<String, EventEnvelope> records = consumer.poll(Duration.ofMillis(200));
+        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
         List<EventEnvelope> batch = new ArrayList<>(records.count());
         for (TopicPartition partition : records.partitions()) {
             long target = targets.getOrDefault(partition, 0L);
-            for (ConsumerRecord<String, EventEnvelope> record : records.records(partition)) {
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
                 if (record.offset() >= target) {
                     consumer.seek(partition, record.offset());
                     break;
                 }
-                if (record.value() != null) {
-                    batch.add(record.value());
+                EventEnvelope event = decode(record);
+                if (event != null && !ReadModelConsumer.isSystem(event)) {
+                    batch.add(event);
                 }
             }
         }
@@ -138,6 +151,20 @@ final class ProjectionRebuild {
             applied += batch.size();
         }
         publish(state);
+    }
+
+    /** The envelope, or null for a record that is not one (the live loops parked it in consumer_dead_letters). */
+    private EventEnvelope decode(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return null;
+        }
+        try {
+            return codec.decode(record.value());
+        } catch (RuntimeException undecodable) {
+            LOG.debugf("rebuild %d passes over %s-%d@%d: not an event envelope", id, record.topic(), record.partition(),
+                    record.offset());
+            return null;
+        }
     }
 
     private void publish(String state) {
@@ -169,6 +196,20 @@ final class ProjectionRebuild {
         try (Statement s = connection.createStatement()) {
             s.execute("RESET search_path");
             s.execute("CREATE SCHEMA " + retired);
+            if (plan.positions()) {
+                // The rebuilt tables hold exactly the replayed events: their positions become the read model's.
+                try (PreparedStatement positions = connection.prepareStatement(
+                        "DELETE FROM public.consumer_applied_streams WHERE read_model = ?")) {
+                    positions.setString(1, BatchProjector.READ_MODEL);
+                    positions.executeUpdate();
+                }
+                try (PreparedStatement positions = connection.prepareStatement(
+                        "UPDATE public.consumer_applied_streams SET read_model = ? WHERE read_model = ?")) {
+                    positions.setString(1, BatchProjector.READ_MODEL);
+                    positions.setString(2, readModel());
+                    positions.executeUpdate();
+                }
+            }
             for (String table : plan.swapped()) {
                 Map<String, String> oldByShape = new HashMap<>();
                 indexes("public", table).forEach((name, shape) -> oldByShape.put(shape, name));
@@ -221,7 +262,23 @@ final class ProjectionRebuild {
         }
     }
 
+    /** The replay's private positions (a partial rebuild's, or a failed one's). */
+    private void forgetPositionsQuietly() {
+        try {
+            connection.rollback();
+            try (PreparedStatement s = connection.prepareStatement(
+                    "DELETE FROM public.consumer_applied_streams WHERE read_model = ?")) {
+                s.setString(1, readModel());
+                s.executeUpdate();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            LOG.warnf(e, "cannot drop the positions of %s", readModel());
+        }
+    }
+
     void cleanUp() {
         dropQuietly(schema());
+        forgetPositionsQuietly();
     }
 }

@@ -19,13 +19,14 @@ import java.util.Set;
 
 /**
  * What a rebuild of some projections creates, applies and swaps. A projection is a group of tables
- * written by one {@link Projection}. Rebuilding all of them also rebuilds {@code applied_streams}; a
- * partial rebuild keeps a private {@code applied_streams} (deduplication during the replay only) and
- * swaps just its tables. {@code changed_details} reads the call rows, so rebuilding it alone replays
- * the calls into scratch tables that are dropped afterwards.
+ * written by one {@link Projection}. The replay records its applied positions in the shared
+ * {@code consumer_applied_streams} under a private read-model name; rebuilding all projections also
+ * swaps those in for the read model's ({@code positions}), a partial rebuild drops them afterwards
+ * (deduplication during the replay only) and swaps just its tables. {@code changed_details} reads the
+ * call rows, so rebuilding it alone replays the calls into scratch tables that are dropped afterwards.
  */
 public record RebuildPlan(List<String> projections, List<Projection> apply, List<String> swapped,
-                          List<String> created) {
+                          List<String> created, boolean positions) {
     public static final Map<String, List<String>> TABLES = tables();
 
     private static Map<String, List<String>> tables() {
@@ -63,11 +64,7 @@ public record RebuildPlan(List<String> projections, List<Projection> apply, List
         names.forEach(name -> swapped.addAll(TABLES.get(name)));
         List<String> created = new ArrayList<>();
         applied.forEach(name -> created.addAll(TABLES.get(name)));
-        created.add("applied_streams");
-        if (all) {
-            swapped.add("applied_streams");
-        }
-        return new RebuildPlan(List.copyOf(names), apply, swapped, created);
+        return new RebuildPlan(List.copyOf(names), apply, swapped, created, all);
     }
 
     private static String nameOf(Projection projection) {

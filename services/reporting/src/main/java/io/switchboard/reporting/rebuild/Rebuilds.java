@@ -1,8 +1,7 @@
 package io.switchboard.reporting.rebuild;
 
 import io.agroal.api.AgroalDataSource;
-import io.switchboard.events.EventEnvelope;
-import io.switchboard.events.kafka.EnvelopeDeserializer;
+import io.switchboard.events.Topics;
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.reporting.messaging.ConsumerProgress;
@@ -11,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -40,14 +40,8 @@ public class Rebuilds {
     ConsumerProgress progress;
     @Inject
     LiveProjection live;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
+    @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
     String bootstrapServers;
-    @ConfigProperty(name = "mp.messaging.incoming.chat.topic")
-    String chatTopic;
-    @ConfigProperty(name = "mp.messaging.incoming.interaction.topic")
-    String interactionTopic;
-    @ConfigProperty(name = "mp.messaging.incoming.media.topic")
-    String mediaTopic;
     @ConfigProperty(name = "switchboard.reporting.rebuild.batch-size", defaultValue = "2000")
     int batchSize;
 
@@ -76,16 +70,16 @@ public class Rebuilds {
 
     private void run(long id, RebuildPlan plan, RebuildStatus initial) {
         Map<String, String> channelTopics = new LinkedHashMap<>();
-        channelTopics.put("chat", chatTopic);
-        channelTopics.put("interaction", interactionTopic);
-        channelTopics.put("media", mediaTopic);
+        channelTopics.put("chat", Topics.CHAT);
+        channelTopics.put("interaction", Topics.INTERACTION);
+        channelTopics.put("media", Topics.MEDIA);
         ProjectionRebuild rebuild = null;
         try (Connection connection = dataSource.getConnection();
-             KafkaConsumer<String, EventEnvelope> consumer = new KafkaConsumer<>(Map.of(
+             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                      ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                      ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                      ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(batchSize)),
-                     new StringDeserializer(), new EnvelopeDeserializer())) {
+                     new StringDeserializer(), new ByteArrayDeserializer())) {
             rebuild = new ProjectionRebuild(id, plan, connection, consumer, channelTopics, progress, live, initial,
                     this::publish);
             try {

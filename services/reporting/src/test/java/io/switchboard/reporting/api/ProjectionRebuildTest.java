@@ -170,7 +170,7 @@ class ProjectionRebuildTest {
     private void awaitApplied(String partner, int count) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
             try (Connection c = dataSource.getConnection();
-                 PreparedStatement s = c.prepareStatement("SELECT coalesce(sum(upper(r) - lower(r)), 0) FROM applied_streams, unnest(sequences) r WHERE partner_id = ?")) {
+                 PreparedStatement s = c.prepareStatement("SELECT coalesce(sum(upper(r) - lower(r)), 0) FROM consumer_applied_streams, unnest(sequences) r WHERE partner_id = ? AND read_model = 'reporting'")) {
                 s.setString(1, partner);
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();

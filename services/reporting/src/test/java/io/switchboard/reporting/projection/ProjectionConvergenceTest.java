@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "reporting"))
 class ProjectionConvergenceTest {
-    static final List<String> TABLES = List.of("applied_streams", "calls", "call_participants", "call_transfers",
+    static final List<String> TABLES = List.of("consumer_applied_streams", "calls", "call_participants", "call_transfers",
             "agents", "team_members", "agent_status_log", "changed_details", "teams", "menus", "chats",
             "chat_participants", "virtual_agents");
 
@@ -136,8 +136,11 @@ class ProjectionConvergenceTest {
         try (Connection c = dataSource.getConnection()) {
             for (String table : TABLES) {
                 List<Map<String, Object>> rows = new ArrayList<>();
-                try (PreparedStatement s = c.prepareStatement(
-                        "SELECT * FROM " + table + " WHERE partner_id = ? ORDER BY 2, 3")) {
+                String query = table.equals("consumer_applied_streams")
+                        ? "SELECT * FROM consumer_applied_streams WHERE partner_id = ? AND read_model = 'reporting'"
+                        + " ORDER BY aggregate_type, aggregate_id"
+                        : "SELECT * FROM " + table + " WHERE partner_id = ? ORDER BY 2, 3";
+                try (PreparedStatement s = c.prepareStatement(query)) {
                     s.setString(1, partner);
                     try (ResultSet rs = s.executeQuery()) {
                         ResultSetMetaData meta = rs.getMetaData();

@@ -2,6 +2,7 @@ package io.switchboard.interaction.agentstatus.messaging;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.consumer.positions.AppliedPositions;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.chat.ChatEvents.ChatAssigned;
 import io.switchboard.events.chat.ChatEvents.ChatFinished;
@@ -10,13 +11,15 @@ import io.switchboard.events.interaction.CallEvents.CallEnded;
 import io.switchboard.events.interaction.CallEvents.ParticipantJoined;
 import io.switchboard.events.interaction.CallEvents.ParticipantLeft;
 import io.switchboard.eventstore.EventContext;
-import io.switchboard.eventstore.decider.AggregateNotFoundException;
+import io.switchboard.eventstore.decider.CommandRejectedException;
 import io.switchboard.interaction.agentstatus.domain.AgentStatusCommand;
 import io.switchboard.interaction.agentstatus.domain.AgentStatusCommand.EndWork;
 import io.switchboard.interaction.agentstatus.domain.AgentStatusCommand.StartWork;
 import io.switchboard.interaction.agentstatus.domain.WorkType;
 import io.switchboard.interaction.agentstatus.store.AgentStatuses;
 import io.switchboard.interaction.agentstatus.store.AgentWork;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -28,77 +31,94 @@ import java.util.Map;
  * {@code ParticipantLeft}, {@code CallEnded}) and chat events ({@code ChatAssigned} to an agent,
  * {@code ChatFinished}) become {@code StartWork}/{@code EndWork} on the agents concerned.
  * <p>
- * At-least-once delivery: the work and the status change it causes are appended to the agent's stream
- * in one atomic append that also records the source event id, so a redelivered event (or a repeated
- * fact, such as a participant joining a call the agent is already on) changes nothing. The agent-work
- * table is written idempotently before that. Events of other partners' agents and of unknown agents are
- * skipped.
+ * At-least-once delivery, exactly-once effect: the event's stream position (libs/consumer, read model
+ * {@code agent-status}), the agent-work rows and every agent's appended work and status change commit in
+ * ONE transaction, so a redelivered event finds its position recorded and changes nothing. (The agent
+ * aggregate also ignores a repeated fact, such as a participant joining a call the agent is already on.)
+ * An agent unknown to the partner, or one the command cannot apply to, is left as it is: the event is
+ * applied without effect for that agent. Anything else fails the transaction and is retried.
  */
 @ApplicationScoped
 public class WorkEvents {
+    public static final String READ_MODEL = "agent-status";
     private static final Logger LOG = Logger.getLogger(WorkEvents.class);
 
     private final AgentStatuses statuses;
     private final AgentWork work;
+    private final Pool pool;
+    private final AppliedPositions positions = new AppliedPositions(READ_MODEL);
 
-    public WorkEvents(AgentStatuses statuses, AgentWork work) {
+    public WorkEvents(AgentStatuses statuses, AgentWork work, Pool pool) {
         this.statuses = statuses;
         this.work = work;
+        this.pool = pool;
     }
 
-    /** Applies one call or chat event; completes when its effect is stored. */
-    public Uni<Void> apply(EventEnvelope envelope) {
-        if (envelope == null) {
-            return Uni.createFrom().voidItem();
+    /** Whether the event concerns an agent's work. */
+    public static boolean relevant(Object data) {
+        return data instanceof CallConnected connected && connected.agentId() != null
+                || data instanceof ParticipantJoined joined && "agent".equals(joined.participantType()) && joined.userId() != null
+                || data instanceof ParticipantLeft || data instanceof CallEnded
+                || data instanceof ChatAssigned assigned && "agent".equals(assigned.assigneeType())
+                || data instanceof ChatFinished;
+    }
+
+    /** Applies one call or chat event once; completes with false if it had been applied before. */
+    public Uni<Boolean> apply(EventEnvelope envelope) {
+        if (!relevant(envelope.data())) {
+            return Uni.createFrom().item(Boolean.TRUE); // not about an agent's work: nothing to apply
         }
+        return positions.applyOnce(pool, envelope, this::effect);
+    }
+
+    private Uni<Void> effect(SqlConnection tx, EventEnvelope envelope) {
         String partner = envelope.partnerId();
         var source = envelope.eventId();
         var at = envelope.occurredAt();
         Object data = envelope.data();
-        if (data instanceof CallConnected connected && connected.agentId() != null) {
-            return start(partner, WorkType.CALL, connected.callId(), AgentWork.NO_PARTICIPANT, connected.agentId(), envelope);
+        if (data instanceof CallConnected connected) {
+            return start(tx, partner, WorkType.CALL, connected.callId(), AgentWork.NO_PARTICIPANT, connected.agentId(), envelope);
         }
-        if (data instanceof ParticipantJoined joined && "agent".equals(joined.participantType()) && joined.userId() != null) {
-            return start(partner, WorkType.CALL, joined.callId(), joined.participantId(), joined.userId(), envelope);
+        if (data instanceof ParticipantJoined joined) {
+            return start(tx, partner, WorkType.CALL, joined.callId(), joined.participantId(), joined.userId(), envelope);
         }
         if (data instanceof ParticipantLeft left) {
-            return work.agents(partner, WorkType.CALL, left.callId(), left.participantId())
-                    .flatMap(agents -> each(partner, agents, new EndWork(WorkType.CALL, left.callId(), source, at), envelope));
+            return work.agents(tx, partner, WorkType.CALL, left.callId(), left.participantId())
+                    .flatMap(agents -> each(tx, partner, agents, new EndWork(WorkType.CALL, left.callId(), source, at), envelope));
         }
         if (data instanceof CallEnded ended) {
-            return work.agents(partner, WorkType.CALL, ended.callId(), null)
-                    .flatMap(agents -> each(partner, agents, new EndWork(WorkType.CALL, ended.callId(), source, at), envelope));
+            return work.agents(tx, partner, WorkType.CALL, ended.callId(), null)
+                    .flatMap(agents -> each(tx, partner, agents, new EndWork(WorkType.CALL, ended.callId(), source, at), envelope));
         }
-        if (data instanceof ChatAssigned assigned && "agent".equals(assigned.assigneeType())) {
+        if (data instanceof ChatAssigned assigned) {
             // A chat handed to another agent is over for the ones who had it before.
-            return work.agents(partner, WorkType.CHAT, assigned.chatId(), null)
-                    .flatMap(before -> each(partner, before.stream().filter(id -> id != assigned.assigneeId()).toList(),
+            return work.agents(tx, partner, WorkType.CHAT, assigned.chatId(), null)
+                    .flatMap(before -> each(tx, partner, before.stream().filter(id -> id != assigned.assigneeId()).toList(),
                             new EndWork(WorkType.CHAT, assigned.chatId(), source, at), envelope))
-                    .flatMap(ignored -> start(partner, WorkType.CHAT, assigned.chatId(), AgentWork.NO_PARTICIPANT,
+                    .flatMap(ignored -> start(tx, partner, WorkType.CHAT, assigned.chatId(), AgentWork.NO_PARTICIPANT,
                             assigned.assigneeId(), envelope));
         }
-        if (data instanceof ChatFinished finished) {
-            return work.agents(partner, WorkType.CHAT, finished.chatId(), null)
-                    .flatMap(agents -> each(partner, agents, new EndWork(WorkType.CHAT, finished.chatId(), source, at), envelope));
-        }
-        return Uni.createFrom().voidItem();
+        ChatFinished finished = (ChatFinished) data;
+        return work.agents(tx, partner, WorkType.CHAT, finished.chatId(), null)
+                .flatMap(agents -> each(tx, partner, agents, new EndWork(WorkType.CHAT, finished.chatId(), source, at), envelope));
     }
 
-    private Uni<Void> start(String partner, WorkType type, long workId, long participantId, long agentId,
+    private Uni<Void> start(SqlConnection tx, String partner, WorkType type, long workId, long participantId, long agentId,
                             EventEnvelope envelope) {
-        return work.remember(partner, type, workId, participantId, agentId)
-                .flatMap(ignored -> each(partner, List.of(agentId),
+        return work.remember(tx, partner, type, workId, participantId, agentId)
+                .flatMap(ignored -> each(tx, partner, List.of(agentId),
                         new StartWork(type, workId, envelope.eventId(), envelope.occurredAt()), envelope));
     }
 
-    private Uni<Void> each(String partner, List<Long> agents, AgentStatusCommand command, EventEnvelope envelope) {
+    private Uni<Void> each(SqlConnection tx, String partner, List<Long> agents, AgentStatusCommand command,
+                           EventEnvelope envelope) {
         EventContext context = new EventContext(envelope.eventId(), envelope.correlationId(), Map.of());
         return Multi.createFrom().iterable(agents)
-                .onItem().transformToUniAndConcatenate(agentId -> statuses.handle(partner, agentId, command, context)
+                .onItem().transformToUniAndConcatenate(agentId -> statuses.handle(tx, partner, agentId, command, context)
                         .replaceWithVoid()
-                        .onFailure(AggregateNotFoundException.class).recoverWithItem(missing -> {
-                            LOG.debugf("%s %s names agent %d, unknown to partner %s; skipped", envelope.type(),
-                                    envelope.eventId(), agentId, partner);
+                        .onFailure(CommandRejectedException.class).recoverWithItem(rejected -> {
+                            LOG.debugf("%s %s: agent %d of partner %s is left as it is (%s)", envelope.type(),
+                                    envelope.eventId(), agentId, partner, rejected.getMessage());
                             return null;
                         }))
                 .collect().asList()

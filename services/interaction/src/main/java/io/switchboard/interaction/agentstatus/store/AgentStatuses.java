@@ -11,6 +11,7 @@ import io.switchboard.eventstore.decider.CommandHandler;
 import io.switchboard.interaction.agentstatus.domain.AgentStatus;
 import io.switchboard.interaction.agentstatus.domain.AgentStatusCommand;
 import io.switchboard.interaction.agentstatus.domain.AgentStatusDecider;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
@@ -29,6 +30,17 @@ public class AgentStatuses {
     }
 
     public Uni<AgentStatus> handle(String partnerId, long agentId, AgentStatusCommand command, EventContext context) {
+        return handle(handler, partnerId, agentId, command, context);
+    }
+
+    /** The same, on the caller's transaction: the agent's new events commit or roll back with its other writes. */
+    public Uni<AgentStatus> handle(SqlConnection transaction, String partnerId, long agentId, AgentStatusCommand command,
+                                   EventContext context) {
+        return handle(handler.within(transaction), partnerId, agentId, command, context);
+    }
+
+    private static Uni<AgentStatus> handle(CommandHandler<AgentStatusCommand, AgentStatus, DomainEvent> handler,
+                                           String partnerId, long agentId, AgentStatusCommand command, EventContext context) {
         return handler.handle(partnerId, stream(agentId), command, context)
                 .map(result -> result.state())
                 .onFailure(AggregateNotFoundException.class)

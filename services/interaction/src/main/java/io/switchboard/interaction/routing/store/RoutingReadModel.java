@@ -1,6 +1,7 @@
 package io.switchboard.interaction.routing.store;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.consumer.positions.AppliedPositions;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.FieldChange;
@@ -32,7 +33,6 @@ import io.switchboard.interaction.routing.domain.Trigger;
 import io.switchboard.interaction.routing.domain.WorkKind;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -45,15 +45,21 @@ import static io.switchboard.interaction.routing.store.Sql.params;
 
 /**
  * Applies the events routing cares about to its read model. Each event is applied in one transaction
- * that also records its id, so a redelivery changes nothing; the transaction holds the partner's
- * routing lock, so a decision never sees half of a change. Events of different aggregates may come in
- * any order: rows are upserted by whoever arrives first, memberships and statuses keep the newest.
+ * that also records its stream position (libs/consumer, read model {@code routing}), so a redelivery
+ * changes nothing; the transaction holds the partner's routing lock, so a decision never sees half of a
+ * change. Events of different aggregates may come in any order: rows are upserted by whoever arrives
+ * first, memberships and statuses keep the newest.
  */
 @ApplicationScoped
 public class RoutingReadModel {
+    public static final String READ_MODEL = "routing";
+    /** The read model's tables: a rebuild empties them and replays the topics. */
+    public static final String[] TABLES = {"routing_agent", "routing_team", "routing_team_member", "routing_menu",
+            "routing_virtual_agent", "routing_work"};
     private static final long NOBODY = -1;
 
     private final Pool pool;
+    private final AppliedPositions positions = new AppliedPositions(READ_MODEL);
 
     public RoutingReadModel(Pool pool) {
         this.pool = pool;
@@ -75,10 +81,8 @@ public class RoutingReadModel {
     /** Applies the event once; completes with false if it had been applied before. */
     public Uni<Boolean> apply(EventEnvelope envelope) {
         return pool.withTransaction(conn -> RoutingLock.take(conn, envelope.partnerId())
-                .flatMap(locked -> conn.preparedQuery(
-                                "INSERT INTO routing_applied_event (event_id) VALUES ($1) ON CONFLICT DO NOTHING")
-                        .execute(Tuple.of(envelope.eventId())))
-                .flatMap(recorded -> recorded.rowCount() == 0
+                .chain(() -> positions.record(conn, envelope))
+                .flatMap(fresh -> !fresh
                         ? Uni.createFrom().item(false)
                         : new Effect(conn, envelope.partnerId(), envelope.eventId()).of(envelope.data()).replaceWith(true)));
     }

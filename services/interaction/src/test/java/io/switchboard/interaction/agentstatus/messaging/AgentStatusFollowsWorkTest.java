@@ -62,6 +62,9 @@ class AgentStatusFollowsWorkTest {
     @Inject
     Pool pool;
 
+    @Inject
+    io.switchboard.consumer.quarkus.ReadModelConsumers consumers;
+
     private EnvelopePublisher publisher;
 
     @BeforeEach
@@ -148,6 +151,25 @@ class AgentStatusFollowsWorkTest {
         awaitStatus(partner, ann, Status.IN_CHAT);
 
         assertThat(status(partner, ann).work()).containsExactly("chat:" + marker);
+    }
+
+    @Test
+    void workTheDatabaseRefusesIsRetriedUntilItApplies() throws Exception {
+        String partner = newPartner();
+        long ann = availableAgent(partner, "Ann");
+        long call = IDS.incrementAndGet();
+        pool.query("ALTER TABLE agent_work ADD CONSTRAINT refuse_" + call + " CHECK (work_id <> " + call + ") NOT VALID")
+                .execute().await().indefinitely();
+        try {
+            send(Topics.INTERACTION, envelope(partner, "call", call, 1, new CallConnected(call, ann, now())));
+            await().atMost(PATIENCE).until(() -> consumers.named("agent-status").orElseThrow().status().lastError() != null);
+            assertThat(status(partner, ann).status()).isEqualTo(Status.AVAILABLE);
+        } finally {
+            pool.query("ALTER TABLE agent_work DROP CONSTRAINT refuse_" + call).execute().await().indefinitely();
+        }
+        awaitStatus(partner, ann, Status.IN_CALL);
+        assertThat(eventTypes(pool, "agent-" + ann)).containsExactly("AgentCreated", "AgentStatusChanged",
+                "AgentWorkStarted", "AgentStatusChanged");
     }
 
     private long availableAgent(String partner, String name) {

@@ -1,4 +1,4 @@
-package io.switchboard.reporting.projection;
+package io.switchboard.consumer.positions;
 
 import io.switchboard.events.EventCodec;
 
@@ -7,14 +7,15 @@ import java.util.List;
 
 /**
  * A PostgreSQL array literal ({@code {1,NULL,"a \"b\""}}) built by hand, bound as one text parameter
- * and cast in SQL ({@code ?::int8[]}): a whole column of a batch in one parameter, parsed by the server
- * in one go. Cheaper on both sides than thousands of bound parameters or the driver's array objects.
+ * and cast in SQL ({@code ?::text::int8[]}): a whole column of a batch in one parameter, parsed by the
+ * server in one go. Cheaper on both sides than thousands of bound parameters or the drivers' array
+ * objects, and the same text works for JDBC and the reactive client.
  */
-final class ArrayLiteral {
+public final class ArrayLiteral {
     private ArrayLiteral() {
     }
 
-    static String of(List<?> values) {
+    public static String of(List<?> values) {
         StringBuilder literal = new StringBuilder(values.size() * 12 + 2).append('{');
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
