@@ -161,7 +161,8 @@ class PoisonPipelineTest {
         await().ignoreExceptions().atMost(Duration.ofSeconds(60)).until(() -> watermark().caughtUp());
         LocalStack.run(Duration.ofMinutes(1), "stop", "connect");
         try {
-            Watermark stalled = await().ignoreExceptions().atMost(Duration.ofSeconds(30))
+            // Reporting allows 15 s of lag (3 heartbeats) before it says it is behind.
+            Watermark stalled = await().ignoreExceptions().atMost(Duration.ofSeconds(60))
                     .until(PoisonPipelineTest::watermark, w -> !w.caughtUp());
             Watermark older = await().ignoreExceptions().atMost(Duration.ofSeconds(30))
                     .until(PoisonPipelineTest::watermark, w -> !w.caughtUp() && w.lagMs() > stalled.lagMs() + 1_000);
