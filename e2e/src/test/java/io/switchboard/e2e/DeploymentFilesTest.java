@@ -488,7 +488,8 @@ class DeploymentFilesTest {
                     .anySatisfy(p -> assertThat(map(p, "port").get("port")).isEqualTo(match.port()));
         }
 
-        // Writes go to the owner of the aggregate, Manager API reads to reporting (ARCHITECTURE.md).
+        // Writes go to the owner of the aggregate, Manager API reads to reporting
+        // (docs/architecture.md#one-public-api-cqrs-at-the-edge, docs/README.md#request-map).
         String[][] expectations = {
             {"POST", "/apps/api/v1/chats", "chat"},
             {"GET", "/apps/api/v1/chats/42", "chat"},

@@ -26,7 +26,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Envelopes through the real broker: key, headers and value as ARCHITECTURE.md specifies. */
+/**
+ * Envelopes through the real broker: key, headers and value as docs/architecture.md#kafka-records
+ * specifies.
+ */
 class EnvelopeKafkaRoundTripTest {
     private static final String TOPIC = "test.envelopes";
 

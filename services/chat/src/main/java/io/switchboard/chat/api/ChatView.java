@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The chat object of seed 004, field for field. Agents, virtual agents and menu names come from the
- * local directory read model: an id the directory has not told us about yet is shown without a name.
+ * The Apps API chat object, field for field (docs/api/chat.md#the-chat-object). Agents, virtual agents
+ * and menu names come from the local directory read model: an id the directory has not told us about
+ * yet is shown without a name.
  */
 public record ChatView(long id, String status, String statusText, List<String> features, Instant createdAt,
                        Instant endsAt, Instant timeoutAt, AgentView agent, VirtualAgentView virtualAgent,

@@ -62,7 +62,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Voice calls on the Apps API path (contract apps-api-calls.md): create, read (an extension), customer
+ * Voice calls on the Apps API path (docs/api/calls.md): create, read (an extension), customer
  * flags and third-party dialling for the contact-center roles; the lifecycle steps the telephony
  * integration reports ({@code POST /calls/{id}/events/{step}}) for the {@code system} role only.
  */
@@ -209,7 +209,10 @@ public class CallResource {
                 request.badActor(), request.repeat(), now())).map(CustomerFlagsView::of);
     }
 
-    /** Contract §1.4: the agent on the call dials a third party in; answers the new participant. */
+    /**
+     * The agent on the call dials a third party in (docs/api/calls.md#add-a-third-party); answers the new
+     * participant.
+     */
     @PUT
     @Path("/add/{call_id}/dial")
     public Uni<Map<String, Object>> dial(@PathParam("call_id") long callId, @Valid CallRequests.DialThirdParty request) {

@@ -11,9 +11,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * The call object of the Apps API (contract §2), field for field, plus two extensions:
- * {@code connecting_at} (ring time, seed 001) and {@code interaction_unique_id}. What this service
- * cannot know (menu and agent names, CSAT, VoIP provider, photos, …) is null or the contract's default.
+ * The call object of the Apps API (docs/api/calls.md#the-call-object), field for field, plus two
+ * extensions: {@code connecting_at} (ring time, docs/api/manager.md#metric-definitions) and
+ * {@code interaction_unique_id}. What this service cannot know (menu and agent names, CSAT, VoIP
+ * provider, photos, …) is null or the vendor's default.
  */
 public record CallView(long id, Long parentId, String lang, String callType, String status, String createdAt,
                        String queuedAt, String assignedAt, String connectedAt, String endsAt, String scheduledAt,

@@ -1,6 +1,9 @@
 package io.switchboard.interaction.call.domain;
 
-/** The call statuses this service produces, spelled as the Apps API answers them (contract §3). */
+/**
+ * The call statuses this service produces, spelled as the Apps API answers them
+ * (docs/api/calls.md#call-statuses).
+ */
 public enum CallStatus {
     SELECTING("selecting"),
     QUEUED("queued"),

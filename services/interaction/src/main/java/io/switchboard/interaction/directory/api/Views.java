@@ -14,7 +14,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The written resources in the Manager API's shapes (contracts/manager-api.md §3, §8, §9). */
+/**
+ * The written resources in the Manager API's shapes (docs/api/manager.md#agent-object, #menu-object,
+ * #team-object).
+ */
 @ApplicationScoped
 public class Views {
     private final Directory directory;

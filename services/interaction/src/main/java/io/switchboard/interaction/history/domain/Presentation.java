@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The kinds of screen element of the page model (contract §2.2) and which step answers each:
- * a choice selects, an input types text, a photo uploads an image.
+ * The kinds of screen element of the page model (docs/api/interaction-history.md#page-model) and which
+ * step answers each: a choice selects, an input types text, a photo uploads an image.
  */
 public enum Presentation {
     CLICK_TO_CONTINUE("clickToContinue", StepType.CHOICE),
