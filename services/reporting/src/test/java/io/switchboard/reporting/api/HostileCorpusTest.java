@@ -62,8 +62,9 @@ class HostileCorpusTest {
             new ListTarget(BASE + "/videos", List.of("attached_at"), List.of("call_id", "chat_id"), List.of("channel"), List.of()),
             new ListTarget(BASE + "/user_info", List.of("updated_at"), List.of("id", "team_id"), List.of(), List.of()));
 
-    /** Reads that are not lists: whole trees and the fixed statuses take no parameters. */
-    private static final Set<String> NOT_LISTS = Set.of(BASE + "/teams/tree", BASE + "/menus/tree", BASE + "/user_statuses");
+    /** Reads that are not lists: whole trees, the fixed statuses and the organization settings take no parameters. */
+    private static final Set<String> NOT_LISTS = Set.of(BASE + "/teams/tree", BASE + "/menus/tree", BASE + "/user_statuses",
+            BASE + "/settings/organization");
 
     @Inject
     Pool pool;
