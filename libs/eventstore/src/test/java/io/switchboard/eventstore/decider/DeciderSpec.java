@@ -85,6 +85,13 @@ public final class DeciderSpec<C, S, E> {
             return events;
         }
 
+        /** Then exactly {@code expected} (a literal history the test goes on with). */
+        public List<E> then(List<? extends E> expected) {
+            List<E> events = events();
+            assertThat(events).containsExactlyElementsOf(expected);
+            return events;
+        }
+
         /** Then no event: the command is accepted and changes nothing. */
         public void thenNothing() {
             assertThat(events()).isEmpty();
