@@ -61,6 +61,94 @@ public final class DeciderSpec<C, S, E> {
         public When when(C command) {
             return new When(this, command);
         }
+
+        /**
+         * Walks every concrete command of the sealed {@code commandType} (its permitted subclasses, through
+         * nested sealed types) and decides each, built from placeholder values, on this history: none may
+         * reach the decider's closing {@link UnhandledCommandException}. A rejection is fine (the placeholders
+         * are rarely valid): it proves a rule looked at the command.
+         */
+        public void everyCommandIsDecided(Class<C> commandType) {
+            List<Class<?>> commands = concreteSubtypes(commandType);
+            assertThat(commands).as("commands of " + commandType.getName()).isNotEmpty();
+            for (Class<?> type : commands) {
+                C command = commandType.cast(placeholder(type));
+                try {
+                    decider.decide(command, state());
+                } catch (UnhandledCommandException e) {
+                    throw new AssertionError(type.getName() + " is not decided", e);
+                } catch (RuntimeException rejectedOrPlaceholderRefused) {
+                    // A rule looked at it.
+                }
+            }
+        }
+    }
+
+    private static List<Class<?>> concreteSubtypes(Class<?> type) {
+        if (!type.isSealed()) {
+            return type.isInterface() || java.lang.reflect.Modifier.isAbstract(type.getModifiers())
+                    ? List.of() : List.of(type);
+        }
+        List<Class<?>> all = new java.util.ArrayList<>();
+        for (Class<?> permitted : type.getPermittedSubclasses()) {
+            all.addAll(concreteSubtypes(permitted));
+        }
+        return all;
+    }
+
+    /** A record built from placeholder values: zero, false, "x", the epoch, empty collections, first constants. */
+    private static Object placeholder(Class<?> type) {
+        if (!type.isRecord()) {
+            throw new IllegalArgumentException(type.getName() + " is not a record: give commands as records");
+        }
+        java.lang.reflect.RecordComponent[] components = type.getRecordComponents();
+        Class<?>[] types = Arrays.stream(components).map(java.lang.reflect.RecordComponent::getType)
+                .toArray(Class<?>[]::new);
+        Object[] values = Arrays.stream(types).map(DeciderSpec::placeholderValue).toArray();
+        try {
+            var constructor = type.getDeclaredConstructor(types);
+            constructor.setAccessible(true);
+            return constructor.newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build a " + type.getName(), e);
+        }
+    }
+
+    private static Object placeholderValue(Class<?> type) {
+        if (type == boolean.class || type == Boolean.class) {
+            return false;
+        }
+        if (type == long.class || type == Long.class) {
+            return 1L;
+        }
+        if (type == int.class || type == Integer.class) {
+            return 1;
+        }
+        if (type == String.class) {
+            return "x";
+        }
+        if (type == java.time.Instant.class) {
+            return java.time.Instant.EPOCH;
+        }
+        if (type == java.time.Duration.class) {
+            return java.time.Duration.ZERO;
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return List.of();
+        }
+        if (java.util.Set.class.isAssignableFrom(type)) {
+            return java.util.Set.of();
+        }
+        if (java.util.Map.class.isAssignableFrom(type)) {
+            return java.util.Map.of();
+        }
+        if (type.isEnum()) {
+            return type.getEnumConstants()[0];
+        }
+        if (type == java.util.UUID.class) {
+            return new java.util.UUID(0, 1);
+        }
+        return null;
     }
 
     public final class When {

@@ -14,6 +14,7 @@ import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.Decider;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
+import io.switchboard.eventstore.decider.UnhandledCommandException;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,14 +91,16 @@ public final class AgentStatusDecider implements Decider<AgentStatusCommand, Age
             }
             return events;
         }
-        EndWrapUp wrapUp = (EndWrapUp) command;
-        boolean due = agent.status() == Status.WRAP_UP && agent.work().isEmpty()
-                && !wrapUp.now().isBefore(agent.changedAt().plus(wrapUp.wrapUp()));
-        List<DomainEvent> events = new ArrayList<>();
-        if (due) {
-            change(agent, agent.returnStatus(), agent.returnReason(), wrapUp.now(), events);
+        if (command instanceof EndWrapUp wrapUp) {
+            boolean due = agent.status() == Status.WRAP_UP && agent.work().isEmpty()
+                    && !wrapUp.now().isBefore(agent.changedAt().plus(wrapUp.wrapUp()));
+            List<DomainEvent> events = new ArrayList<>();
+            if (due) {
+                change(agent, agent.returnStatus(), agent.returnReason(), wrapUp.now(), events);
+            }
+            return events;
         }
-        return events;
+        throw new UnhandledCommandException(command);
     }
 
     private static List<DomainEvent> set(SetStatus set, AgentStatus agent) {

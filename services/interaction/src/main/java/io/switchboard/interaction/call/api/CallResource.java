@@ -235,7 +235,7 @@ public class CallResource {
     /** The three reserved data attributes, named as the Apps API answers them. */
     public record CustomerFlagsView(boolean verifiedCustomer, boolean badActor, boolean repeatCustomer) {
         static CustomerFlagsView of(Call call) {
-            return new CustomerFlagsView(call.verifiedCustomer(), call.badActor(), call.repeatCustomer());
+            return new CustomerFlagsView(call.flags().verifiedCustomer(), call.flags().badActor(), call.flags().repeatCustomer());
         }
     }
 

@@ -11,6 +11,7 @@ import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.Decider;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
+import io.switchboard.eventstore.decider.UnhandledCommandException;
 
 import java.util.List;
 
@@ -56,8 +57,10 @@ public final class TeamDecider implements Decider<TeamCommand, Team, DomainEvent
             return changes.isEmpty() ? List.of()
                     : List.of(new TeamUpdated(team.id(), changes.list(), update.byUserId(), update.now()));
         }
-        DeactivateTeam deactivate = (DeactivateTeam) command;
-        return List.of(new TeamDeactivated(team.id(), deactivate.byUserId(), deactivate.now()));
+        if (command instanceof DeactivateTeam deactivate) {
+            return List.of(new TeamDeactivated(team.id(), deactivate.byUserId(), deactivate.now()));
+        }
+        throw new UnhandledCommandException(command);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.Decider;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
+import io.switchboard.eventstore.decider.UnhandledCommandException;
 import io.switchboard.interaction.history.domain.InteractionCommand.Answer;
 import io.switchboard.interaction.history.domain.InteractionCommand.Element;
 import io.switchboard.interaction.history.domain.InteractionCommand.End;
@@ -72,9 +73,11 @@ public final class InteractionDecider implements Decider<InteractionCommand, Int
         if (command instanceof SetVariables variables) {
             return variables(variables, interaction);
         }
-        End end = (End) command;
-        optionalText(end.reason(), "reason", 256);
-        return List.of(new InteractionEnded(interaction.id(), end.reason(), end.now()));
+        if (command instanceof End end) {
+            optionalText(end.reason(), "reason", 256);
+            return List.of(new InteractionEnded(interaction.id(), end.reason(), end.now()));
+        }
+        throw new UnhandledCommandException(command);
     }
 
     private static InteractionStarted start(Start start) {

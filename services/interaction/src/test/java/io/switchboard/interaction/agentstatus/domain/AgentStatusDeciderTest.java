@@ -165,4 +165,9 @@ class AgentStatusDeciderTest {
     private void expectInvalid(AgentStatusCommand command, String field, DomainEvent... given) {
         spec.given(given).when(command).thenInvalid(field);
     }
+
+    @Test
+    void everyCommandIsDecided() {
+        spec.given(ANN, AVAILABLE).everyCommandIsDecided(AgentStatusCommand.class);
+    }
 }

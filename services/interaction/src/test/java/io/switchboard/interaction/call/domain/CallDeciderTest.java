@@ -158,7 +158,7 @@ class CallDeciderTest {
             assertThat(create.events()).as("the history the other tests start from").isEqualTo(created());
             Call call = create.thenState();
             assertThat(call.status()).isEqualTo(CallStatus.QUEUED);
-            assertThat(call.queuedAt()).isEqualTo(T0);
+            assertThat(call.times().queuedAt()).isEqualTo(T0);
             assertThat(call.isWaitingForAgent()).isTrue();
         }
 
@@ -187,7 +187,7 @@ class CallDeciderTest {
                             21L, null, null, "not_asked", null, T0, "ann@example.com", null, null),
                     new ParticipantAdded(CALL, 11L, "agent", "waiting", 21L, null, null, T0),
                     new ParticipantAdded(CALL, 12L, "end_user", "waiting", null, null, "+1 555 0100", T0));
-            assertThat(create.thenState().assignedAt()).isEqualTo(T0);
+            assertThat(create.thenState().times().assignedAt()).isEqualTo(T0);
             assertThat(outboundCreated()).isEqualTo(create.events());
         }
 
@@ -205,8 +205,8 @@ class CallDeciderTest {
             assertThat(create.events()).isEqualTo(scheduled(t(3600)));
             Call call = create.thenState();
             assertThat(call.status()).isEqualTo(CallStatus.QUEUED);
-            assertThat(call.queuedAt()).isNull();
-            assertThat(call.scheduledAt()).isEqualTo(t(3600));
+            assertThat(call.times().queuedAt()).isNull();
+            assertThat(call.details().scheduledAt()).isEqualTo(t(3600));
             assertThat(call.isWaitingForAgent()).isFalse();
         }
 
@@ -290,7 +290,7 @@ class CallDeciderTest {
             Call call = spec.given(h).when(new Queue(null, t(15), t(15))).thenState();
             spec.given(h).when(new Queue(null, t(15), t(15))).then(new CallQueued(CALL, 7L, t(15)));
             assertThat(call.status()).isEqualTo(CallStatus.QUEUED);
-            assertThat(call.queuedAt()).isEqualTo(T0);
+            assertThat(call.times().queuedAt()).isEqualTo(T0);
         }
 
         @Test
@@ -305,8 +305,8 @@ class CallDeciderTest {
             spec.given(created()).when(new Ring(21L, null, t(10))).then(new CallConnecting(CALL, 21L, t(10)));
             Call call = state(ringing());
             assertThat(call.status()).isEqualTo(CallStatus.CONNECTING);
-            assertThat(call.assignedAt()).isEqualTo(t(10));
-            assertThat(call.connectingAt()).isEqualTo(t(10));
+            assertThat(call.times().assignedAt()).isEqualTo(t(10));
+            assertThat(call.times().connectingAt()).isEqualTo(t(10));
         }
 
         @Test
@@ -533,7 +533,7 @@ class CallDeciderTest {
                     .when(new End("disconnected_by_agent", null, t(100), t(100))).then(events);
             Call call = state(ended());
             assertThat(call.status()).isEqualTo(CallStatus.FINISHED);
-            assertThat(call.endedAt()).isEqualTo(t(100));
+            assertThat(call.times().endedAt()).isEqualTo(t(100));
             assertThat(call.participants()).extracting(CallParticipant::status).containsOnly("finished");
         }
 
@@ -573,7 +573,7 @@ class CallDeciderTest {
                     new CallEnded(CALL, "voicemail_received", "disconnected_by_end_user", "nothing", 0, 0, t(30)));
             Call call = voicemail.thenState();
             assertThat(call.status()).isEqualTo(CallStatus.VOICEMAIL_RECEIVED);
-            assertThat(call.recordingUrl()).isEqualTo("https://media.example.com/vm/1.wav");
+            assertThat(call.outcome().recordingUrl()).isEqualTo("https://media.example.com/vm/1.wav");
         }
 
         @Test
@@ -608,5 +608,10 @@ class CallDeciderTest {
                     "give at least one of verified_customer, bad_actor, repeat_customer");
             spec.when(new UpdateCustomerFlags(true, null, null, t(1))).thenNotFound();
         }
+    }
+
+    @Test
+    void everyCommandIsDecided() {
+        spec.given(connected()).everyCommandIsDecided(CallCommand.class);
     }
 }

@@ -164,4 +164,9 @@ class AgentDeciderTest {
     private void expectInvalid(AgentCommand command, String field, DomainEvent... given) {
         spec.given(given).when(command).thenInvalid(field);
     }
+
+    @Test
+    void everyCommandIsDecided() {
+        spec.given(ANN, ANN_IN_1).everyCommandIsDecided(AgentCommand.class);
+    }
 }

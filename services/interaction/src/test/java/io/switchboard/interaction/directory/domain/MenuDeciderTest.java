@@ -105,4 +105,9 @@ class MenuDeciderTest {
     private void expectInvalid(MenuCommand command, String field, DomainEvent... given) {
         spec.given(given).when(command).thenInvalid(field);
     }
+
+    @Test
+    void everyCommandIsDecided() {
+        spec.given(SUPPORT).everyCommandIsDecided(MenuCommand.class);
+    }
 }

@@ -64,4 +64,9 @@ class OrganizationDeciderTest {
         }
         spec.when(new UpdateOrganization(Patch.of(null), null, null, 7L, T0)).thenRejected(InvalidCommandException.class);
     }
+
+    @Test
+    void everyCommandIsDecided() {
+        spec.given().everyCommandIsDecided(OrganizationCommand.class);
+    }
 }

@@ -92,4 +92,9 @@ class TeamDeciderTest {
     private void expectInvalid(TeamCommand command, String field, DomainEvent... given) {
         spec.given(given).when(command).thenInvalid(field);
     }
+
+    @Test
+    void everyCommandIsDecided() {
+        spec.given(EAST).everyCommandIsDecided(TeamCommand.class);
+    }
 }

@@ -47,4 +47,9 @@ class VirtualAgentDeciderTest {
         spec.given(BOT, deactivated).when(new DeactivateVirtualAgent(null, T1))
                 .thenRejected(IllegalTransitionException.class);
     }
+
+    @Test
+    void everyCommandIsDecided() {
+        spec.given(BOT).everyCommandIsDecided(VirtualAgentCommand.class);
+    }
 }

@@ -228,4 +228,9 @@ class InteractionDeciderTest {
     void nothingIsAcceptedAfterTheEndAndTheStatusIsNamed(InteractionCommand command) {
         spec.given(STARTED, BILLING, ENDED).when(command).thenIllegal("ended");
     }
+
+    @Test
+    void everyCommandIsDecided() {
+        spec.given(STARTED, BILLING).everyCommandIsDecided(InteractionCommand.class);
+    }
 }
