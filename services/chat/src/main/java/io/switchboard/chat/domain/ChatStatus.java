@@ -1,8 +1,8 @@
 package io.switchboard.chat.domain;
 
 /**
- * The machine status of a chat as the Apps API spells it (contracts/apps-api-calls.md §4.3), with
- * the human-readable {@code status_text}.
+ * The machine status of a chat, with the human-readable {@code status_text}: Switchboard's own set (the
+ * vendor publishes no enumeration; what is known and why these values: docs/api/chat.md#chat-statuses).
  */
 public enum ChatStatus {
     QUEUED("queued", "Waiting for an agent"),

@@ -64,7 +64,7 @@ class ChatDeciderTest {
                 Map.of("value", Map.of("foo", "bar")), List.of(), List.of(), NOW, TIMEOUT));
         Chat chat = create.thenState();
         assertThat(chat.status()).isEqualTo(ChatStatus.QUEUED);
-        assertThat(chat.timeoutAt()).isEqualTo(TIMEOUT);
+        assertThat(chat.setup().timeoutAt()).isEqualTo(TIMEOUT);
     }
 
     @Test
@@ -505,5 +505,10 @@ class ChatDeciderTest {
 
     private void expectInvalid(ChatCommand command, String field, DomainEvent... given) {
         spec.given(given).when(command).thenInvalid(field);
+    }
+
+    @Test
+    void everyCommandIsDecided() {
+        spec.given(CREATED, TO_BOT).everyCommandIsDecided(ChatCommand.class);
     }
 }

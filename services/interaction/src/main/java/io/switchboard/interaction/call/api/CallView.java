@@ -1,13 +1,12 @@
 package io.switchboard.interaction.call.api;
 
+import io.switchboard.events.WireTime;
 import io.switchboard.interaction.call.domain.Call;
 import io.switchboard.interaction.call.domain.CallParticipant;
 import io.switchboard.interaction.call.domain.CallTransfer;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -27,9 +26,6 @@ public record CallView(long id, Long parentId, String lang, String callType, Str
                        List<Object> deflectionDetails, List<ParticipantView> participants, String offerType,
                        List<Object> offerEvents, String answerType, String outboundNumber, String connectingAt,
                        String interactionUniqueId) {
-
-    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
 
     public record MenuView(long id, String name, Long parentId, Integer position, boolean deleted, boolean hidden,
                            String menuType, String outputMsg) {
@@ -94,6 +90,6 @@ public record CallView(long id, Long parentId, String lang, String callType, Str
     }
 
     static String time(Instant instant) {
-        return instant == null ? null : MILLIS.format(instant);
+        return WireTime.format(instant);
     }
 }

@@ -1,8 +1,8 @@
 package io.switchboard.interaction.directory.api;
 
+import io.switchboard.events.WireTime;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.events.EventCodec;
 import io.switchboard.interaction.directory.domain.Agent;
 import io.switchboard.interaction.directory.domain.Menu;
 import io.switchboard.interaction.directory.domain.Team;
@@ -89,6 +89,6 @@ public class Views {
     }
 
     static String time(Instant instant) {
-        return instant == null ? null : EventCodec.formatInstant(instant);
+        return instant == null ? null : WireTime.format(instant);
     }
 }

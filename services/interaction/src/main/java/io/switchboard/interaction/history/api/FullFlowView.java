@@ -1,5 +1,6 @@
 package io.switchboard.interaction.history.api;
 
+import io.switchboard.events.WireTime;
 import io.switchboard.events.interaction.InteractionEvents.InteractionStepRecorded;
 import io.switchboard.events.interaction.InteractionEvents.ScreenElement;
 import io.switchboard.interaction.history.domain.Interaction;
@@ -83,7 +84,7 @@ final class FullFlowView {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("pageNavigation", navigation);
         result.put("pageContent", content);
-        result.put("timestamp", Times.format(screen.recordedAt()));
+        result.put("timestamp", WireTime.format(screen.recordedAt()));
         return result;
     }
 

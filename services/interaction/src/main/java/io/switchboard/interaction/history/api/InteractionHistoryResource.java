@@ -10,7 +10,6 @@ import io.switchboard.interaction.history.store.InteractionStore;
 import io.switchboard.interaction.history.store.PhotoStore;
 import io.switchboard.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -46,14 +45,15 @@ public class InteractionHistoryResource {
     /** A photo's path, URL-encoded twice. */
     private static final int PATH = 4_096;
 
-    @Inject
-    InteractionStore interactions;
+    private final InteractionStore interactions;
+    private final PhotoStore photos;
+    private final TenantGuard tenant;
 
-    @Inject
-    PhotoStore photos;
-
-    @Inject
-    TenantGuard tenant;
+    public InteractionHistoryResource(InteractionStore interactions, PhotoStore photos, TenantGuard tenant) {
+        this.interactions = interactions;
+        this.photos = photos;
+        this.tenant = tenant;
+    }
 
     @PathParam("version")
     String version;

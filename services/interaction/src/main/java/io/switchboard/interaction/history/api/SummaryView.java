@@ -1,5 +1,6 @@
 package io.switchboard.interaction.history.api;
 
+import io.switchboard.events.WireTime;
 import io.switchboard.events.interaction.InteractionEvents.InteractionStepRecorded;
 import io.switchboard.events.interaction.InteractionEvents.ScreenElement;
 import io.switchboard.interaction.history.domain.Interaction;
@@ -39,12 +40,12 @@ public record SummaryView(String interactionUniqueId, String status, String star
             }
             if (!questions.isEmpty()) {
                 InteractionStepRecorded screen = page.screen();
-                pages.add(new Page(screen.screenId(), screen.screenTitle(), Times.format(screen.recordedAt()),
+                pages.add(new Page(screen.screenId(), screen.screenTitle(), WireTime.format(screen.recordedAt()),
                         plainText(screen.header()), questions));
             }
         }
         return new SummaryView(interaction.uniqueId(), interaction.status().value(),
-                Times.format(interaction.startedAt()), Times.format(interaction.endedAt()), pages);
+                WireTime.format(interaction.startedAt()), WireTime.format(interaction.endedAt()), pages);
     }
 
     /** Styling, images and video are stripped: only the text remains. */
