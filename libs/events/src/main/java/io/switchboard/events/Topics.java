@@ -1,6 +1,6 @@
 package io.switchboard.events;
 
-/** The Kafka topics of ARCHITECTURE.md: one per writing service. */
+/** The Kafka topics (docs/architecture.md#topics): one per writing service. */
 public final class Topics {
     public static final String CHAT = "switchboard.chat";
     public static final String MEDIA = "switchboard.media";

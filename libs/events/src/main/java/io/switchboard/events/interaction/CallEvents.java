@@ -7,7 +7,8 @@ import java.time.Instant;
 
 /**
  * Events of the voice-call aggregate (stream type {@code call}, topic {@code switchboard.interaction}).
- * They carry every timestamp seed 001's call-segment metrics are computed from.
+ * They carry every timestamp the call-segment metrics are computed from
+ * (docs/api/manager.md#call-segment-metrics).
  */
 public final class CallEvents {
     public static final String AGGREGATE_TYPE = "call";

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Envelopes through the real broker as the outbox router publishes them (docs/architecture.md): key,
+ * Envelopes through the real broker as the outbox router publishes them (docs/architecture.md#kafka-records): key,
  * headers and value, one aggregate's events in order on one partition.
  */
 class EnvelopeKafkaRoundTripTest {

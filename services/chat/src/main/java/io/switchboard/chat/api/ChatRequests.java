@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Request bodies of the chat endpoints, as seed 004 shows them (snake_case on the wire). Every field
+ * Request bodies of the chat endpoints, as the Apps API shows them (docs/api/chat.md) (snake_case on the wire). Every field
  * has a size limit ({@link Limits}, the README's table); a value beyond it is a 400 naming the field.
  */
 final class ChatRequests {
@@ -52,8 +52,8 @@ final class ChatRequests {
     }
 
     /**
-     * {@code POST /chats/{id}/customer_flag}. The seed's example spells the third flag
-     * {@code repeat_customers}; both spellings are accepted.
+     * {@code POST /chats/{id}/customer_flag}. The vendor's example spells the third flag
+     * {@code repeat_customers} (docs/api/chat.md#customer-flags); both spellings are accepted.
      */
     record CustomerFlags(Boolean verifiedCustomer, Boolean badActor, Boolean repeatCustomer,
                          @JsonProperty("repeat_customers") Boolean repeatCustomers) {

@@ -39,7 +39,7 @@ public final class ChatDecider implements Decider<ChatCommand, Chat, DomainEvent
             return List.of(ChatCreation.create(create, chat));
         }
         if (!chat.exists()) {
-            throw new AggregateNotFoundException("chat", "");
+            throw new AggregateNotFoundException("chat");
         }
         if (command instanceof SendMessage message) {
             return ChatMessages.send(message, chat);

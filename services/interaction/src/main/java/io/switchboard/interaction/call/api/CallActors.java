@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.eventstore.decider.NotPermittedException;
 import io.switchboard.interaction.directory.domain.Agent;
-import io.switchboard.interaction.directory.store.Directory;
+import io.switchboard.interaction.directory.store.DirectoryStore;
 import io.switchboard.web.CallerIdentity;
 import jakarta.enterprise.context.RequestScoped;
 
@@ -18,11 +18,11 @@ import java.util.Locale;
 public class CallActors {
     private final CallerIdentity caller;
 
-    public CallActors(CallerIdentity caller, Directory directory) {
+    public CallActors(CallerIdentity caller, DirectoryStore directory) {
         this.caller = caller;
         this.directory = directory;
     }
-    private final Directory directory;
+    private final DirectoryStore directory;
 
     /**
      * The agent a call request acts for, named by {@code agent_id} and/or {@code agent_email}: an agent

@@ -207,7 +207,7 @@ public class CallResource {
                 request.badActor(), request.repeat(), now())).map(CustomerFlagsView::of);
     }
 
-    /** Contract §1.4: the agent on the call dials a third party in; answers the new participant. */
+    /** docs/api/calls.md#add-a-third-party: the agent on the call dials a third party in; answers the new participant. */
     @PUT
     @Path("/add/{call_id}/dial")
     public Uni<Map<String, Object>> dial(@PathParam("call_id") long callId, @Valid CallRequests.DialThirdParty request) {

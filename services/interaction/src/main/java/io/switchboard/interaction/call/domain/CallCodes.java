@@ -3,9 +3,10 @@ package io.switchboard.interaction.call.domain;
 import java.util.List;
 import java.util.Map;
 
-/** The enumerations of the call object that callers may send (manager-api.md §11.4, §11.6). */
+/** The enumerations of the call object that callers may send (docs/api/manager.md#fail-reasons,
+ * #other-call-enumerations). */
 public final class CallCodes {
-    /** The call fail-reason code names (§11.4, complete); {@code nothing} means it did not fail. */
+    /** The call fail-reason code names (docs/api/manager.md#fail-reasons, complete); {@code nothing} means it did not fail. */
     public static final List<String> FAIL_REASONS = List.of("nothing", "unknown", "expired", "transfer_expired",
             "eu_canceled", "eu_rejected", "eu_abandoned", "eu_in_menu_abandoned", "eu_repeated_voicemail",
             "eu_repeated_callback", "eu_busy", "eu_wrong_number", "eu_no_answer", "eu_noti_failed", "ag_canceled",
@@ -15,7 +16,7 @@ public final class CallCodes {
             "direct_pstn_call_to_fallback_number");
 
     /**
-     * {@code disconnected_by} values. The contract knows only {@code disconnected_by_unknown} and the
+     * {@code disconnected_by} values. The vendor documents only {@code disconnected_by_unknown} and the
      * shared prefix; the agent, end-user, third-party and system variants follow that prefix.
      */
     public static final List<String> DISCONNECTED_BY = List.of("disconnected_by_unknown", "disconnected_by_agent",

@@ -39,7 +39,7 @@ public final class CallDecider implements Decider<CallCommand, Call, DomainEvent
             return CallCreation.create(create, call);
         }
         if (!call.exists()) {
-            throw new AggregateNotFoundException("call", "");
+            throw new AggregateNotFoundException("call");
         }
         // Flags may be set after the end (a supervisor's review); every other step needs a live call.
         if (command instanceof UpdateCustomerFlags flags) {

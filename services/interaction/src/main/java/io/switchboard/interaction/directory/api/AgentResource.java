@@ -8,7 +8,7 @@ import io.switchboard.interaction.directory.domain.Agent;
 import io.switchboard.interaction.directory.domain.AgentCommand.CreateAgent;
 import io.switchboard.interaction.directory.domain.AgentCommand.DeactivateAgent;
 import io.switchboard.interaction.directory.domain.AgentCommand.UpdateAgent;
-import io.switchboard.interaction.directory.store.Directory;
+import io.switchboard.interaction.directory.store.DirectoryStore;
 import io.switchboard.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
@@ -29,13 +29,13 @@ import java.util.List;
 @Path("/manager/api/v1/agents")
 @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
 public class AgentResource {
-    private final Directory directory;
+    private final DirectoryStore directory;
     private final Views views;
     private final Caller caller;
     private final UriInfo uri;
     private final Clock clock;
 
-    public AgentResource(Directory directory, Views views, Caller caller, UriInfo uri, Clock clock) {
+    public AgentResource(DirectoryStore directory, Views views, Caller caller, UriInfo uri, Clock clock) {
         this.directory = directory;
         this.views = views;
         this.caller = caller;

@@ -9,7 +9,7 @@ import io.switchboard.interaction.directory.domain.MenuCommand.DeactivateMenu;
 import io.switchboard.interaction.directory.domain.MenuCommand.References;
 import io.switchboard.interaction.directory.domain.MenuCommand.UpdateMenu;
 import io.switchboard.interaction.directory.domain.Patch;
-import io.switchboard.interaction.directory.store.Directory;
+import io.switchboard.interaction.directory.store.DirectoryStore;
 import io.switchboard.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
@@ -27,13 +27,13 @@ import java.util.List;
 @Path("/manager/api/v1/menus")
 @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
 public class MenuResource {
-    private final Directory directory;
+    private final DirectoryStore directory;
     private final Views views;
     private final Caller caller;
     private final UriInfo uri;
     private final Clock clock;
 
-    public MenuResource(Directory directory, Views views, Caller caller, UriInfo uri, Clock clock) {
+    public MenuResource(DirectoryStore directory, Views views, Caller caller, UriInfo uri, Clock clock) {
         this.directory = directory;
         this.views = views;
         this.caller = caller;

@@ -10,7 +10,7 @@ import io.switchboard.interaction.directory.domain.Team;
 import io.switchboard.interaction.directory.domain.TeamCommand.CreateTeam;
 import io.switchboard.interaction.directory.domain.TeamCommand.DeactivateTeam;
 import io.switchboard.interaction.directory.domain.TeamCommand.UpdateTeam;
-import io.switchboard.interaction.directory.store.Directory;
+import io.switchboard.interaction.directory.store.DirectoryStore;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.web.Roles;
@@ -32,13 +32,13 @@ import java.time.Clock;
 @Path("/manager/api/v1/teams")
 @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
 public class TeamResource {
-    private final Directory directory;
+    private final DirectoryStore directory;
     private final Views views;
     private final Caller caller;
     private final UriInfo uri;
     private final Clock clock;
 
-    public TeamResource(Directory directory, Views views, Caller caller, UriInfo uri, Clock clock) {
+    public TeamResource(DirectoryStore directory, Views views, Caller caller, UriInfo uri, Clock clock) {
         this.directory = directory;
         this.views = views;
         this.caller = caller;

@@ -7,19 +7,20 @@ import io.switchboard.interaction.directory.domain.Agent;
 import io.switchboard.interaction.directory.domain.Menu;
 import io.switchboard.interaction.directory.domain.Team;
 import io.switchboard.interaction.directory.domain.VirtualAgent;
-import io.switchboard.interaction.directory.store.Directory;
+import io.switchboard.interaction.directory.store.DirectoryStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The written resources in the Manager API's shapes (contracts/manager-api.md §3, §8, §9). */
+/** The written resources in the Manager API's shapes (docs/api/manager.md#agent-object, #menu-object,
+ * #team-object). */
 @ApplicationScoped
 public class Views {
-    private final Directory directory;
+    private final DirectoryStore directory;
 
-    public Views(Directory directory) {
+    public Views(DirectoryStore directory) {
         this.directory = directory;
     }
 

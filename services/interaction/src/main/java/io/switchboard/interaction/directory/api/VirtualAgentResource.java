@@ -7,7 +7,7 @@ import io.switchboard.events.interaction.DirectoryEvents;
 import io.switchboard.interaction.directory.domain.VirtualAgentCommand.CreateVirtualAgent;
 import io.switchboard.interaction.directory.domain.VirtualAgentCommand.DeactivateVirtualAgent;
 import io.switchboard.interaction.directory.domain.VirtualAgentCommand.UpdateVirtualAgent;
-import io.switchboard.interaction.directory.store.Directory;
+import io.switchboard.interaction.directory.store.DirectoryStore;
 import io.switchboard.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
@@ -24,11 +24,11 @@ import java.time.Clock;
 @Path("/manager/api/v1/virtual_agents")
 @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
 public class VirtualAgentResource {
-    private final Directory directory;
+    private final DirectoryStore directory;
     private final Caller caller;
     private final UriInfo uri;
 
-    public VirtualAgentResource(Directory directory, Caller caller, UriInfo uri, Clock clock) {
+    public VirtualAgentResource(DirectoryStore directory, Caller caller, UriInfo uri, Clock clock) {
         this.directory = directory;
         this.caller = caller;
         this.uri = uri;

@@ -49,7 +49,7 @@ public final class AgentDecider implements Decider<AgentCommand, Agent, DomainEv
             return events;
         }
         if (!agent.exists()) {
-            throw new AggregateNotFoundException("agent", "");
+            throw new AggregateNotFoundException("agent");
         }
         if (!agent.active()) {
             throw new IllegalTransitionException(agent.status(), "agent " + agent.id() + " is deactivated");

@@ -36,7 +36,7 @@ public final class MenuDecider implements Decider<MenuCommand, Menu, DomainEvent
             return List.of(create(create));
         }
         if (!menu.exists()) {
-            throw new AggregateNotFoundException("menu", "");
+            throw new AggregateNotFoundException("menu");
         }
         if (!menu.active()) {
             throw new IllegalTransitionException(menu.status(), "menu " + menu.id() + " is deactivated");

@@ -34,7 +34,7 @@ public final class TeamDecider implements Decider<TeamCommand, Team, DomainEvent
             return List.of(new TeamCreated(create.teamId(), name, parent, create.now()));
         }
         if (!team.exists()) {
-            throw new AggregateNotFoundException("team", "");
+            throw new AggregateNotFoundException("team");
         }
         if (!team.active()) {
             throw new IllegalTransitionException(team.status(), "team " + team.id() + " is deactivated");

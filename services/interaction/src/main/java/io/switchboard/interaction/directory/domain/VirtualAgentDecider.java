@@ -30,7 +30,7 @@ public final class VirtualAgentDecider implements Decider<VirtualAgentCommand, V
             return List.of(new VirtualAgentCreated(create.virtualAgentId(), Checks.requireText(create.name(), "name"), create.now()));
         }
         if (!bot.exists()) {
-            throw new AggregateNotFoundException("virtual agent", "");
+            throw new AggregateNotFoundException("virtual agent");
         }
         if (!bot.active()) {
             throw new IllegalTransitionException(bot.status(), "virtual agent " + bot.id() + " is deactivated");

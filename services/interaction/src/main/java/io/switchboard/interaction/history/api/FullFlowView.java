@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Get Full Interaction Flow (contract §2.2): a JSON array with one page object per screen shown, in
+ * Get Full Interaction Flow (docs/api/interaction-history.md#page-model): a JSON array with one page object per screen shown, in
  * the v7 page model's own camelCase keys ({@code pageNavigation}, {@code pageContent}), every
  * element shown with what the user gave for it. Built as ordered maps so the keys are exactly these
- * whatever the service's naming strategy. Where the contract has no key, ours are: {@code timestamp}
+ * whatever the service's naming strategy. Where the vendor documents no key, ours are: {@code timestamp}
  * (page object, when the screen was shown) and {@code selected} (each choice, whether the user
  * answered it); an {@code uploadImageList} element lists its uploaded paths in {@code imagePaths}.
  */

@@ -30,7 +30,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The read side of the Interaction History API (seed 003, contract interaction-history.md §2): what
+ * The read side of the Interaction History API (docs/api/interaction-history.md): what
  * an agent needs to help the customer whose visual-IVR interaction led to the call. A call created
  * with an interaction unique id (appended to the dialled number, i.e. its DTMF code) is looked up
  * here by that id.
@@ -182,7 +182,7 @@ public class InteractionHistoryResource {
             throw HistoryProblem.invalidParameter("path");
         }
         try {
-            // The container decoded the path once; the contract encodes it twice.
+            // The container decoded the path once; the API encodes it twice (docs/api/interaction-history.md#get-interaction-photo).
             String decoded = URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
             return decoded.replace("@@@@@", ".");
         } catch (IllegalArgumentException e) {

@@ -21,7 +21,8 @@ public final class InteractionRequests {
     }
 
     /**
-     * {@code unique_id} is optional: the client's own id (seed 003 allows either side to generate it);
+     * {@code unique_id} is optional: the client's own id (the Interaction History API lets either side generate it,
+     * docs/api/interaction-history.md#interaction-unique-id);
      * without it the server allocates one.
      */
     public record StartInteraction(@NotBlank @Size(max = 32) String dialledNumber, @Size(max = 32) String uniqueId,

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Get Interaction Summary (contract §2.3; its keys were not captured, so these are ours, snake_case):
+ * Get Interaction Summary (docs/api/interaction-history.md#get-interaction-summary; the vendor documents no keys, so these are ours, snake_case):
  * only the pages where the user gave something, and on them only what was given — per page its
  * id, title, timestamp and header as plain text; per question its reference name (element id),
  * label and answer (a photo's answer is its image path; several are joined with ", ").

@@ -58,7 +58,7 @@ public final class InteractionDecider implements Decider<InteractionCommand, Int
             return List.of(start(start));
         }
         if (!interaction.exists()) {
-            throw new AggregateNotFoundException("interaction", "");
+            throw new AggregateNotFoundException("interaction");
         }
         if (interaction.status() == InteractionStatus.ENDED) {
             throw new IllegalTransitionException(interaction.status().value(),

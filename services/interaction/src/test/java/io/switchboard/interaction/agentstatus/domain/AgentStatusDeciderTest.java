@@ -1,5 +1,6 @@
 package io.switchboard.interaction.agentstatus.domain;
 
+import io.switchboard.interaction.routing.domain.WorkKind;
 import io.switchboard.eventstore.decider.DeciderSpec;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.interaction.DirectoryEvents.AgentCreated;
@@ -73,8 +74,8 @@ class AgentStatusDeciderTest {
 
     @Test
     void aConnectedCallPutsTheAgentInCallAndItsEndInWrapUp() {
-        spec.given(ANN, AVAILABLE).when(new StartWork(WorkType.CALL, 12, E1, T1)).then(CALL_12, IN_CALL);
-        spec.given(ANN, AVAILABLE, CALL_12, IN_CALL).when(new EndWork(WorkType.CALL, 12, E2, T2)).then(
+        spec.given(ANN, AVAILABLE).when(new StartWork(WorkKind.CALL, 12, E1, T1)).then(CALL_12, IN_CALL);
+        spec.given(ANN, AVAILABLE, CALL_12, IN_CALL).when(new EndWork(WorkKind.CALL, 12, E2, T2)).then(
                 new AgentWorkEnded(7, "call", 12, E2, T2), new AgentStatusChanged(7, "in_call", "wrap_up", null, T2));
     }
 
@@ -95,8 +96,8 @@ class AgentStatusDeciderTest {
     void workThatReallyConnectsMovesAnUnavailableAgentWhoReturnsToUnavailable() {
         AgentWorkStarted chat = new AgentWorkStarted(7, "chat", 30, E1, T1);
         AgentStatusChanged inChat = new AgentStatusChanged(7, "unavailable", "in_chat", null, T1);
-        spec.given(ANN, ON_BREAK).when(new StartWork(WorkType.CHAT, 30, E1, T1)).then(chat, inChat);
-        spec.given(ANN, ON_BREAK, chat, inChat).when(new EndWork(WorkType.CHAT, 30, E2, T2)).then(
+        spec.given(ANN, ON_BREAK).when(new StartWork(WorkKind.CHAT, 30, E1, T1)).then(chat, inChat);
+        spec.given(ANN, ON_BREAK, chat, inChat).when(new EndWork(WorkKind.CHAT, 30, E2, T2)).then(
                 new AgentWorkEnded(7, "chat", 30, E2, T2), new AgentStatusChanged(7, "in_chat", "unavailable", "break", T2));
     }
 
@@ -106,30 +107,30 @@ class AgentStatusDeciderTest {
         AgentStatusChanged inChat = new AgentStatusChanged(7, "available", "in_chat", null, T1);
         AgentWorkStarted call = new AgentWorkStarted(7, "call", 12, E2, T1);
         AgentStatusChanged inCall = new AgentStatusChanged(7, "in_chat", "in_call", null, T1);
-        spec.given(ANN, AVAILABLE, chat, inChat).when(new StartWork(WorkType.CALL, 12, E2, T1)).then(call, inCall);
+        spec.given(ANN, AVAILABLE, chat, inChat).when(new StartWork(WorkKind.CALL, 12, E2, T1)).then(call, inCall);
         // A chat finishing during the call does not end the call's status.
-        spec.given(ANN, AVAILABLE, chat, inChat, call, inCall).when(new EndWork(WorkType.CHAT, 30, E3, T2))
+        spec.given(ANN, AVAILABLE, chat, inChat, call, inCall).when(new EndWork(WorkKind.CHAT, 30, E3, T2))
                 .then(new AgentWorkEnded(7, "chat", 30, E3, T2));
-        spec.given(ANN, AVAILABLE, chat, inChat, call, inCall).when(new EndWork(WorkType.CALL, 12, E3, T2)).then(
+        spec.given(ANN, AVAILABLE, chat, inChat, call, inCall).when(new EndWork(WorkKind.CALL, 12, E3, T2)).then(
                 new AgentWorkEnded(7, "call", 12, E3, T2), new AgentStatusChanged(7, "in_call", "in_chat", null, T2));
         // A second chat while chatting changes no status.
-        spec.given(ANN, AVAILABLE, chat, inChat).when(new StartWork(WorkType.CHAT, 31, E3, T2))
+        spec.given(ANN, AVAILABLE, chat, inChat).when(new StartWork(WorkKind.CHAT, 31, E3, T2))
                 .then(new AgentWorkStarted(7, "chat", 31, E3, T2));
     }
 
     @Test
     void redeliveredOrRepeatedWorkEventsChangeNothing() {
-        spec.given(ANN, AVAILABLE, CALL_12, IN_CALL).when(new StartWork(WorkType.CALL, 12, E1, T1)).thenNothing();
+        spec.given(ANN, AVAILABLE, CALL_12, IN_CALL).when(new StartWork(WorkKind.CALL, 12, E1, T1)).thenNothing();
         // Another event about the same call (a participant joining after CallConnected).
-        spec.given(ANN, AVAILABLE, CALL_12, IN_CALL).when(new StartWork(WorkType.CALL, 12, E2, T1)).thenNothing();
+        spec.given(ANN, AVAILABLE, CALL_12, IN_CALL).when(new StartWork(WorkKind.CALL, 12, E2, T1)).thenNothing();
         AgentWorkEnded ended = new AgentWorkEnded(7, "call", 12, E2, T2);
-        spec.given(ANN, AVAILABLE, CALL_12, IN_CALL, ended).when(new EndWork(WorkType.CALL, 12, E2, T2)).thenNothing();
+        spec.given(ANN, AVAILABLE, CALL_12, IN_CALL, ended).when(new EndWork(WorkKind.CALL, 12, E2, T2)).thenNothing();
         // A later "call ended" for the call the agent already left.
-        spec.given(ANN, AVAILABLE, CALL_12, IN_CALL, ended).when(new EndWork(WorkType.CALL, 12, E3, T2)).thenNothing();
+        spec.given(ANN, AVAILABLE, CALL_12, IN_CALL, ended).when(new EndWork(WorkKind.CALL, 12, E3, T2)).thenNothing();
         // A redelivered start after the end must not reopen the call.
-        spec.given(ANN, AVAILABLE, CALL_12, IN_CALL, ended).when(new StartWork(WorkType.CALL, 12, E1, T2))
+        spec.given(ANN, AVAILABLE, CALL_12, IN_CALL, ended).when(new StartWork(WorkKind.CALL, 12, E1, T2))
                 .thenNothing();
-        spec.given(ANN, AVAILABLE).when(new EndWork(WorkType.CHAT, 99, E3, T2)).thenNothing();
+        spec.given(ANN, AVAILABLE).when(new EndWork(WorkKind.CHAT, 99, E3, T2)).thenNothing();
     }
 
     @Test
@@ -140,14 +141,14 @@ class AgentStatusDeciderTest {
     @Test
     void aDeactivatedAgentIgnoresWorkAndRefusesStatusChanges() {
         AgentDeactivated gone = new AgentDeactivated(7, null, T1);
-        spec.given(ANN, AVAILABLE, gone).when(new StartWork(WorkType.CALL, 12, E1, T2)).thenNothing();
+        spec.given(ANN, AVAILABLE, gone).when(new StartWork(WorkKind.CALL, 12, E1, T2)).thenNothing();
         spec.given(ANN, AVAILABLE, gone).when(new SetStatus("offline", null, T2)).thenIllegal("inactive");
     }
 
     @Test
     void anAgentThatDoesNotExistIsNotFound() {
         spec.when(new SetStatus("available", null, T0)).thenNotFound();
-        spec.when(new StartWork(WorkType.CALL, 1, E1, T0)).thenNotFound();
+        spec.when(new StartWork(WorkKind.CALL, 1, E1, T0)).thenNotFound();
     }
 
     @Test
