@@ -38,7 +38,7 @@ final class ChatMessages {
      * The user a message is sent as (null: the end user or the system). An agent sends only as itself,
      * and only if it is linked to an agent; a supervisor, admin or system caller names the sender.
      */
-    static Long sendingAs(SendMessage message) {
+    private static Long sendingAs(SendMessage message) {
         if (message.fromUserId() != null && message.fromUserId() <= 0) {
             throw new InvalidCommandException("from_user_id", "from_user_id must be a positive integer");
         }
@@ -49,7 +49,7 @@ final class ChatMessages {
         return Actor.actingAs(message.fromUserId(), actor, "from_user_id");
     }
 
-    static MessageSent message(SendMessage message, Long from, Chat chat) {
+    private static MessageSent message(SendMessage message, Long from, Chat chat) {
         ChatUpdates.requireOpen(chat, "send a message to");
         if (FieldChecks.isBlank(message.type())) {
             throw new InvalidCommandException("message.type", "message.type is required");

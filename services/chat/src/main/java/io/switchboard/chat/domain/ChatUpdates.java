@@ -35,6 +35,11 @@ import java.util.Set;
 final class ChatUpdates {
     /** The statuses a client may set with PATCH; the others follow from routing and timeouts. */
     private static final Set<ChatStatus> SETTABLE = Set.of(ChatStatus.FINISHED, ChatStatus.DISMISSED);
+    /** The custom-data fields that set a customer flag instead of being stored. */
+    private static final Map<String, String> RESERVED = Map.of(
+            "reserved_verified_customer", "verified_customer",
+            "reserved_bad_actor", "bad_actor",
+            "reserved_repeat_customer", "repeat_customer");
 
     private ChatUpdates() {
     }
@@ -106,11 +111,6 @@ final class ChatUpdates {
         return current.equals(former) ? List.of()
                 : List.of(new CustomerFlagsUpdated(chat.id(), former, current, update.source(), update.now()));
     }
-
-    private static final Map<String, String> RESERVED = Map.of(
-            "reserved_verified_customer", "verified_customer",
-            "reserved_bad_actor", "bad_actor",
-            "reserved_repeat_customer", "repeat_customer");
 
     static List<DomainEvent> customData(AttachCustomData custom, Chat chat) {
         if (custom.fields() == null || custom.fields().isEmpty()) {
