@@ -3,6 +3,7 @@ package io.switchboard.interaction.history.api;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.interaction.InteractionEvents.InteractionStepRecorded;
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
+import io.switchboard.eventstore.decider.FieldChecks;
 import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.interaction.history.domain.Interaction;
 import io.switchboard.interaction.history.domain.StepType;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The read side of the Interaction History API (docs/api/interaction-history.md): what
@@ -40,7 +40,6 @@ import java.util.regex.Pattern;
 @RolesAllowed({Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR, Roles.ADMIN, Roles.SYSTEM})
 public class InteractionHistoryResource {
     public static final String BASE = "/interact/agent/version/{version}/account/{accountID}";
-    private static final Pattern UNIQUE_ID = Pattern.compile("[0-9]{1,20}");
     private static final int KEY = InteractionRequests.KEY;
     /** A photo's path, URL-encoded twice. */
     private static final int PATH = 4_096;
@@ -150,7 +149,7 @@ public class InteractionHistoryResource {
                                @PathParam("imgPath") @Size(max = PATH) String imgPath,
                                @QueryParam("maxSize") @Size(max = KEY) String maxSize) {
         String partnerId = partner();
-        if (uid == null || !UNIQUE_ID.matcher(uid).matches()) {
+        if (uid == null || !FieldChecks.isUniqueId(uid)) {
             throw HistoryProblem.invalidParameter("uid");
         }
         String path = imagePath(imgPath);
