@@ -6,6 +6,7 @@ import io.switchboard.consumer.positions.ArrayLiteral;
 import io.switchboard.consumer.positions.Multirange;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.chat.ChatEvents.ChatMarked;
+import io.switchboard.testing.events.TestEnvelopes;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,10 +40,14 @@ class AppliedPositionsTest {
         db.close();
     }
 
+    /** An event of {@code partner}'s chat stream {@code stream} ({@code chat-<id>}, the event store's form). */
     static EventEnvelope event(String partner, String stream, long sequence) {
-        return new EventEnvelope(UUID.randomUUID(), "ChatMarked", 1, "chat", stream, sequence, partner,
-                Instant.parse("2026-11-21T09:30:00.120Z"), null, null,
-                new ChatMarked(1, 2, "m" + sequence, null, Instant.parse("2026-11-21T09:30:00.120Z")));
+        if (!stream.startsWith("chat-")) {
+            throw new IllegalArgumentException("a chat stream is chat-<id>: " + stream);
+        }
+        Instant at = Instant.parse("2026-11-21T09:30:00.120Z");
+        return TestEnvelopes.of(new ChatMarked(1, 2, "m" + sequence, null, at)).partner(partner)
+                .aggregate("chat", stream.substring("chat-".length())).sequence(sequence).at(at).build();
     }
 
     private static List<EventEnvelope> record(AppliedPositions positions, List<EventEnvelope> batch) throws SQLException {

@@ -8,7 +8,8 @@ import io.switchboard.consumer.quarkus.ConsumerHealth;
 import io.switchboard.events.EventCodec;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.chat.ChatEvents.ChatMarked;
-import io.switchboard.events.kafka.EnvelopePublisher;
+import io.switchboard.testing.events.EnvelopePublisher;
+import io.switchboard.testing.events.TestEnvelopes;
 import io.switchboard.events.system.SystemEvents;
 import io.switchboard.events.system.SystemEvents.Heartbeat;
 import io.switchboard.testing.RealKafka;
@@ -248,16 +249,16 @@ class ReadModelConsumerTest {
         String name = "beats-" + run;
         Tally tally = new Tally(db, name);
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String beats = "heartbeat-chat";
+        String beats = TestEnvelopes.key(SystemEvents.HEARTBEAT, "chat");
         ReadModelConsumer loop = loop(ConsumerSpec.named(name).topics(topic).group(name).batches(tally).build());
-        publisher.publish(topic, publisher.envelope(SystemEvents.SYSTEM_PARTNER, SystemEvents.HEARTBEAT, beats, 1,
+        publisher.publish(topic, TestEnvelopes.envelope(SystemEvents.SYSTEM_PARTNER, SystemEvents.HEARTBEAT, "chat", 1,
                 new Heartbeat("chat", t0)));
-        publisher.publish(topic, publisher.envelope(SystemEvents.SYSTEM_PARTNER, SystemEvents.HEARTBEAT, beats, 2,
+        publisher.publish(topic, TestEnvelopes.envelope(SystemEvents.SYSTEM_PARTNER, SystemEvents.HEARTBEAT, "chat", 2,
                 new Heartbeat("chat", t0.plusSeconds(5))));
-        publisher.publish(topic, publisher.envelope(SystemEvents.SYSTEM_PARTNER, SystemEvents.HEARTBEAT, beats, 3,
+        publisher.publish(topic, TestEnvelopes.envelope(SystemEvents.SYSTEM_PARTNER, SystemEvents.HEARTBEAT, "chat", 3,
                 new Heartbeat("chat", t0.plusSeconds(3))));
         // Not a heartbeat, but the system partner's: no read model ever sees it either.
-        publisher.publishKeyed(topic, beats, publisher.envelope(SystemEvents.SYSTEM_PARTNER, "chat", "chat-sys-" + run, 1,
+        publisher.publishKeyed(topic, beats, TestEnvelopes.envelope(SystemEvents.SYSTEM_PARTNER, "chat", "sys-" + run, 1,
                 new ChatMarked(1, 1, "x", null, t0)));
         // A marker on the heartbeats' key (partition): once it is applied, so are they.
         publisher.publishKeyed(topic, beats, event("acme", "chat-m-" + run, 1));

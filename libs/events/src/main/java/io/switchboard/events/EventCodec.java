@@ -22,11 +22,7 @@ import com.fasterxml.jackson.databind.util.TokenBuffer;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +31,11 @@ import java.util.UUID;
 
 /**
  * JSON (de)serialisation of envelopes. Unknown fields are ignored (producers may add fields),
- * instants are UTC ISO-8601 with exactly three fraction digits, and a payload whose (type, version)
+ * instants are {@link WireTime}'s (UTC ISO-8601 with exactly three fraction digits), and a payload whose (type, version)
  * is not registered decodes to {@link UnknownEvent} instead of failing the consumer.
  */
 public final class EventCodec {
 
-    /** {@code 2026-11-21T09:30:00.000Z}: fixed width, so the strings also sort chronologically. */
-    public static final DateTimeFormatter INSTANT_FORMAT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final EventRegistry registry;
     private final ObjectMapper mapper;
@@ -176,10 +169,18 @@ public final class EventCodec {
                 required(aggregateId, "aggregateId"),
                 required(sequence, "sequence"),
                 required(partnerId, "partnerId"),
-                parseInstant(required(occurredAt, "occurredAt")),
+                occurredAt(required(occurredAt, "occurredAt")),
                 causationId == null ? null : UUID.fromString(causationId),
                 correlationId == null ? null : UUID.fromString(correlationId),
                 payload);
+    }
+
+    private static Instant occurredAt(String text) {
+        try {
+            return WireTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new EventDecodingException("'" + text + "' is not an ISO-8601 date-time with offset", e);
+        }
     }
 
     /** The payload at the parser's current token (the start of {@code data}). */
@@ -213,101 +214,38 @@ public final class EventCodec {
         }
     }
 
-    /** Accepts any ISO-8601 instant or offset date-time and normalises it to UTC milliseconds. */
+    /** @deprecated {@link WireTime#parse(String)}; kept until reporting's callers move (issue 13). */
+    @Deprecated(forRemoval = true)
     public static Instant parseInstant(String text) {
-        Instant canonical = parseCanonical(text);
-        if (canonical != null) {
-            return canonical;
-        }
         try {
-            return OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MILLIS);
+            return WireTime.parse(text);
         } catch (DateTimeParseException e) {
             throw new EventDecodingException("'" + text + "' is not an ISO-8601 date-time with offset", e);
         }
     }
 
-    /**
-     * {@code uuuu-MM-ddTHH:mm:ss.SSSZ}, the form every Switchboard producer writes, read by hand: a
-     * general ISO-8601 parse is a third of the cost of decoding an event. Anything else (or an
-     * impossible date, for the general parser's error message) is null.
-     */
-    private static Instant parseCanonical(String t) {
-        if (t.length() != 24 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
-                || t.charAt(13) != ':' || t.charAt(16) != ':' || t.charAt(19) != '.' || t.charAt(23) != 'Z') {
-            return null;
-        }
-        int year = digits(t, 0, 4), month = digits(t, 5, 2), day = digits(t, 8, 2), hour = digits(t, 11, 2),
-                minute = digits(t, 14, 2), second = digits(t, 17, 2), milli = digits(t, 20, 3);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59 || milli < 0
-                || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
-            return null;
-        }
-        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
-        return Instant.ofEpochSecond(epochDay * 86_400L + hour * 3_600L + minute * 60L + second, milli * 1_000_000L);
-    }
-
-    /** The non-negative number written by {@code length} ASCII digits at {@code from}, or -1. */
-    private static int digits(String text, int from, int length) {
-        int value = 0;
-        for (int i = from; i < from + length; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
-    }
-
-    /** {@link #INSTANT_FORMAT}, written by hand for years 0–9999 (every event and every projected row has a few). */
+    /** @deprecated {@link WireTime#format(Instant)}; kept until reporting's callers move (issue 13). */
+    @Deprecated(forRemoval = true)
     public static String formatInstant(Instant instant) {
-        long seconds = instant.getEpochSecond();
-        long epochDay = Math.floorDiv(seconds, 86_400L);
-        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
-        java.time.LocalDate date = java.time.LocalDate.ofEpochDay(epochDay);
-        if (date.getYear() < 0 || date.getYear() > 9999) {
-            return INSTANT_FORMAT.format(instant);
-        }
-        char[] text = new char[24];
-        put(text, 0, date.getYear(), 4);
-        text[4] = '-';
-        put(text, 5, date.getMonthValue(), 2);
-        text[7] = '-';
-        put(text, 8, date.getDayOfMonth(), 2);
-        text[10] = 'T';
-        put(text, 11, secondOfDay / 3_600, 2);
-        text[13] = ':';
-        put(text, 14, secondOfDay / 60 % 60, 2);
-        text[16] = ':';
-        put(text, 17, secondOfDay % 60, 2);
-        text[19] = '.';
-        put(text, 20, instant.getNano() / 1_000_000, 3);
-        text[23] = 'Z';
-        return new String(text);
-    }
-
-    private static void put(char[] text, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            text[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
+        return WireTime.format(instant);
     }
 
     private static final class MillisInstantSerializer extends JsonSerializer<Instant> {
         @Override
         public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            gen.writeString(formatInstant(value));
+            gen.writeString(WireTime.format(value));
         }
     }
 
     private static final class LenientInstantDeserializer extends JsonDeserializer<Instant> {
         @Override
         public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = parser.getValueAsString();
             try {
-                return parseInstant(parser.getValueAsString());
-            } catch (EventDecodingException e) {
-                throw context.weirdStringException(parser.getValueAsString(), Instant.class, e.getMessage());
+                return WireTime.parse(text);
+            } catch (DateTimeParseException e) {
+                throw context.weirdStringException(text, Instant.class,
+                        "'" + text + "' is not an ISO-8601 date-time with offset");
             }
         }
     }

@@ -3,7 +3,6 @@ package io.switchboard.web;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.switchboard.eventstore.decider.NotPermittedException;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -21,11 +20,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class CallerIdentity {
     public static final String AGENT_ID_CLAIM = "agent_id";
 
-    @Inject
-    SecurityIdentity identity;
+    private final SecurityIdentity identity;
 
-    @Inject
-    PartnerContext partner;
+    public CallerIdentity(SecurityIdentity identity, PartnerContext partner) {
+        this.identity = identity;
+        this.partner = partner;
+    }
+    private final PartnerContext partner;
 
     public String partnerId() {
         return partner.partnerId();

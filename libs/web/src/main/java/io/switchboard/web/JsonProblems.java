@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.switchboard.web.input.JsonPaths;
 import io.switchboard.web.input.UnacceptableJsonException;
-import io.switchboard.web.input.WireTime;
+import io.switchboard.events.WireTime;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -2,7 +2,6 @@ package io.switchboard.web;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -14,8 +13,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class PartnerContext {
     public static final String CLAIM = "partner_id";
 
-    @Inject
-    SecurityIdentity identity;
+    private final SecurityIdentity identity;
+
+    public PartnerContext(SecurityIdentity identity) {
+        this.identity = identity;
+    }
 
     /** The caller's partner id; a caller without one is refused with 403. */
     public String partnerId() {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.switchboard.events.WireTime;
 import io.switchboard.eventstore.ConcurrencyConflictException;
 import io.switchboard.eventstore.EventTooLargeException;
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
@@ -19,7 +20,6 @@ import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.eventstore.decider.NotPermittedException;
 import io.switchboard.web.input.UnacceptableJsonException;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -42,8 +42,11 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    @Inject
-    ObjectMapper mapper;
+    private final ObjectMapper mapper;
+
+    public ProblemMappers(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
@@ -75,6 +78,13 @@ public class ProblemMappers {
         String detail = error.field().equals("body") && error.message().equals(JsonProblems.NOT_JSON)
                 ? "the request body is not valid JSON" : error.field() + ": " + error.message();
         return respond(Problem.of(400, "Invalid request", detail, List.of(error)), uri);
+    }
+
+    /** An instant a client sent (a query parameter, mostly) that is not one: 400 naming where it was. */
+    @ServerExceptionMapper
+    public Response malformedTime(WireTime.MalformedTimeException e, UriInfo uri) {
+        return respond(Problem.of(400, "Invalid request", e.getMessage(),
+                List.of(new Problem.FieldError(e.field(), WireTime.EXPECTED))), uri);
     }
 
     @ServerExceptionMapper

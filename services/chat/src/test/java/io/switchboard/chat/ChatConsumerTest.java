@@ -14,7 +14,8 @@ import io.switchboard.events.interaction.DirectoryEvents.MenuCreated;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentCreated;
 import io.switchboard.events.interaction.RoutingEvents;
 import io.switchboard.events.interaction.RoutingEvents.ChatRouted;
-import io.switchboard.events.kafka.EnvelopePublisher;
+import io.switchboard.testing.events.EnvelopePublisher;
+import io.switchboard.testing.events.TestEnvelopes;
 import io.switchboard.testing.KafkaTestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
@@ -126,8 +127,9 @@ class ChatConsumerTest {
         kafka.publish(Topics.INTERACTION, "acme", RoutingEvents.AGGREGATE_TYPE, closed, 1,
                 new ChatRouted(closed, "agent", agentId, "Ann", 3L, null, "created", null, now()));
         // On the closed chat's key, so it is applied after the refused one.
-        kafka.publishKeyed(Topics.INTERACTION, String.valueOf(closed), kafka.envelope("acme", RoutingEvents.AGGREGATE_TYPE,
-                open, 1, new ChatRouted(open, "agent", agentId, "Ann", 3L, null, "created", null, now())));
+        kafka.publishKeyed(Topics.INTERACTION, TestEnvelopes.key(RoutingEvents.AGGREGATE_TYPE, closed),
+                TestEnvelopes.envelope("acme", RoutingEvents.AGGREGATE_TYPE, open, 1,
+                        new ChatRouted(open, "agent", agentId, "Ann", 3L, null, "created", null, now())));
 
         await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(ACME).get("/apps/api/v1/chats/" + open)
                 .then().statusCode(200).body("status", equalTo("assigned")));

@@ -1,6 +1,6 @@
 package io.switchboard.consumer.positions;
 
-import io.switchboard.events.EventCodec;
+import io.switchboard.events.WireTime;
 
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +32,7 @@ public final class ArrayLiteral {
         } else if (value instanceof Number || value instanceof Boolean) {
             literal.append(value);
         } else if (value instanceof Instant instant) {
-            literal.append(EventCodec.formatInstant(instant));
+            literal.append(WireTime.format(instant));
         } else {
             String text = value.toString();
             literal.append('"');

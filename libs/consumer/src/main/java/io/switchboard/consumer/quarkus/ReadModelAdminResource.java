@@ -1,8 +1,8 @@
 package io.switchboard.consumer.quarkus;
 
+import io.switchboard.events.WireTime;
 import io.switchboard.consumer.ConsumerStatus;
 import io.switchboard.consumer.ReadModelConsumer;
-import io.switchboard.events.EventCodec;
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.web.Roles;
@@ -45,7 +45,7 @@ public class ReadModelAdminResource {
         static LoopView of(ReadModelConsumer consumer) {
             ConsumerStatus s = consumer.status();
             Map<String, String> beats = new TreeMap<>();
-            s.heartbeats().forEach((source, at) -> beats.put(source, EventCodec.formatInstant(at)));
+            s.heartbeats().forEach((source, at) -> beats.put(source, WireTime.format(at)));
             return new LoopView(s.name(), s.readModel(), s.topics(), s.groupId(), s.running(), s.assignedPartitions(),
                     s.lagRecords(), s.caughtUp(), s.replaying(), s.stuckSeconds(), s.lastError(), s.parked(), beats,
                     s.rebuildable());

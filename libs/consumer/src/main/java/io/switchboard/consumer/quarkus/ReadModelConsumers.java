@@ -43,8 +43,9 @@ public class ReadModelConsumers {
     private final Ledger ledger;
     private final EventCodec codec;
     private final ConsumerSettings settings;
+    private final Clock clock;
 
-    public ReadModelConsumers(MeterRegistry meters, DataSource dataSource, EventCodec codec,
+    public ReadModelConsumers(MeterRegistry meters, DataSource dataSource, EventCodec codec, Clock clock,
                               @Identifier("default-kafka-broker") Instance<Map<String, Object>> kafkaConfig,
                               @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrap,
                               @ConfigProperty(name = "switchboard.consumers.retry.first", defaultValue = "PT0.1S") Duration firstRetry,
@@ -54,6 +55,7 @@ public class ReadModelConsumers {
         this.meters = meters;
         this.ledger = new Ledger(dataSource);
         this.codec = codec;
+        this.clock = clock;
         Map<String, Object> kafka = new HashMap<>();
         if (kafkaConfig.isResolvable()) {
             kafkaConfig.get().forEach((key, value) -> {
@@ -68,7 +70,7 @@ public class ReadModelConsumers {
 
     /** Starts a loop; its name must be unique in the service. */
     public ReadModelConsumer start(ConsumerSpec spec) {
-        ReadModelConsumer consumer = new ReadModelConsumer(spec, settings, ledger, meters, codec, Clock.systemUTC());
+        ReadModelConsumer consumer = new ReadModelConsumer(spec, settings, ledger, meters, codec, clock);
         if (consumers.putIfAbsent(spec.name(), consumer) != null) {
             throw new IllegalStateException("a consumer named " + spec.name() + " is running already");
         }

@@ -7,10 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/**
- * Events of visual-IVR interactions of the Interaction History API (docs/api/interaction-history.md;
- * stream type {@code interaction}).
- */
+/** Events of visual-IVR interactions of the Interaction History API (docs/api/interaction-history.md;
+ * stream type {@code interaction}). */
 public final class InteractionEvents {
     public static final String AGGREGATE_TYPE = "interaction";
 

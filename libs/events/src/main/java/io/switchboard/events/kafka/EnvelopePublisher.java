@@ -17,10 +17,14 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Publishes envelopes exactly as Debezium's outbox router would (key, headers, JSON value) and waits
+ * @deprecated the test publisher is libs/testing's {@code io.switchboard.testing.events.EnvelopePublisher};
+ * this copy stays only until reporting's tests (being re-sliced in the same issue) import that one.
+ *
+ * <p>Publishes envelopes exactly as Debezium's outbox router would (key, headers, JSON value) and waits
  * for the broker's acknowledgement. For tests, benchmarks and tools that feed a topic directly; the
  * services themselves never publish: their events reach Kafka through the outbox.
  */
+@Deprecated(forRemoval = true)
 public final class EnvelopePublisher implements AutoCloseable {
     private final EventCodec codec;
     private final EnvelopeRecords records;

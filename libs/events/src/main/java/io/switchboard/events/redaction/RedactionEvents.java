@@ -20,10 +20,8 @@ public final class RedactionEvents {
     public record TopMatch(String label, double score) {
     }
 
-    /**
-     * {@code sessionId} is {@code chatId.segment}: the session id of the redacted messages API
-     * (docs/api/redacted-messages.md#sessions).
-     */
+    /** {@code sessionId} is {@code chatId.segment}, the session id of the redacted messages API
+     * (docs/api/redacted-messages.md#sessions). */
     @EventType(name = "MessageRedacted")
     public record MessageRedacted(String sessionId, long chatId, int segment, long messageId, String provider,
                                   String senderType, String senderId, String redactedText, List<EntitySpan> entities,

@@ -22,8 +22,8 @@ public class EventStoreProducer {
 
     @Produces
     @Singleton
-    EventStore eventStore(Pool pool, EventCodec codec,
+    EventStore eventStore(Pool pool, EventCodec codec, Clock clock,
                           @ConfigProperty(name = "switchboard.eventstore.max-event-bytes") int maxEventBytes) {
-        return new EventStore(pool, codec, Clock.systemUTC(), maxEventBytes);
+        return new EventStore(pool, codec, clock, maxEventBytes);
     }
 }

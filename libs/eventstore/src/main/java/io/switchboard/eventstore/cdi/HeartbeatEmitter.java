@@ -34,6 +34,7 @@ public class HeartbeatEmitter {
     private final EventStore store;
     private final Pool pool;
     private final Vertx vertx;
+    private final Clock clock;
     private final AtomicBoolean inFlight = new AtomicBoolean();
     private Heartbeats heartbeats;
     private long beatTimer = -1;
@@ -44,7 +45,7 @@ public class HeartbeatEmitter {
                      @ConfigProperty(name = "switchboard.heartbeat.interval") Duration interval,
                      @ConfigProperty(name = "switchboard.heartbeat.retention") Duration retention,
                      @ConfigProperty(name = "switchboard.heartbeat.source") Optional<String> source,
-                     EventStore store, Pool pool, Vertx vertx) {
+                     EventStore store, Pool pool, Vertx vertx, Clock clock) {
         this.enabled = enabled;
         this.interval = interval;
         this.retention = retention;
@@ -52,6 +53,7 @@ public class HeartbeatEmitter {
         this.store = store;
         this.pool = pool;
         this.vertx = vertx;
+        this.clock = clock;
     }
 
     void start(@Observes StartupEvent event) {
@@ -60,7 +62,7 @@ public class HeartbeatEmitter {
         }
         String name = source.filter(s -> !s.isBlank()).orElseThrow(() -> new IllegalStateException(
                 "switchboard.heartbeat.source must name the service (or set switchboard.heartbeat.enabled=false)"));
-        heartbeats = new Heartbeats(store, pool, name, Clock.systemUTC());
+        heartbeats = new Heartbeats(store, pool, name, clock);
         beatTimer = vertx.setPeriodic(interval.toMillis(), id -> beat());
         purgeTimer = vertx.setPeriodic(Duration.ofSeconds(30).toMillis(), PURGE_EVERY.toMillis(), id -> purge());
         LOG.log(System.Logger.Level.INFO, "heartbeat {0} every {1} ms", heartbeats.stream(), interval.toMillis());

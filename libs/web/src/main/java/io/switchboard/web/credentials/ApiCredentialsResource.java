@@ -7,7 +7,6 @@ import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.web.PartnerContext;
 import io.switchboard.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -31,14 +30,15 @@ import java.util.Set;
 public class ApiCredentialsResource {
     private static final Set<String> GRANTABLE = Set.of(Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR, Roles.ADMIN);
 
-    @Inject
-    ApiCredentialStore store;
+    private final ApiCredentialStore store;
+    private final PartnerContext partner;
+    private final SecurityIdentity identity;
 
-    @Inject
-    PartnerContext partner;
-
-    @Inject
-    SecurityIdentity identity;
+    public ApiCredentialsResource(ApiCredentialStore store, PartnerContext partner, SecurityIdentity identity) {
+        this.store = store;
+        this.partner = partner;
+        this.identity = identity;
+    }
 
     /**
      * Without {@code roles} a credential gets {@code supervisor}: enough to read the Manager API, not to

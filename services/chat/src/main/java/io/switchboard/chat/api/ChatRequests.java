@@ -12,9 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Request bodies of the chat endpoints, as the Apps API shows them (docs/api/chat.md; snake_case on the
- * wire). Every field has a size limit ({@link Limits}, the README's table); a value beyond it is a 400
- * naming the field.
+ * Request bodies of the chat endpoints, as the Apps API shows them (docs/api/chat.md) (snake_case on the wire). Every field
+ * has a size limit ({@link Limits}, the README's table); a value beyond it is a 400 naming the field.
  */
 final class ChatRequests {
     private ChatRequests() {

@@ -1,15 +1,14 @@
 package io.switchboard.chat.api;
 
 import io.switchboard.chat.domain.Chat;
-import io.switchboard.chat.store.Directory;
+import io.switchboard.chat.store.DirectoryCopy;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The Apps API chat object, field for field (docs/api/chat.md#the-chat-object). Agents, virtual agents
- * and menu names come from the local directory read model: an id the directory has not told us about
- * yet is shown without a name.
+ * The Apps API chat object, field for field (docs/api/chat.md#the-chat-object). Agents, virtual agents and menu names come from the
+ * local directory read model: an id the directory has not told us about yet is shown without a name.
  */
 public record ChatView(long id, String status, String statusText, List<String> features, Instant createdAt,
                        Instant endsAt, Instant timeoutAt, AgentView agent, VirtualAgentView virtualAgent,
@@ -17,16 +16,16 @@ public record ChatView(long id, String status, String statusText, List<String> f
                        List<MenuView> menus, EndUserView endUser) {
 
     public record AgentView(long id, String name, String firstName, String avatarUrl, String status) {
-        static AgentView of(long id, Directory.Names names) {
-            Directory.Agent known = names.agents().get(id);
+        static AgentView of(long id, DirectoryCopy.Names names) {
+            DirectoryCopy.Agent known = names.agents().get(id);
             return known == null ? new AgentView(id, null, null, null, null)
                     : new AgentView(id, known.name(), known.firstName(), known.avatarUrl(), known.status());
         }
     }
 
     public record VirtualAgentView(long id, String name, String avatarUrl, String status) {
-        static VirtualAgentView of(long id, Directory.Names names) {
-            Directory.VirtualAgent known = names.virtualAgents().get(id);
+        static VirtualAgentView of(long id, DirectoryCopy.Names names) {
+            DirectoryCopy.VirtualAgent known = names.virtualAgents().get(id);
             return new VirtualAgentView(id, known == null ? null : known.name(), null, null);
         }
     }
@@ -37,16 +36,18 @@ public record ChatView(long id, String status, String statusText, List<String> f
     public record EndUserView(Long id, String identifier) {
     }
 
-    static ChatView of(Chat chat, Directory.Names names) {
+    static ChatView of(Chat chat, DirectoryCopy.Names names) {
         Chat.Hands hands = chat.hands();
-        return new ChatView(chat.id(), chat.status().value(), chat.status().text(), chat.features(), chat.createdAt(),
-                chat.endsAt(), chat.timeoutAt(),
+        Chat.Setup setup = chat.setup();
+        Long menuId = setup.menuId();
+        return new ChatView(chat.id(), chat.status().value(), chat.status().text(), setup.features(), setup.createdAt(),
+                chat.endsAt(), setup.timeoutAt(),
                 hands.agentId() == null ? null : AgentView.of(hands.agentId(), names),
                 hands.virtualAgentId() == null ? null : VirtualAgentView.of(hands.virtualAgentId(), names),
                 hands.allAgents().stream().map(id -> AgentView.of(id, names)).toList(),
                 hands.allVirtualAgents().stream().map(id -> VirtualAgentView.of(id, names)).toList(),
-                chat.lang(),
-                chat.menuId() == null ? List.of() : List.of(new MenuView(chat.menuId(), names.menus().get(chat.menuId()))),
-                new EndUserView(chat.endUserId(), chat.endUserIdentifier()));
+                setup.lang(),
+                menuId == null ? List.of() : List.of(new MenuView(menuId, names.menus().get(menuId))),
+                new EndUserView(chat.customer().endUserId(), chat.customer().identifier()));
     }
 }

@@ -5,7 +5,6 @@ import io.switchboard.chat.store.CompanySecrets;
 import io.switchboard.web.PartnerContext;
 import io.switchboard.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.PUT;
@@ -17,11 +16,13 @@ import jakarta.ws.rs.core.Response;
 @RolesAllowed(Roles.ADMIN)
 public class CompanySecretResource {
 
-    @Inject
-    CompanySecrets secrets;
+    private final CompanySecrets secrets;
 
-    @Inject
-    PartnerContext partner;
+    public CompanySecretResource(CompanySecrets secrets, PartnerContext partner) {
+        this.secrets = secrets;
+        this.partner = partner;
+    }
+    private final PartnerContext partner;
 
     @PUT
     public Uni<Response> set(@NotNull @Valid ChatRequests.CompanySecret request) {

@@ -9,10 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import java.util.Map;
 
-/**
- * Body of {@code POST /apps/api/v1/chats} as the Apps API defines it (docs/api/chat.md#create-a-chat;
- * snake_case on the wire).
- */
+/** Body of {@code POST /apps/api/v1/chats} as the Apps API defines it (docs/api/chat.md#create-a-chat) (snake_case on the wire). */
 public record CreateChatRequest(@NotNull @Valid ChatFields chat, @Valid EndUserFields endUser) {
 
     public record ChatFields(@Positive Long menuId, @Positive Long endUserId,

@@ -4,56 +4,93 @@ import io.switchboard.events.chat.ChatEvents.CustomerFlags;
 import io.switchboard.events.chat.ChatEvents.TranscriptEntry;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The state of a chat, folded from its events; {@code null} fields are not known (yet).
- * {@code segment} counts the hands the chat has been in (1 until its second hand), {@code messages} its
- * messages, {@code messageKeys} the idempotency keys of its messages with a fingerprint of what each sent, {@code claimedBy} the agent
- * holding its claim, {@code hands} who has it and had it, {@code escalations} its escalations by id.
+ * The state of a chat, folded from its events ({@link ChatEvolution}); {@code null} fields are not known
+ * (yet). Immutable: every event returns a new chat, changing only the group of fields it is about.
+ * {@code endsAt} is when it ended (null while open); {@code escalations} its escalations by id.
  */
-public record Chat(long id, ChatStatus status, Long menuId, String lang, Long endUserId, String endUserIdentifier,
-                   String email, Map<String, Object> context, List<String> features, List<TranscriptEntry> transcript,
-                   Instant createdAt, Instant timeoutAt, Instant endsAt, int segment, long messages,
-                   CustomerFlags flags, String deflectionChannel, Map<String, String> messageKeys, Long claimedBy,
-                   Hands hands, Map<Long, Escalation> escalations) {
+public record Chat(long id, ChatStatus status, Instant endsAt, Setup setup, Customer customer, Messages messages,
+                   Hands hands, Map<Long, Escalation> escalations, String deflectionChannel) {
 
     public static final CustomerFlags NO_FLAGS = new CustomerFlags(false, false, false);
 
     /** The state of a chat that has no events: it does not exist. */
-    public static final Chat NONE = new Chat(0, null, null, null, null, null, null, Map.of(), List.of(), List.of(),
-            null, null, null, 0, 0, NO_FLAGS, null, Map.of(), null, Hands.NONE, Map.of());
+    public static final Chat NONE = new Chat(0, null, null, null, Customer.NONE, Messages.NONE, Hands.NONE, Map.of(),
+            null);
+
+    /** What the create fixed: the menu, language, context, features and transcript handed over, and the times. */
+    public record Setup(Long menuId, String lang, Map<String, Object> context, List<String> features,
+                        List<TranscriptEntry> transcript, Instant createdAt, Instant timeoutAt) {
+    }
+
+    /** Who the end user is, as the chat knows them, and their flags. */
+    public record Customer(Long endUserId, String identifier, String email, CustomerFlags flags) {
+        static final Customer NONE = new Customer(null, null, null, NO_FLAGS);
+
+        Customer identifiedAs(String newIdentifier, String newEmail) {
+            return new Customer(endUserId, newIdentifier, newEmail == null ? email : newEmail, flags);
+        }
+
+        Customer flagged(CustomerFlags newFlags) {
+            return new Customer(endUserId, identifier, email, newFlags);
+        }
+    }
+
+    /** How many messages the chat has, and the idempotency keys of its messages with a fingerprint of each. */
+    public record Messages(long count, Map<String, String> keys) {
+        static final Messages NONE = new Messages(0, Map.of());
+
+        Messages plus(String idempotencyKey, String fingerprint) {
+            if (idempotencyKey == null) {
+                return new Messages(count + 1, keys);
+            }
+            Map<String, String> more = new HashMap<>(keys);
+            more.put(idempotencyKey, fingerprint);
+            return new Messages(count + 1, Map.copyOf(more));
+        }
+    }
 
     /**
      * Who holds the chat ({@code agentId} or {@code virtualAgentId}, at most one) and everyone who held it,
-     * in order. {@code routingVersion} is the newest routing decision applied, so a late or repeated
-     * decision changes nothing.
+     * in order; {@code segment} counts the hands it has been in (1 until its second hand). {@code routingVersion}
+     * is the newest routing decision applied, so a late or repeated decision changes nothing. {@code claimedBy}
+     * is the agent holding its claim, if any.
      */
     public record Hands(Long agentId, Long virtualAgentId, List<Long> allAgents, List<Long> allVirtualAgents,
-                        long routingVersion) {
-        public static final Hands NONE = new Hands(null, null, List.of(), List.of(), 0);
+                        long routingVersion, int segment, Long claimedBy) {
+        public static final Hands NONE = new Hands(null, null, List.of(), List.of(), 0, 0, null);
+        static final Hands FIRST = new Hands(null, null, List.of(), List.of(), 0, 1, null);
 
         public boolean anyone() {
             return !allAgents.isEmpty() || !allVirtualAgents.isEmpty();
         }
 
-        Hands toAgent(long agent, long version) {
-            return new Hands(agent, null, appended(allAgents, agent), allVirtualAgents, Math.max(routingVersion, version));
+        Hands toAgent(long agent, long version, int newSegment) {
+            return new Hands(agent, null, appended(allAgents, agent), allVirtualAgents,
+                    Math.max(routingVersion, version), newSegment, claimedBy);
         }
 
-        Hands toVirtualAgent(long virtualAgent, long version) {
+        Hands toVirtualAgent(long virtualAgent, long version, int newSegment) {
             return new Hands(null, virtualAgent, allAgents, appended(allVirtualAgents, virtualAgent),
-                    Math.max(routingVersion, version));
+                    Math.max(routingVersion, version), newSegment, claimedBy);
+        }
+
+        Hands claimedBy(Long agent) {
+            return new Hands(agentId, virtualAgentId, allAgents, allVirtualAgents, routingVersion, segment, agent);
         }
 
         private static List<Long> appended(List<Long> ids, long id) {
             if (ids.contains(id)) {
                 return ids;
             }
-            List<Long> more = new java.util.ArrayList<>(ids);
+            List<Long> more = new ArrayList<>(ids);
             more.add(id);
             return List.copyOf(more);
         }
@@ -75,62 +112,37 @@ public record Chat(long id, ChatStatus status, Long menuId, String lang, Long en
     }
 
     /** The escalation still waiting for a human, if any. */
-    public java.util.Optional<Escalation> pendingEscalation() {
+    public Optional<Escalation> pendingEscalation() {
         return escalations.values().stream().filter(e -> Escalation.PENDING.equals(e.status())).findFirst();
     }
 
-    Chat withStatus(ChatStatus newStatus, Instant ended) {
-        return new Chat(id, newStatus, menuId, lang, endUserId, endUserIdentifier, email, context, features, transcript,
-                createdAt, timeoutAt, ended, segment, messages, flags, deflectionChannel, messageKeys, claimedBy, hands,
-                escalations);
+    public CustomerFlags flags() {
+        return customer.flags();
     }
 
-    Chat withMessage(String idempotencyKey, String fingerprint) {
-        Map<String, String> keys = messageKeys;
-        if (idempotencyKey != null) {
-            keys = new HashMap<>(messageKeys);
-            keys.put(idempotencyKey, fingerprint);
-        }
-        return new Chat(id, status, menuId, lang, endUserId, endUserIdentifier, email, context, features, transcript,
-                createdAt, timeoutAt, endsAt, segment, messages + 1, flags, deflectionChannel, keys, claimedBy, hands,
-                escalations);
+    Chat with(ChatStatus newStatus, Instant ended) {
+        return new Chat(id, newStatus, ended, setup, customer, messages, hands, escalations, deflectionChannel);
     }
 
-    Chat withFlags(CustomerFlags newFlags) {
-        return new Chat(id, status, menuId, lang, endUserId, endUserIdentifier, email, context, features, transcript,
-                createdAt, timeoutAt, endsAt, segment, messages, newFlags, deflectionChannel, messageKeys, claimedBy,
-                hands, escalations);
+    Chat with(Customer newCustomer) {
+        return new Chat(id, status, endsAt, setup, newCustomer, messages, hands, escalations, deflectionChannel);
     }
 
-    Chat withEndUser(String identifier, String newEmail) {
-        return new Chat(id, status, menuId, lang, endUserId, identifier, newEmail == null ? email : newEmail, context,
-                features, transcript, createdAt, timeoutAt, endsAt, segment, messages, flags, deflectionChannel,
-                messageKeys, claimedBy, hands, escalations);
+    Chat with(Messages newMessages) {
+        return new Chat(id, status, endsAt, setup, customer, newMessages, hands, escalations, deflectionChannel);
     }
 
-    Chat withClaim(Long agentId) {
-        return new Chat(id, status, menuId, lang, endUserId, endUserIdentifier, email, context, features, transcript,
-                createdAt, timeoutAt, endsAt, segment, messages, flags, deflectionChannel, messageKeys, agentId, hands,
-                escalations);
+    Chat with(ChatStatus newStatus, Hands newHands) {
+        return new Chat(id, newStatus, endsAt, setup, customer, messages, newHands, escalations, deflectionChannel);
     }
 
-    Chat withDeflection(String channel) {
-        return new Chat(id, status, menuId, lang, endUserId, endUserIdentifier, email, context, features, transcript,
-                createdAt, timeoutAt, endsAt, segment, messages, flags, channel, messageKeys, claimedBy, hands,
-                escalations);
+    Chat deflectedTo(String channel) {
+        return new Chat(id, status, endsAt, setup, customer, messages, hands, escalations, channel);
     }
 
-    Chat withHands(ChatStatus newStatus, int newSegment, Hands newHands) {
-        return new Chat(id, newStatus, menuId, lang, endUserId, endUserIdentifier, email, context, features, transcript,
-                createdAt, timeoutAt, endsAt, newSegment, messages, flags, deflectionChannel, messageKeys, claimedBy,
-                newHands, escalations);
-    }
-
-    Chat withEscalation(Escalation escalation) {
+    Chat with(Escalation escalation) {
         Map<Long, Escalation> more = new LinkedHashMap<>(escalations);
         more.put(escalation.id(), escalation);
-        return new Chat(id, status, menuId, lang, endUserId, endUserIdentifier, email, context, features, transcript,
-                createdAt, timeoutAt, endsAt, segment, messages, flags, deflectionChannel, messageKeys, claimedBy, hands,
-                Map.copyOf(more));
+        return new Chat(id, status, endsAt, setup, customer, messages, hands, Map.copyOf(more), deflectionChannel);
     }
 }

@@ -1,10 +1,12 @@
 package io.switchboard.chat.domain;
 
+import io.switchboard.events.WireEnum;
+
 /**
  * The machine status of a chat, with the human-readable {@code status_text}: Switchboard's own set (the
  * vendor publishes no enumeration; what is known and why these values: docs/api/chat.md#chat-statuses).
  */
-public enum ChatStatus {
+public enum ChatStatus implements WireEnum {
     QUEUED("queued", "Waiting for an agent"),
     VA_ASSIGNED("va_assigned", "Assigned to a virtual agent"),
     ASSIGNED("assigned", "Assigned to an agent"),
@@ -20,6 +22,7 @@ public enum ChatStatus {
         this.text = text;
     }
 
+    @Override
     public String value() {
         return value;
     }
@@ -29,11 +32,6 @@ public enum ChatStatus {
     }
 
     public static ChatStatus of(String value) {
-        for (ChatStatus status : values()) {
-            if (status.value.equals(value)) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("unknown chat status " + value);
+        return WireEnum.of(ChatStatus.class, value);
     }
 }

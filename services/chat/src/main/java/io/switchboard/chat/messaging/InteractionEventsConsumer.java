@@ -25,7 +25,7 @@ import java.util.Map;
 
 /**
  * What the chat service takes from {@code switchboard.interaction}, through the libs/consumer loop
- * {@code chat} (read model {@code chat}): the directory (names in the chat object, {@link DirectoryProjection})
+ * {@code chat} (read model {@code chat}): the directory (names in the chat object, {@link DirectoryCopyProjection})
  * and the router's decisions ({@code ChatRouted} → the {@code Assign} command → {@code ChatAssigned}). Each
  * event is applied in ONE transaction that also records its stream position, the chat's appended events
  * included, so a redelivery changes nothing. A failure is retried until it applies; a decision the chat
@@ -37,14 +37,14 @@ public class InteractionEventsConsumer {
     public static final String READ_MODEL = "chat";
     private static final Logger LOG = Logger.getLogger(InteractionEventsConsumer.class);
 
-    private final DirectoryProjection directory;
+    private final DirectoryCopyProjection directory;
     private final ChatStore chats;
     private final Pool pool;
     private final ReadModelConsumers consumers;
     private final String group;
     private final AppliedPositions positions = new AppliedPositions(READ_MODEL);
 
-    public InteractionEventsConsumer(DirectoryProjection directory, ChatStore chats, Pool pool, ReadModelConsumers consumers,
+    public InteractionEventsConsumer(DirectoryCopyProjection directory, ChatStore chats, Pool pool, ReadModelConsumers consumers,
                                      @ConfigProperty(name = "switchboard.chat.consumer-group", defaultValue = "switchboard-chat") String group) {
         this.directory = directory;
         this.chats = chats;
@@ -58,7 +58,7 @@ public class InteractionEventsConsumer {
                 .topics(Topics.INTERACTION)
                 .group(group)
                 .records(RecordHandler.reactive(this::apply, Duration.ofMinutes(1)))
-                .rebuildable(DirectoryProjection.TABLES)
+                .rebuildable(DirectoryCopyProjection.TABLES)
                 .build());
     }
 

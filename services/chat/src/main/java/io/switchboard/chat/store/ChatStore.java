@@ -9,9 +9,7 @@ import io.switchboard.events.DomainEvent;
 import io.switchboard.events.chat.ChatEvents;
 import io.switchboard.eventstore.EventContext;
 import io.switchboard.eventstore.EventStore;
-import io.switchboard.eventstore.StreamId;
-import io.switchboard.eventstore.decider.AggregateNotFoundException;
-import io.switchboard.eventstore.decider.CommandHandler;
+import io.switchboard.eventstore.decider.AggregateRepository;
 import io.switchboard.web.IdempotencyKeyReusedException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -22,11 +20,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 /** Chats through the event store, always on behalf of one partner. */
 @ApplicationScoped
 public class ChatStore {
-    private final CommandHandler<ChatCommand, Chat, DomainEvent> chats;
+    private final AggregateRepository<ChatCommand, Chat, DomainEvent> chats;
     private final Pool pool;
 
     public ChatStore(EventStore store, Pool pool) {
-        this.chats = new CommandHandler<>(store, new ChatDecider(), DomainEvent.class);
+        this.chats = new AggregateRepository<>(store, new ChatDecider(), DomainEvent.class, ChatEvents.AGGREGATE_TYPE,
+                "chat", Chat::exists);
         this.pool = pool;
     }
 
@@ -67,8 +66,7 @@ public class ChatStore {
 
     /** The partner's chat if it exists (no 404): for replies to retried requests. */
     public Uni<java.util.Optional<Chat>> findIfExists(String partnerId, long chatId) {
-        return chats.current(partnerId, stream(chatId))
-                .map(result -> java.util.Optional.of(result.state()).filter(Chat::exists));
+        return chats.findIfExists(partnerId, chatId);
     }
 
     public Uni<Chat> handle(String partnerId, long chatId, ChatCommand command, EventContext context) {
@@ -84,23 +82,15 @@ public class ChatStore {
         return handle(chats.within(transaction), partnerId, chatId, command, context);
     }
 
-    private static Uni<Chat> handle(CommandHandler<ChatCommand, Chat, DomainEvent> chats, String partnerId, long chatId,
-                                    ChatCommand command, EventContext context) {
-        return chats.handle(partnerId, stream(chatId), command, context).map(result -> result.state())
-                // The decider cannot name a chat it has no events of.
-                .onFailure(AggregateNotFoundException.class)
-                .transform(missing -> new AggregateNotFoundException("chat", Long.toString(chatId)))
+    private static Uni<Chat> handle(AggregateRepository<ChatCommand, Chat, DomainEvent> chats, String partnerId,
+                                    long chatId, ChatCommand command, EventContext context) {
+        return chats.handle(partnerId, chatId, command, context)
                 .onFailure(MessageKeyReusedException.class)
                 .transform(reused -> new IdempotencyKeyReusedException(((MessageKeyReusedException) reused).key()));
     }
 
     /** The partner's chat; another partner's chat is as absent as one that never existed (404). */
     public Uni<Chat> find(String partnerId, long chatId) {
-        return findIfExists(partnerId, chatId)
-                .map(chat -> chat.orElseThrow(() -> new AggregateNotFoundException("chat", Long.toString(chatId))));
-    }
-
-    private static StreamId stream(long chatId) {
-        return StreamId.of(ChatEvents.AGGREGATE_TYPE, chatId);
+        return chats.find(partnerId, chatId);
     }
 }

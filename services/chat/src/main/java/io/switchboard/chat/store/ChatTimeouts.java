@@ -1,10 +1,10 @@
 package io.switchboard.chat.store;
 
+import io.switchboard.events.WireTime;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.chat.domain.ChatCommand.TimeOut;
-import io.switchboard.events.EventCodec;
 import io.switchboard.eventstore.EventContext;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -14,7 +14,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Times out queued chats that nobody picked up by their {@code timeout_at}. Several instances may
@@ -38,21 +37,22 @@ public class ChatTimeouts {
 
     private final Pool pool;
     private final ChatStore chats;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public ChatTimeouts(Pool pool, ChatStore chats) {
+    public ChatTimeouts(Pool pool, ChatStore chats, Clock clock) {
+        this.clock = clock;
         this.pool = pool;
         this.chats = chats;
     }
 
     @Scheduled(every = "${switchboard.chat.timeout-sweep:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweepNow() {
-        return sweep(clock.instant().truncatedTo(ChronoUnit.MILLIS)).replaceWithVoid();
+        return sweep(WireTime.now(clock)).replaceWithVoid();
     }
 
     /** Times out every chat due at {@code now}; returns how many it looked at. */
     public Uni<Integer> sweep(Instant now) {
-        return pool.preparedQuery(DUE).execute(Tuple.of(EventCodec.formatInstant(now), BATCH))
+        return pool.preparedQuery(DUE).execute(Tuple.of(WireTime.format(now), BATCH))
                 .flatMap(rows -> Multi.createFrom().iterable(rows)
                         .onItem().transformToUniAndConcatenate(row -> timeOut(row, now))
                         .collect().asList()

@@ -1,5 +1,6 @@
 package io.switchboard.chat.domain;
 
+import io.switchboard.eventstore.decider.DeciderSpec;
 import io.switchboard.chat.domain.ChatCommand.Assign;
 import io.switchboard.chat.domain.ChatCommand.AttachCustomData;
 import io.switchboard.chat.domain.ChatCommand.RequestEscalation;
@@ -32,11 +33,8 @@ import io.switchboard.events.chat.ChatEvents.CustomerFlags;
 import io.switchboard.events.chat.ChatEvents.CustomerFlagsUpdated;
 import io.switchboard.events.chat.ChatEvents.EndUserUpdated;
 import io.switchboard.events.chat.ChatEvents.MessageSent;
-import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.events.chat.ChatEvents.EndUser;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
-import io.switchboard.eventstore.decider.InvalidCommandException;
-import io.switchboard.eventstore.decider.NotPermittedException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -44,39 +42,34 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Given events, when a command, then events or a rejection: no I/O, no framework. */
 class ChatDeciderTest {
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00.000Z");
     private static final Instant TIMEOUT = NOW.plusSeconds(600);
-    private final ChatDecider decider = new ChatDecider();
+    private final DeciderSpec<ChatCommand, Chat, DomainEvent> spec = DeciderSpec.of(new ChatDecider());
 
     private static CreateChat create(Long menuId, Long endUserId, String phone, String lang, String email,
                                      Map<String, Object> context) {
         return new CreateChat(1000, menuId, endUserId, phone, lang, email, context, List.of(), NOW, TIMEOUT);
     }
 
-    private List<DomainEvent> when(ChatCommand command, DomainEvent... given) {
-        return decider.decide(command, decider.evolveAll(decider.initialState(), List.of(given)));
-    }
-
     @Test
     void aNewChatIsQueuedWithTheGivenEndUserAndDefaultLanguage() {
-        List<DomainEvent> events = when(create(7L, null, "+1 555 0100", null, "ann@example.com",
+        var create = spec.when(create(7L, null, "+1 555 0100", null, "ann@example.com",
                 Map.of("value", Map.of("foo", "bar"))));
 
-        assertThat(events).containsExactly(new ChatCreated(1000, "queued", 7L, "en",
+        create.then(new ChatCreated(1000, "queued", 7L, "en",
                 new EndUser(null, "+1 555 0100", null, null, "+1 555 0100"), "ann@example.com",
                 Map.of("value", Map.of("foo", "bar")), List.of(), List.of(), NOW, TIMEOUT));
-        Chat chat = decider.evolveAll(decider.initialState(), events);
+        Chat chat = create.thenState();
         assertThat(chat.status()).isEqualTo(ChatStatus.QUEUED);
-        assertThat(chat.timeoutAt()).isEqualTo(TIMEOUT);
+        assertThat(chat.setup().timeoutAt()).isEqualTo(TIMEOUT);
     }
 
     @Test
     void anEndUserIdIsEnoughAndBecomesTheIdentifier() {
-        ChatCreated created = (ChatCreated) when(create(7L, 42L, null, "it", null, null)).get(0);
+        ChatCreated created = (ChatCreated) spec.when(create(7L, 42L, null, "it", null, null)).events().get(0);
 
         assertThat(created.endUser()).isEqualTo(new EndUser(42L, "42", null, null, null));
         assertThat(created.lang()).isEqualTo("it");
@@ -95,17 +88,13 @@ class ChatDeciderTest {
         expectInvalid(create(7L, 42L, null, null, null, Map.of("value", "flat")), "chat.context.value");
     }
 
-    @Test
-    void aChatCannotBeCreatedTwice() {
-        DomainEvent existing = when(create(7L, 42L, null, null, null, null)).get(0);
-
-        assertThatThrownBy(() -> when(create(7L, 42L, null, null, null, null), existing))
-                .isInstanceOfSatisfying(IllegalTransitionException.class,
-                        rejected -> assertThat(rejected.currentStatus()).isEqualTo("queued"));
-    }
-
     private static final ChatCreated CREATED = new ChatCreated(1000, "queued", 7L, "en",
             new EndUser(42L, "42", null, null, null), null, Map.of(), List.of(), List.of(), NOW, TIMEOUT);
+
+    @Test
+    void aChatCannotBeCreatedTwice() {
+        spec.given(CREATED).when(create(7L, 42L, null, null, null, null)).thenIllegal("queued");
+    }
     private static final Instant LATER = NOW.plusSeconds(30);
     /** A supervisor, admin or system caller that is no agent itself. */
     private static final Actor SYSTEM = Actor.SYSTEM;
@@ -114,16 +103,18 @@ class ChatDeciderTest {
 
     @Test
     void aMessageFromTheEndUserCarriesWhatRedactionNeeds() {
-        List<DomainEvent> events = when(new SendMessage(null, "text", "hello", null, SYSTEM, KnownAs.NOBODY, LATER), CREATED);
+        List<DomainEvent> events = spec.given(CREATED)
+                .when(new SendMessage(null, "text", "hello", null, SYSTEM, KnownAs.NOBODY, LATER)).events();
 
         assertThat(events).containsExactly(new MessageSent(1000, 1, 1, "end_user", "42", null, "text", "hello", Map.of(), LATER, null));
     }
 
     @Test
     void messagesAreNumberedAndAUserIsAnAgent() {
-        DomainEvent first = when(new SendMessage(null, "text", "hi", null, SYSTEM, KnownAs.NOBODY, LATER), CREATED).get(0);
+        MessageSent first = new MessageSent(1000, 1, 1, "end_user", "42", null, "text", "hi", Map.of(), LATER, null);
 
-        MessageSent second = (MessageSent) when(new SendMessage(77L, "text", "how can I help?", null, SYSTEM, KnownAs.agent(null), LATER), CREATED, first).get(0);
+        MessageSent second = (MessageSent) spec.given(CREATED, first)
+                .when(new SendMessage(77L, "text", "how can I help?", null, SYSTEM, KnownAs.agent(null), LATER)).events().get(0);
 
         assertThat(second.messageId()).isEqualTo(2);
         assertThat(second.senderType()).isEqualTo("agent");
@@ -132,11 +123,13 @@ class ChatDeciderTest {
 
     @Test
     void aMessageWhoseIdempotencyKeyTheChatHasSeenIsNotSentAgain() {
-        List<DomainEvent> first = when(new SendMessage(null, "text", "hello", "k-1", SYSTEM, KnownAs.NOBODY, LATER), CREATED);
+        MessageSent first = new MessageSent(1000, 1, 1, "end_user", "42", null, "text", "hello", Map.of(), LATER, "k-1");
 
-        assertThat(((MessageSent) first.get(0)).idempotencyKey()).isEqualTo("k-1");
-        assertThat(when(new SendMessage(null, "text", "hello", "k-1", SYSTEM, KnownAs.NOBODY, LATER), CREATED, first.get(0))).isEmpty();
-        assertThat(when(new SendMessage(null, "text", "hello", "k-2", SYSTEM, KnownAs.NOBODY, LATER), CREATED, first.get(0))).hasSize(1);
+        spec.given(CREATED).when(new SendMessage(null, "text", "hello", "k-1", SYSTEM, KnownAs.NOBODY, LATER)).then(first);
+        spec.given(CREATED, first)
+                .when(new SendMessage(null, "text", "hello", "k-1", SYSTEM, KnownAs.NOBODY, LATER)).thenNothing();
+        assertThat(spec.given(CREATED, first)
+                .when(new SendMessage(null, "text", "hello", "k-2", SYSTEM, KnownAs.NOBODY, LATER)).events()).hasSize(1);
     }
 
     @Test
@@ -148,17 +141,18 @@ class ChatDeciderTest {
 
     @Test
     void finishingRecordsWhoAndWhenAndClosesTheChat() {
-        List<DomainEvent> events = when(new UpdateChat("finished", null, null, 77L, SYSTEM, LATER), CREATED);
+        var finish = spec.given(CREATED).when(new UpdateChat("finished", null, null, 77L, SYSTEM, LATER));
 
-        assertThat(events).containsExactly(new ChatFinished(1000, "finished", null, 77L, LATER));
-        Chat chat = decider.evolveAll(decider.evolve(decider.initialState(), CREATED), events);
+        finish.then(new ChatFinished(1000, "finished", null, 77L, LATER));
+        Chat chat = finish.thenState();
         assertThat(chat.status()).isEqualTo(ChatStatus.FINISHED);
         assertThat(chat.endsAt()).isEqualTo(LATER);
     }
 
     @Test
     void aDeflectionChannelAloneIsRecordedWithoutEndingTheChat() {
-        List<DomainEvent> events = when(new UpdateChat(null, "email", null, null, SYSTEM, LATER), CREATED);
+        List<DomainEvent> events = spec.given(CREATED)
+                .when(new UpdateChat(null, "email", null, null, SYSTEM, LATER)).events();
 
         assertThat(events).containsExactly(new ChatStatusChanged(1000, "queued", "queued", "email", null, LATER));
     }
@@ -169,8 +163,7 @@ class ChatDeciderTest {
 
         for (ChatCommand command : List.<ChatCommand>of(new SendMessage(null, "text", "late", null, SYSTEM, KnownAs.NOBODY, LATER),
                 new UpdateChat("dismissed", null, null, null, SYSTEM, LATER), new UpdateChat(null, "email", null, null, SYSTEM, LATER))) {
-            assertThatThrownBy(() -> when(command, CREATED, finished)).isInstanceOfSatisfying(IllegalTransitionException.class,
-                    rejected -> assertThat(rejected.currentStatus()).isEqualTo("finished"));
+            spec.given(CREATED, finished).when(command).thenIllegal("finished");
         }
     }
 
@@ -184,11 +177,11 @@ class ChatDeciderTest {
 
     @Test
     void customerFlagsChangeOnlyWhatIsGivenAndRepeatingThemWritesNothing() {
-        List<DomainEvent> events = when(new UpdateCustomerFlags(true, null, null, "api", LATER), CREATED);
+        CustomerFlagsUpdated verified = new CustomerFlagsUpdated(1000, new CustomerFlags(false, false, false),
+                new CustomerFlags(true, false, false), "api", LATER);
 
-        assertThat(events).containsExactly(new CustomerFlagsUpdated(1000, new CustomerFlags(false, false, false),
-                new CustomerFlags(true, false, false), "api", LATER));
-        assertThat(when(new UpdateCustomerFlags(true, false, null, "api", LATER), CREATED, events.get(0))).isEmpty();
+        spec.given(CREATED).when(new UpdateCustomerFlags(true, null, null, "api", LATER)).then(verified);
+        spec.given(CREATED, verified).when(new UpdateCustomerFlags(true, false, null, "api", LATER)).thenNothing();
         expectInvalid(new UpdateCustomerFlags(null, null, null, "api", LATER), "body", CREATED);
     }
 
@@ -196,7 +189,8 @@ class ChatDeciderTest {
     void theEndUserCanBeUpdatedEvenAfterTheChatEnded() {
         DomainEvent finished = new ChatFinished(1000, "finished", null, 77L, LATER);
 
-        List<DomainEvent> events = when(new UpdateEndUser("ann-1", "Ann", "ann@example.com", "+1 555 0100", LATER), CREATED, finished);
+        List<DomainEvent> events = spec.given(CREATED, finished)
+                .when(new UpdateEndUser("ann-1", "Ann", "ann@example.com", "+1 555 0100", LATER)).events();
 
         assertThat(events).containsExactly(new EndUserUpdated(1000, "ann-1", "Ann", "ann@example.com", "+1 555 0100", LATER));
         expectInvalid(new UpdateEndUser(" ", null, null, null, LATER), "identifier", CREATED);
@@ -205,13 +199,14 @@ class ChatDeciderTest {
 
     @Test
     void aQueuedChatTimesOutOnceItsTimeoutHasPassedAndNotBefore() {
-        assertThat(when(new TimeOut(TIMEOUT.minusMillis(1)), CREATED)).isEmpty();
+        spec.given(CREATED).when(new TimeOut(TIMEOUT.minusMillis(1))).thenNothing();
 
-        List<DomainEvent> events = when(new TimeOut(TIMEOUT), CREATED);
+        ChatFinished timedOut = new ChatFinished(1000, "timed_out", "not picked up by timeout_at", null, TIMEOUT);
 
-        assertThat(events).containsExactly(new ChatFinished(1000, "timed_out", "not picked up by timeout_at", null, TIMEOUT));
-        assertThat(when(new TimeOut(TIMEOUT.plusSeconds(60)), CREATED, events.get(0))).isEmpty();
-        assertThat(when(new TimeOut(TIMEOUT), CREATED, new ChatFinished(1000, "finished", null, 77L, LATER))).isEmpty();
+        spec.given(CREATED).when(new TimeOut(TIMEOUT)).then(timedOut);
+        spec.given(CREATED, timedOut).when(new TimeOut(TIMEOUT.plusSeconds(60))).thenNothing();
+        spec.given(CREATED, new ChatFinished(1000, "finished", null, 77L, LATER))
+                .when(new TimeOut(TIMEOUT)).thenNothing();
     }
 
     @Test
@@ -220,7 +215,7 @@ class ChatDeciderTest {
         fields.put("reserved_bad_actor", new CustomField("LABEL 2", true));
         fields.put("field1", new CustomField("LABEL 4", "dummy1"));
 
-        List<DomainEvent> events = when(new AttachCustomData(true, fields, LATER), CREATED);
+        List<DomainEvent> events = spec.given(CREATED).when(new AttachCustomData(true, fields, LATER)).events();
 
         assertThat(events).containsExactly(
                 new CustomerFlagsUpdated(1000, new CustomerFlags(false, false, false), new CustomerFlags(false, true, false),
@@ -238,16 +233,17 @@ class ChatDeciderTest {
 
     @Test
     void anAgentClaimsAQueuedChatOnceAndOnlyTheClaimerReleasesIt() {
-        List<DomainEvent> claimed = when(new Claim(null, ANN, LATER), CREATED);
+        ChatClaimed claimed = new ChatClaimed(1000, 77, LATER);
 
-        assertThat(claimed).containsExactly(new ChatClaimed(1000, 77, LATER));
-        assertThat(when(new Claim(null, ANN, LATER), CREATED, claimed.get(0))).as("claiming again changes nothing").isEmpty();
-        assertThatThrownBy(() -> when(new Claim(null, Actor.agent(78L), LATER), CREATED, claimed.get(0)))
-                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("claimed by agent 77");
-        assertThatThrownBy(() -> when(new Release(null, Actor.agent(78L), LATER), CREATED, claimed.get(0))).isInstanceOf(IllegalTransitionException.class);
-        assertThat(when(new Release(null, ANN, LATER), CREATED, claimed.get(0))).containsExactly(new ChatReleased(1000, 77, LATER));
-        assertThatThrownBy(() -> when(new Claim(null, ANN, LATER), CREATED, new ChatFinished(1000, "finished", null, null, LATER)))
-                .isInstanceOfSatisfying(IllegalTransitionException.class, e -> assertThat(e.currentStatus()).isEqualTo("finished"));
+        spec.given(CREATED).when(new Claim(null, ANN, LATER)).then(claimed);
+        assertThat(spec.given(CREATED, claimed).when(new Claim(null, ANN, LATER)).events()).as("claiming again changes nothing").isEmpty();
+        spec.given(CREATED, claimed).when(new Claim(null, Actor.agent(78L), LATER))
+                .thenRejected(IllegalTransitionException.class).hasMessageContaining("claimed by agent 77");
+        spec.given(CREATED, claimed).when(new Release(null, Actor.agent(78L), LATER))
+                .thenRejected(IllegalTransitionException.class);
+        spec.given(CREATED, claimed).when(new Release(null, ANN, LATER)).then(new ChatReleased(1000, 77, LATER));
+        spec.given(CREATED, new ChatFinished(1000, "finished", null, null, LATER))
+                .when(new Claim(null, ANN, LATER)).thenIllegal("finished");
         expectInvalid(new Claim(null, SYSTEM, LATER), "agent_id", CREATED);
     }
 
@@ -255,16 +251,15 @@ class ChatDeciderTest {
     void aSupervisorMarksAChatInAnyStatus() {
         DomainEvent finished = new ChatFinished(1000, "finished", null, null, LATER);
 
-        assertThat(when(new Mark(5L, "review", "rude customer", SYSTEM, LATER), CREATED, finished))
-                .containsExactly(new ChatMarked(1000, 5, "review", "rude customer", LATER));
+        spec.given(CREATED, finished).when(new Mark(5L, "review", "rude customer", SYSTEM, LATER))
+                .then(new ChatMarked(1000, 5, "review", "rude customer", LATER));
         expectInvalid(new Mark(5L, " ", null, SYSTEM, LATER), "mark", CREATED);
         expectInvalid(new Mark(null, "review", null, SYSTEM, LATER), "user_id", CREATED);
     }
 
     @Test
     void commandsOnAChatThatDoesNotExistAreNotFound() {
-        assertThatThrownBy(() -> when(new SendMessage(null, "text", "hi", null, SYSTEM, KnownAs.NOBODY, LATER)))
-                .isInstanceOf(AggregateNotFoundException.class);
+        spec.when(new SendMessage(null, "text", "hi", null, SYSTEM, KnownAs.NOBODY, LATER)).thenNotFound();
     }
 
     // --- transcript, routing decisions, escalations ---------------------------------------------
@@ -272,8 +267,8 @@ class ChatDeciderTest {
     @Test
     void aTranscriptHandedOverAtCreationIsKeptAndValidatedPerMessage() {
         List<TranscriptEntry> transcript = List.of(new TranscriptEntry("end_user", "my order is late", NOW.minusSeconds(60)));
-        ChatCreated created = (ChatCreated) when(new CreateChat(1000, 7L, 42L, null, null, null, null, transcript, NOW,
-                TIMEOUT)).get(0);
+        ChatCreated created = (ChatCreated) spec.when(new CreateChat(1000, 7L, 42L, null, null, null, null, transcript,
+                NOW, TIMEOUT)).events().get(0);
         assertThat(created.transcript()).isEqualTo(transcript);
 
         expectInvalid(new CreateChat(1000, 7L, 42L, null, null, null, null,
@@ -296,39 +291,40 @@ class ChatDeciderTest {
 
     @Test
     void theFirstHandKeepsSegmentOneAndEveryChangeOfHandsIncreasesIt() {
-        assertThat(when(routed("virtual_agent", 5, 1), CREATED))
-                .containsExactly(new ChatAssigned(1000, "virtual_agent", 5, "virtual_agent 5", 1, "router", LATER, 1));
+        spec.given(CREATED).when(routed("virtual_agent", 5, 1))
+                .then(new ChatAssigned(1000, "virtual_agent", 5, "virtual_agent 5", 1, "router", LATER, 1));
 
-        ChatAssigned toAnn = (ChatAssigned) when(routed("agent", 77, 2), CREATED, TO_BOT).get(0);
-        assertThat(toAnn.segment()).isEqualTo(2);
-        ChatAssigned toBob = (ChatAssigned) when(routed("agent", 78, 3), CREATED, TO_BOT, toAnn).get(0);
-        assertThat(toBob.segment()).isEqualTo(3);
+        ChatAssigned toAnn = new ChatAssigned(1000, "agent", 77, "agent 77", 2, "router", LATER, 2);
+        spec.given(CREATED, TO_BOT).when(routed("agent", 77, 2)).then(toAnn);
+        ChatAssigned toBob = new ChatAssigned(1000, "agent", 78, "agent 78", 3, "router", LATER, 3);
+        spec.given(CREATED, TO_BOT, toAnn).when(routed("agent", 78, 3)).then(toBob);
 
-        Chat chat = decider.evolveAll(decider.initialState(), List.of(CREATED, TO_BOT, toAnn, toBob));
+        Chat chat = spec.given(CREATED, TO_BOT, toAnn, toBob).state();
         assertThat(chat.status()).isEqualTo(ChatStatus.ASSIGNED);
         assertThat(chat.hands().agentId()).isEqualTo(78L);
         assertThat(chat.hands().virtualAgentId()).isNull();
         assertThat(chat.hands().allAgents()).containsExactly(77L, 78L);
         assertThat(chat.hands().allVirtualAgents()).containsExactly(5L);
-        MessageSent fromBob = (MessageSent) when(new SendMessage(null, "text", "hi", null, Actor.agent(78L), KnownAs.agent("Bob"), LATER),
-                CREATED, TO_BOT, toAnn, toBob).get(0);
+        MessageSent fromBob = (MessageSent) spec.given(CREATED, TO_BOT, toAnn, toBob)
+                .when(new SendMessage(null, "text", "hi", null, Actor.agent(78L), KnownAs.agent("Bob"), LATER))
+                .events().get(0);
         assertThat(fromBob.segment()).isEqualTo(3);
         assertThat(fromBob.senderName()).isEqualTo("Bob");
     }
 
     @Test
     void aRepeatedOrOutdatedRoutingDecisionChangesNothing() {
-        assertThat(when(routed("virtual_agent", 5, 1), CREATED, TO_BOT)).isEmpty();
-        assertThat(when(routed("agent", 77, 1), CREATED, TO_BOT)).isEmpty();
+        spec.given(CREATED, TO_BOT).when(routed("virtual_agent", 5, 1)).thenNothing();
+        spec.given(CREATED, TO_BOT).when(routed("agent", 77, 1)).thenNothing();
     }
 
     @Test
     void aBotDoesNotTakeAChatBackFromAHumanAndAClosedChatIsNotRouted() {
         ChatAssigned toAnn = new ChatAssigned(1000, "agent", 77, "Ann", 2, "router", LATER, 2);
-        assertThat(when(routed("virtual_agent", 5, 3), CREATED, TO_BOT, toAnn)).isEmpty();
+        spec.given(CREATED, TO_BOT, toAnn).when(routed("virtual_agent", 5, 3)).thenNothing();
 
         ChatFinished finished = new ChatFinished(1000, "finished", null, null, LATER);
-        assertThat(when(routed("agent", 77, 1), CREATED, finished)).isEmpty();
+        spec.given(CREATED, finished).when(routed("agent", 77, 1)).thenNothing();
     }
 
     @Test
@@ -339,12 +335,14 @@ class ChatDeciderTest {
 
     @Test
     void theBotMessagesUnderItsOwnIdAsAVirtualAgentAndTheSystemAsSystem() {
-        MessageSent bot = (MessageSent) when(new SendMessage(5L, "text", "hello", null, SYSTEM, new KnownAs(false, null, "Botty"), LATER),
-                CREATED, TO_BOT).get(0);
+        MessageSent bot = (MessageSent) spec.given(CREATED, TO_BOT).when(new SendMessage(5L, "text", "hello", null,
+                SYSTEM, new KnownAs(false, null, "Botty"), LATER)).events().get(0);
         assertThat(bot.senderType()).isEqualTo("virtual_agent");
         assertThat(bot.senderName()).isEqualTo("Botty");
 
-        MessageSent system = (MessageSent) when(new SendMessage(null, "system", "agent joined", null, SYSTEM, KnownAs.NOBODY, LATER), CREATED).get(0);
+        MessageSent system = (MessageSent) spec.given(CREATED)
+                .when(new SendMessage(null, "system", "agent joined", null, SYSTEM, KnownAs.NOBODY, LATER))
+                .events().get(0);
         assertThat(system.senderType()).isEqualTo("system");
     }
 
@@ -353,75 +351,66 @@ class ChatDeciderTest {
 
     @Test
     void aChatHeldByAVirtualAgentCanBeEscalatedOnce() {
-        assertThat(when(new RequestEscalation(9, "by_end_user_ask", true, LATER), CREATED, TO_BOT))
-                .containsExactly(ESCALATION);
+        spec.given(CREATED, TO_BOT).when(new RequestEscalation(9, "by_end_user_ask", true, LATER)).then(ESCALATION);
 
-        assertThatThrownBy(() -> when(new RequestEscalation(10, "again", false, LATER), CREATED, TO_BOT, ESCALATION))
-                .isInstanceOfSatisfying(IllegalTransitionException.class,
-                        rejected -> assertThat(rejected.currentStatus()).isEqualTo("va_assigned"));
+        spec.given(CREATED, TO_BOT, ESCALATION).when(new RequestEscalation(10, "again", false, LATER))
+                .thenIllegal("va_assigned");
         expectInvalid(new RequestEscalation(10, " ", false, LATER), "reason", CREATED, TO_BOT);
     }
 
     @Test
     void aChatWithoutAVirtualAgentCannotBeEscalated() {
-        assertThatThrownBy(() -> when(new RequestEscalation(9, "by_end_user_ask", false, LATER), CREATED))
-                .isInstanceOfSatisfying(IllegalTransitionException.class,
-                        rejected -> assertThat(rejected.currentStatus()).isEqualTo("queued"));
+        spec.given(CREATED).when(new RequestEscalation(9, "by_end_user_ask", false, LATER)).thenIllegal("queued");
         ChatFinished finished = new ChatFinished(1000, "finished", null, null, LATER);
-        assertThatThrownBy(() -> when(new RequestEscalation(9, "x", false, LATER), CREATED, TO_BOT, finished))
-                .isInstanceOfSatisfying(IllegalTransitionException.class,
-                        rejected -> assertThat(rejected.currentStatus()).isEqualTo("finished"));
+        spec.given(CREATED, TO_BOT, finished).when(new RequestEscalation(9, "x", false, LATER)).thenIllegal("finished");
     }
 
     @Test
     void anAgentTakingTheChatCompletesThePendingEscalation() {
-        List<DomainEvent> events = when(new Assign("agent", 77, "Ann", 2, 9L, LATER), CREATED, TO_BOT, ESCALATION);
+        var toAnn = spec.given(CREATED, TO_BOT, ESCALATION).when(new Assign("agent", 77, "Ann", 2, 9L, LATER));
 
-        assertThat(events).containsExactly(new ChatAssigned(1000, "agent", 77, "Ann", 2, "router", LATER, 2),
+        toAnn.then(new ChatAssigned(1000, "agent", 77, "Ann", 2, "router", LATER, 2),
                 new EscalationUpdated(1000, 9, null, "escalated", LATER));
-        Chat chat = decider.evolveAll(decider.initialState(), concat(List.of(CREATED, TO_BOT, ESCALATION), events));
+        Chat chat = toAnn.thenState();
         assertThat(chat.escalations().get(9L).status()).isEqualTo("escalated");
         assertThat(chat.pendingEscalation()).isEmpty();
     }
 
     @Test
     void aPendingEscalationCanBeDeflectedButNotOnceAnAgentHasIt() {
-        List<DomainEvent> events = when(new UpdateEscalation(9, "voicemail", LATER), CREATED, TO_BOT, ESCALATION);
-        assertThat(events).containsExactly(new EscalationUpdated(1000, 9, "voicemail", "deflected", LATER));
-        assertThat(when(new UpdateEscalation(9, "voicemail", LATER), CREATED, TO_BOT, ESCALATION, events.get(0))).isEmpty();
+        EscalationUpdated deflected = new EscalationUpdated(1000, 9, "voicemail", "deflected", LATER);
+        spec.given(CREATED, TO_BOT, ESCALATION).when(new UpdateEscalation(9, "voicemail", LATER)).then(deflected);
+        spec.given(CREATED, TO_BOT, ESCALATION, deflected).when(new UpdateEscalation(9, "voicemail", LATER)).thenNothing();
 
         EscalationUpdated escalated = new EscalationUpdated(1000, 9, null, "escalated", LATER);
-        assertThatThrownBy(() -> when(new UpdateEscalation(9, "email", LATER), CREATED, TO_BOT, ESCALATION, escalated))
-                .isInstanceOfSatisfying(IllegalTransitionException.class,
-                        rejected -> assertThat(rejected.currentStatus()).isEqualTo("escalated"));
-        assertThatThrownBy(() -> when(new UpdateEscalation(10, "email", LATER), CREATED, TO_BOT, ESCALATION))
-                .isInstanceOf(AggregateNotFoundException.class);
+        spec.given(CREATED, TO_BOT, ESCALATION, escalated).when(new UpdateEscalation(9, "email", LATER))
+                .thenIllegal("escalated");
+        spec.given(CREATED, TO_BOT, ESCALATION).when(new UpdateEscalation(10, "email", LATER)).thenNotFound();
         expectInvalid(new UpdateEscalation(9, "Voice Mail!", LATER), "deflection_channel", CREATED, TO_BOT, ESCALATION);
     }
 
     @Test
     void patchingAChatWithAnEscalationAndChannelDeflectsThatEscalation() {
-        List<DomainEvent> events = when(new UpdateChat(null, "email", 9L, null, SYSTEM, LATER), CREATED, TO_BOT, ESCALATION);
-
-        assertThat(events).containsExactly(new EscalationUpdated(1000, 9, "email", "deflected", LATER),
+        spec.given(CREATED, TO_BOT, ESCALATION).when(new UpdateChat(null, "email", 9L, null, SYSTEM, LATER))
+                .then(new EscalationUpdated(1000, 9, "email", "deflected", LATER),
                 new ChatStatusChanged(1000, "va_assigned", "va_assigned", "email", null, LATER));
-        assertThat(when(new UpdateChat(null, null, 9L, null, SYSTEM, LATER), CREATED, TO_BOT, ESCALATION)).isEmpty();
+        spec.given(CREATED, TO_BOT, ESCALATION).when(new UpdateChat(null, null, 9L, null, SYSTEM, LATER)).thenNothing();
     }
 
     // --- the actor is the caller ------------------------------------------------------------------
 
     @Test
     void anAgentSendsFinishesAndClaimsOnlyAsItself() {
-        MessageSent fromAnn = (MessageSent) when(new SendMessage(null, "text", "hi", null, ANN, KnownAs.agent("Ann"), LATER),
-                CREATED).get(0);
+        MessageSent fromAnn = (MessageSent) spec.given(CREATED)
+                .when(new SendMessage(null, "text", "hi", null, ANN, KnownAs.agent("Ann"), LATER)).events().get(0);
         assertThat(fromAnn.senderType()).isEqualTo("agent");
         assertThat(fromAnn.senderId()).isEqualTo("77");
         assertThat(fromAnn.senderName()).isEqualTo("Ann");
-        assertThat(((MessageSent) when(new SendMessage(77L, "text", "hi", null, ANN, KnownAs.agent("Ann"), LATER), CREATED)
-                .get(0)).senderId()).as("naming itself is fine").isEqualTo("77");
-        assertThat(when(new UpdateChat("finished", null, null, null, ANN, LATER), CREATED))
+        assertThat(((MessageSent) spec.given(CREATED).when(new SendMessage(77L, "text", "hi", null, ANN,
+                KnownAs.agent("Ann"), LATER)).events().get(0)).senderId()).as("naming itself is fine").isEqualTo("77");
+        assertThat(spec.given(CREATED).when(new UpdateChat("finished", null, null, null, ANN, LATER)).events())
                 .as("the agent who finishes is recorded").containsExactly(new ChatFinished(1000, "finished", null, 77L, LATER));
-        assertThat(when(new Claim(77L, ANN, LATER), CREATED)).containsExactly(new ChatClaimed(1000, 77, LATER));
+        spec.given(CREATED).when(new Claim(77L, ANN, LATER)).then(new ChatClaimed(1000, 77, LATER));
 
         expectNotPermitted(new SendMessage(78L, "text", "I am Bob", null, ANN, KnownAs.agent("Ann"), LATER), "from_user_id", CREATED);
         expectNotPermitted(new UpdateChat("finished", null, null, 78L, ANN, LATER), "finished_by_user_id", CREATED);
@@ -439,7 +428,7 @@ class ChatDeciderTest {
         expectNotPermitted(new Release(null, nobody, LATER), "agent_id", CREATED, new ChatClaimed(1000, 77, LATER));
         expectNotPermitted(new Mark(null, "review", null, nobody, LATER), "user_id", CREATED);
         // What is bound to nobody stays open to it.
-        assertThat(when(new UpdateCustomerFlags(true, null, null, "api", LATER), CREATED)).hasSize(1);
+        assertThat(spec.given(CREATED).when(new UpdateCustomerFlags(true, null, null, "api", LATER)).events()).hasSize(1);
     }
 
     @Test
@@ -447,35 +436,35 @@ class ChatDeciderTest {
         Actor sam = Actor.supervisor(5L);
         ChatClaimed claimed = new ChatClaimed(1000, 77, LATER);
 
-        assertThat(when(new Claim(77L, sam, LATER), CREATED)).containsExactly(claimed);
-        assertThat(when(new Release(null, sam, LATER), CREATED, claimed)).as("whoever holds the claim")
+        spec.given(CREATED).when(new Claim(77L, sam, LATER)).then(claimed);
+        assertThat(spec.given(CREATED, claimed).when(new Release(null, sam, LATER)).events()).as("whoever holds the claim")
                 .containsExactly(new ChatReleased(1000, 77, LATER));
-        assertThat(when(new Release(77L, sam, LATER), CREATED, claimed)).containsExactly(new ChatReleased(1000, 77, LATER));
-        assertThatThrownBy(() -> when(new Release(78L, sam, LATER), CREATED, claimed))
-                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("claimed by agent 77");
-        assertThatThrownBy(() -> when(new Release(null, sam, LATER), CREATED))
-                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("not claimed");
-        assertThat(when(new Mark(null, "review", null, sam, LATER), CREATED)).as("marked as the supervisor itself")
-                .containsExactly(new ChatMarked(1000, 5, "review", null, LATER));
-        assertThat(when(new UpdateChat("finished", null, null, 77L, sam, LATER), CREATED))
-                .containsExactly(new ChatFinished(1000, "finished", null, 77L, LATER));
+        spec.given(CREATED, claimed).when(new Release(77L, sam, LATER)).then(new ChatReleased(1000, 77, LATER));
+        spec.given(CREATED, claimed).when(new Release(78L, sam, LATER))
+                .thenRejected(IllegalTransitionException.class).hasMessageContaining("claimed by agent 77");
+        spec.given(CREATED).when(new Release(null, sam, LATER))
+                .thenRejected(IllegalTransitionException.class).hasMessageContaining("not claimed");
+        assertThat(spec.given(CREATED).when(new Mark(null, "review", null, sam, LATER)).events())
+                .as("marked as the supervisor itself").containsExactly(new ChatMarked(1000, 5, "review", null, LATER));
+        spec.given(CREATED).when(new UpdateChat("finished", null, null, 77L, sam, LATER))
+                .then(new ChatFinished(1000, "finished", null, 77L, LATER));
     }
 
     @Test
     void onlyAPrivilegedCallerSpeaksForTheBotTheEndUserOrAnotherAgent() {
-        MessageSent bot = (MessageSent) when(new SendMessage(5L, "text", "hello", null, SYSTEM,
-                new KnownAs(false, null, "Botty"), LATER), CREATED, TO_BOT).get(0);
+        MessageSent bot = (MessageSent) spec.given(CREATED, TO_BOT).when(new SendMessage(5L, "text", "hello", null,
+                SYSTEM, new KnownAs(false, null, "Botty"), LATER)).events().get(0);
         assertThat(bot.senderType()).isEqualTo("virtual_agent");
-        MessageSent forAnn = (MessageSent) when(new SendMessage(77L, "text", "hi", null, SYSTEM, KnownAs.agent("Ann"), LATER),
-                CREATED).get(0);
+        MessageSent forAnn = (MessageSent) spec.given(CREATED)
+                .when(new SendMessage(77L, "text", "hi", null, SYSTEM, KnownAs.agent("Ann"), LATER)).events().get(0);
         assertThat(forAnn.senderType() + ":" + forAnn.senderId()).isEqualTo("agent:77");
 
         expectInvalid(new SendMessage(5L, "text", "hello", null, SYSTEM, new KnownAs(false, null, "Botty"), LATER),
                 "from_user_id", CREATED); // a bot that does not hold the chat, and no agent of the partner
         expectInvalid(new SendMessage(999L, "text", "hello", null, SYSTEM, KnownAs.NOBODY, LATER), "from_user_id", CREATED);
         // An agent's message is always its own: it cannot pass for the bot or the end user.
-        MessageSent notTheBot = (MessageSent) when(new SendMessage(null, "text", "hi", null, ANN, KnownAs.agent("Ann"), LATER),
-                CREATED, TO_BOT).get(0);
+        MessageSent notTheBot = (MessageSent) spec.given(CREATED, TO_BOT)
+                .when(new SendMessage(null, "text", "hi", null, ANN, KnownAs.agent("Ann"), LATER)).events().get(0);
         assertThat(notTheBot.senderType() + ":" + notTheBot.senderId()).isEqualTo("agent:77");
         expectNotPermitted(new SendMessage(5L, "text", "hi", null, ANN, KnownAs.agent("Ann"), LATER), "from_user_id",
                 CREATED, TO_BOT);
@@ -483,46 +472,43 @@ class ChatDeciderTest {
 
     @Test
     void anIdempotencyKeyReusedForAnotherMessageIsRefusedAndItsRetryChangesNothingLater() {
-        MessageSent first = (MessageSent) when(new SendMessage(5L, "text", "hello", "k-1", SYSTEM,
-                new KnownAs(false, null, "Botty"), LATER), CREATED, TO_BOT).get(0);
+        MessageSent first = new MessageSent(1000, 1, 1, "virtual_agent", "5", "Botty", "text", "hello", Map.of(), LATER,
+                "k-1");
+        spec.given(CREATED, TO_BOT).when(new SendMessage(5L, "text", "hello", "k-1", SYSTEM,
+                new KnownAs(false, null, "Botty"), LATER)).then(first);
 
-        assertThatThrownBy(() -> when(new SendMessage(5L, "text", "other", "k-1", SYSTEM, new KnownAs(false, null, "Botty"),
-                LATER), CREATED, TO_BOT, first)).isInstanceOfSatisfying(MessageKeyReusedException.class,
-                reused -> assertThat(reused.key()).isEqualTo("k-1"));
-        assertThatThrownBy(() -> when(new SendMessage(null, "text", "hello", "k-1", SYSTEM, KnownAs.NOBODY, LATER),
-                CREATED, TO_BOT, first)).as("same text, another sender").isInstanceOf(MessageKeyReusedException.class);
+        spec.given(CREATED, TO_BOT, first).when(new SendMessage(5L, "text", "other", "k-1", SYSTEM,
+                        new KnownAs(false, null, "Botty"), LATER))
+                .thenRejected(MessageKeyReusedException.class)
+                .isInstanceOfSatisfying(MessageKeyReusedException.class, reused -> assertThat(reused.key()).isEqualTo("k-1"));
+        spec.given(CREATED, TO_BOT, first).when(new SendMessage(null, "text", "hello", "k-1", SYSTEM, KnownAs.NOBODY, LATER))
+                .thenRejected(MessageKeyReusedException.class).as("same text, another sender");
         ChatAssigned toAnn = new ChatAssigned(1000, "agent", 77, "Ann", 2, "router", LATER, 2);
         ChatFinished finished = new ChatFinished(1000, "finished", null, 77L, LATER);
-        assertThat(when(new SendMessage(5L, "text", "hello", "k-1", SYSTEM, KnownAs.NOBODY, LATER),
-                CREATED, TO_BOT, first, toAnn, finished)).as("a retry after the bot lost the chat and it ended").isEmpty();
+        assertThat(spec.given(CREATED, TO_BOT, first, toAnn, finished).when(new SendMessage(5L, "text", "hello", "k-1",
+                SYSTEM, KnownAs.NOBODY, LATER)).events()).as("a retry after the bot lost the chat and it ended").isEmpty();
     }
 
     @Test
     void aDeflectionChannelTheChatAlreadyHasChangesNothing() {
-        List<DomainEvent> events = when(new UpdateChat(null, "email", null, null, SYSTEM, LATER), CREATED);
+        ChatStatusChanged toEmail = new ChatStatusChanged(1000, "queued", "queued", "email", null, LATER);
 
-        assertThat(when(new UpdateChat(null, "email", null, null, SYSTEM, LATER), CREATED, events.get(0))).isEmpty();
-        assertThat(when(new UpdateChat(null, "voicemail", null, null, SYSTEM, LATER), CREATED, events.get(0))).hasSize(1);
+        spec.given(CREATED).when(new UpdateChat(null, "email", null, null, SYSTEM, LATER)).then(toEmail);
+        spec.given(CREATED, toEmail).when(new UpdateChat(null, "email", null, null, SYSTEM, LATER)).thenNothing();
+        assertThat(spec.given(CREATED, toEmail).when(new UpdateChat(null, "voicemail", null, null, SYSTEM, LATER)).events())
+                .hasSize(1);
     }
 
     private void expectNotPermitted(ChatCommand command, String field, DomainEvent... given) {
-        assertThatThrownBy(() -> when(command, given)).isInstanceOfSatisfying(NotPermittedException.class,
-                rejected -> assertThat(rejected.field()).isEqualTo(field));
-    }
-
-    private static List<DomainEvent> concat(List<DomainEvent> first, List<DomainEvent> second) {
-        List<DomainEvent> all = new java.util.ArrayList<>(first);
-        all.addAll(second);
-        return all;
+        spec.given(given).when(command).thenNotPermitted(field);
     }
 
     private void expectInvalid(ChatCommand command, String field, DomainEvent... given) {
-        assertThatThrownBy(() -> when(command, given)).isInstanceOfSatisfying(InvalidCommandException.class,
-                rejected -> assertThat(rejected.field()).isEqualTo(field));
+        spec.given(given).when(command).thenInvalid(field);
     }
 
-    private void expectInvalid(CreateChat command, String field) {
-        assertThatThrownBy(() -> when(command)).isInstanceOfSatisfying(InvalidCommandException.class,
-                rejected -> assertThat(rejected.field()).isEqualTo(field));
+    @Test
+    void everyCommandIsDecided() {
+        spec.given(CREATED, TO_BOT).everyCommandIsDecided(ChatCommand.class);
     }
 }

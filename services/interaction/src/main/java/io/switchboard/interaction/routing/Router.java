@@ -2,6 +2,7 @@ package io.switchboard.interaction.routing;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.events.WireTime;
 import io.switchboard.events.interaction.RoutingEvents.ChatRouted;
 import io.switchboard.interaction.routing.domain.Assignment;
 import io.switchboard.interaction.routing.domain.RouteChat;
@@ -17,7 +18,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -34,10 +34,11 @@ public class Router {
     private final ChatRoutingStore chatRouting;
     private final Instance<CallRinger> ringers;
     private final Duration staleAfter;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public Router(RoutingDecisions decisions, ChatRoutingStore chatRouting, Instance<CallRinger> ringers,
-                  @ConfigProperty(name = "switchboard.routing.redeliver-after", defaultValue = "PT30S") Duration staleAfter) {
+                  @ConfigProperty(name = "switchboard.routing.redeliver-after", defaultValue = "PT30S") Duration staleAfter, Clock clock) {
+        this.clock = clock;
         this.decisions = decisions;
         this.chatRouting = chatRouting;
         this.ringers = ringers;
@@ -71,7 +72,7 @@ public class Router {
         ChatRouted routed = new ChatRouted(a.work().workId(), a.assigneeType().value(), a.assigneeId(), a.assigneeName(),
                 a.work().menuId(), a.teamId(), trigger.value(),
                 trigger == Trigger.ESCALATED ? a.work().escalationId() : null,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                WireTime.now(clock));
         return chatRouting.route(decision.partnerId(), new RouteChat(decision.requestId(), routed))
                 .chain(outcome -> outcome == ChatRoutingStore.Outcome.REFUSED
                         ? decisions.undeliverable(decision)

@@ -97,6 +97,8 @@ class HostileCorpusTest {
         samples.put("PUT /manager/api/v1/agents/{id}/status", t -> t.path("id", f.agent)
                 .sample("{\"status\": \"available\", \"reason\": \"back\"}"));
         samples.put("PUT /manager/api/v1/agents/me/status", t -> t.sample("{\"status\": \"available\", \"reason\": \"back\"}"));
+        samples.put("PUT /manager/api/v1/settings/organization",
+                t -> t.sample("{\"name\": \"Acme Corp\", \"time_zone\": \"Europe/Berlin\", \"language\": \"en\"}"));
         samples.put("POST /apps/api/v1/calls", t -> t.sample("""
                 {"call_type": "Voice Inbound (API)", "lang": "en", "end_user_number": "+1 555 0100", "dialed_number": "+1 555 0199",
                  "ticket_id": "T-1", "agent_email": "ann.lee@example.com", "agent_id": %d, "outbound_number": "+1 555 0101",

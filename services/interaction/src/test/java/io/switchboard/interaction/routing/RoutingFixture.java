@@ -1,9 +1,7 @@
 package io.switchboard.interaction.routing;
 
 import io.switchboard.events.DomainEvent;
-import io.switchboard.events.EventCodec;
 import io.switchboard.events.EventEnvelope;
-import io.switchboard.events.EventTypeId;
 import io.switchboard.events.Topics;
 import io.switchboard.events.chat.ChatEvents;
 import io.switchboard.events.interaction.CallEvents;
@@ -13,7 +11,8 @@ import io.switchboard.events.interaction.DirectoryEvents.AgentStatusChanged;
 import io.switchboard.events.interaction.DirectoryEvents.MenuCreated;
 import io.switchboard.events.interaction.DirectoryEvents.TeamCreated;
 import io.switchboard.events.interaction.DirectoryEvents.TeamMemberAdded;
-import io.switchboard.events.kafka.EnvelopePublisher;
+import io.switchboard.testing.events.EnvelopePublisher;
+import io.switchboard.testing.events.TestEnvelopes;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -60,12 +59,8 @@ final class RoutingFixture implements AutoCloseable {
 
     /** Publishes an event of the aggregate {@code type}-{@code id}; returns the envelope sent. */
     EventEnvelope publish(String type, long id, DomainEvent event) {
-        String aggregateId = type + "-" + id;
-        long sequence = sequences.merge(aggregateId, 1L, Long::sum);
-        EventTypeId typeId = EventCodec.standard().registry().idOf(event);
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), typeId.type(), typeId.version(), type,
-                aggregateId, sequence, partner, Instant.now(), null, null, event);
-        return send(envelope);
+        long sequence = sequences.merge(TestEnvelopes.key(type, id), 1L, Long::sum);
+        return send(TestEnvelopes.envelope(partner, type, id, sequence, event));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.switchboard.interaction.agentstatus.api;
 
+import io.switchboard.events.WireTime;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.eventstore.EventContext;
 import io.switchboard.eventstore.decider.InvalidCommandException;
@@ -9,16 +10,15 @@ import io.switchboard.interaction.agentstatus.domain.AgentStatus;
 import io.switchboard.interaction.agentstatus.domain.AgentStatusCommand.SetStatus;
 import io.switchboard.interaction.agentstatus.store.AgentStatuses;
 import io.switchboard.interaction.directory.api.Caller;
-import io.switchboard.interaction.directory.api.Clocks;
 import io.switchboard.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import io.switchboard.events.EventCodec;
+
+import java.time.Clock;
 
 /**
  * Setting an agent's status: a supervisor or admin for any agent of the partner, an agent for
@@ -26,11 +26,15 @@ import io.switchboard.events.EventCodec;
  */
 @Path("/manager/api/v1/agents")
 public class AgentStatusResource {
-    @Inject
-    AgentStatuses statuses;
+    private final AgentStatuses statuses;
+    private final Caller caller;
+    private final Clock clock;
 
-    @Inject
-    Caller caller;
+    public AgentStatusResource(AgentStatuses statuses, Caller caller, Clock clock) {
+        this.statuses = statuses;
+        this.caller = caller;
+        this.clock = clock;
+    }
 
     public record StatusRequest(@Size(max = 64) String status, @Size(max = 255) String reason) {
     }
@@ -38,7 +42,7 @@ public class AgentStatusResource {
     public record StatusView(long agentId, String status, String reason, String changedAt) {
         static StatusView of(AgentStatus agent) {
             return new StatusView(agent.agentId(), agent.status().value(), agent.reason(),
-                    agent.changedAt() == null ? null : EventCodec.formatInstant(agent.changedAt()));
+                    agent.changedAt() == null ? null : WireTime.format(agent.changedAt()));
         }
     }
 
@@ -62,7 +66,7 @@ public class AgentStatusResource {
     }
 
     private Uni<StatusView> apply(long id, StatusRequest request) {
-        return statuses.handle(caller.partnerId(), id, new SetStatus(request.status(), request.reason(), Clocks.now()),
+        return statuses.handle(caller.partnerId(), id, new SetStatus(request.status(), request.reason(), WireTime.now(clock)),
                 EventContext.none()).map(StatusView::of);
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.interaction.agentstatus.domain;
 
+import io.switchboard.interaction.routing.domain.WorkKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -23,11 +24,11 @@ public record AgentStatus(long agentId, boolean exists, boolean active, Status s
     }
 
     public boolean hasCall() {
-        return work.stream().anyMatch(w -> w.startsWith(WorkType.CALL.prefix()));
+        return work.stream().anyMatch(w -> w.startsWith(WorkKind.CALL.prefix()));
     }
 
     public boolean hasChat() {
-        return work.stream().anyMatch(w -> w.startsWith(WorkType.CHAT.prefix()));
+        return work.stream().anyMatch(w -> w.startsWith(WorkKind.CHAT.prefix()));
     }
 
     public List<String> workList() {

@@ -1,5 +1,6 @@
 package io.switchboard.interaction.agentstatus.domain;
 
+import io.switchboard.interaction.routing.domain.WorkKind;
 import io.switchboard.eventstore.decider.RetriesOnConflict;
 
 import java.time.Duration;
@@ -13,11 +14,11 @@ public sealed interface AgentStatusCommand extends RetriesOnConflict {
     }
 
     /** A call or chat was connected to the agent; {@code sourceEventId} is the event that said so. */
-    record StartWork(WorkType type, long workId, UUID sourceEventId, Instant now) implements AgentStatusCommand {
+    record StartWork(WorkKind type, long workId, UUID sourceEventId, Instant now) implements AgentStatusCommand {
     }
 
     /** The agent's part in a call or chat ended. */
-    record EndWork(WorkType type, long workId, UUID sourceEventId, Instant now) implements AgentStatusCommand {
+    record EndWork(WorkKind type, long workId, UUID sourceEventId, Instant now) implements AgentStatusCommand {
     }
 
     /** Ends wrap-up once it has lasted {@code wrapUp}; the scheduled sweep sends it. */

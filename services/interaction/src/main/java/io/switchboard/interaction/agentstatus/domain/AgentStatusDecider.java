@@ -1,5 +1,6 @@
 package io.switchboard.interaction.agentstatus.domain;
 
+import io.switchboard.interaction.routing.domain.WorkKind;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.interaction.DirectoryEvents.AgentCreated;
 import io.switchboard.events.interaction.DirectoryEvents.AgentDeactivated;
@@ -14,6 +15,7 @@ import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.Decider;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
+import io.switchboard.eventstore.decider.UnhandledCommandException;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +51,7 @@ public final class AgentStatusDecider implements Decider<AgentStatusCommand, Age
     @Override
     public List<DomainEvent> decide(AgentStatusCommand command, AgentStatus agent) {
         if (!agent.exists()) {
-            throw new AggregateNotFoundException("agent", "");
+            throw new AggregateNotFoundException("agent");
         }
         if (command instanceof SetStatus set) {
             return set(set, agent);
@@ -64,7 +66,7 @@ public final class AgentStatusDecider implements Decider<AgentStatusCommand, Age
             }
             List<DomainEvent> events = new ArrayList<>();
             events.add(new AgentWorkStarted(agent.agentId(), start.type().value(), start.workId(), start.sourceEventId(), start.now()));
-            Status target = start.type() == WorkType.CALL || agent.hasCall() ? Status.IN_CALL : Status.IN_CHAT;
+            Status target = start.type() == WorkKind.CALL || agent.hasCall() ? Status.IN_CALL : Status.IN_CHAT;
             change(agent, target, null, start.now(), events);
             return events;
         }
@@ -77,27 +79,29 @@ public final class AgentStatusDecider implements Decider<AgentStatusCommand, Age
             events.add(new AgentWorkEnded(agent.agentId(), end.type().value(), end.workId(), end.sourceEventId(), end.now()));
             Set<String> left = new HashSet<>(agent.work());
             left.remove(key);
-            boolean callLeft = left.stream().anyMatch(w -> w.startsWith(WorkType.CALL.prefix()));
+            boolean callLeft = left.stream().anyMatch(w -> w.startsWith(WorkKind.CALL.prefix()));
             if (callLeft) {
                 return events;
             }
             if (!left.isEmpty()) {
                 change(agent, Status.IN_CHAT, null, end.now(), events);
-            } else if (end.type() == WorkType.CALL || agent.status() == Status.WRAP_UP) {
+            } else if (end.type() == WorkKind.CALL || agent.status() == Status.WRAP_UP) {
                 change(agent, Status.WRAP_UP, null, end.now(), events);
             } else {
                 change(agent, agent.returnStatus(), agent.returnReason(), end.now(), events);
             }
             return events;
         }
-        EndWrapUp wrapUp = (EndWrapUp) command;
-        boolean due = agent.status() == Status.WRAP_UP && agent.work().isEmpty()
-                && !wrapUp.now().isBefore(agent.changedAt().plus(wrapUp.wrapUp()));
-        List<DomainEvent> events = new ArrayList<>();
-        if (due) {
-            change(agent, agent.returnStatus(), agent.returnReason(), wrapUp.now(), events);
+        if (command instanceof EndWrapUp wrapUp) {
+            boolean due = agent.status() == Status.WRAP_UP && agent.work().isEmpty()
+                    && !wrapUp.now().isBefore(agent.changedAt().plus(wrapUp.wrapUp()));
+            List<DomainEvent> events = new ArrayList<>();
+            if (due) {
+                change(agent, agent.returnStatus(), agent.returnReason(), wrapUp.now(), events);
+            }
+            return events;
         }
-        return events;
+        throw new UnhandledCommandException(command);
     }
 
     private static List<DomainEvent> set(SetStatus set, AgentStatus agent) {
@@ -149,12 +153,12 @@ public final class AgentStatusDecider implements Decider<AgentStatusCommand, Age
         }
         if (event instanceof AgentWorkStarted started) {
             Set<String> work = new HashSet<>(agent.work());
-            work.add(WorkType.valueOf(started.workType().toUpperCase()).key(started.workId()));
+            work.add(WorkKind.valueOf(started.workType().toUpperCase()).key(started.workId()));
             return withWork(agent, work, started.sourceEventId());
         }
         if (event instanceof AgentWorkEnded ended) {
             Set<String> work = new HashSet<>(agent.work());
-            work.remove(WorkType.valueOf(ended.workType().toUpperCase()).key(ended.workId()));
+            work.remove(WorkKind.valueOf(ended.workType().toUpperCase()).key(ended.workId()));
             return withWork(agent, work, ended.sourceEventId());
         }
         return agent;

@@ -15,7 +15,7 @@ import io.switchboard.eventstore.decider.CommandRejectedException;
 import io.switchboard.interaction.agentstatus.domain.AgentStatusCommand;
 import io.switchboard.interaction.agentstatus.domain.AgentStatusCommand.EndWork;
 import io.switchboard.interaction.agentstatus.domain.AgentStatusCommand.StartWork;
-import io.switchboard.interaction.agentstatus.domain.WorkType;
+import io.switchboard.interaction.routing.domain.WorkKind;
 import io.switchboard.interaction.agentstatus.store.AgentStatuses;
 import io.switchboard.interaction.agentstatus.store.AgentWork;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -77,33 +77,33 @@ public class WorkEvents {
         var at = envelope.occurredAt();
         Object data = envelope.data();
         if (data instanceof CallConnected connected) {
-            return start(tx, partner, WorkType.CALL, connected.callId(), AgentWork.NO_PARTICIPANT, connected.agentId(), envelope);
+            return start(tx, partner, WorkKind.CALL, connected.callId(), AgentWork.NO_PARTICIPANT, connected.agentId(), envelope);
         }
         if (data instanceof ParticipantJoined joined) {
-            return start(tx, partner, WorkType.CALL, joined.callId(), joined.participantId(), joined.userId(), envelope);
+            return start(tx, partner, WorkKind.CALL, joined.callId(), joined.participantId(), joined.userId(), envelope);
         }
         if (data instanceof ParticipantLeft left) {
-            return work.agents(tx, partner, WorkType.CALL, left.callId(), left.participantId())
-                    .flatMap(agents -> each(tx, partner, agents, new EndWork(WorkType.CALL, left.callId(), source, at), envelope));
+            return work.agents(tx, partner, WorkKind.CALL, left.callId(), left.participantId())
+                    .flatMap(agents -> each(tx, partner, agents, new EndWork(WorkKind.CALL, left.callId(), source, at), envelope));
         }
         if (data instanceof CallEnded ended) {
-            return work.agents(tx, partner, WorkType.CALL, ended.callId(), null)
-                    .flatMap(agents -> each(tx, partner, agents, new EndWork(WorkType.CALL, ended.callId(), source, at), envelope));
+            return work.agents(tx, partner, WorkKind.CALL, ended.callId(), null)
+                    .flatMap(agents -> each(tx, partner, agents, new EndWork(WorkKind.CALL, ended.callId(), source, at), envelope));
         }
         if (data instanceof ChatAssigned assigned) {
             // A chat handed to another agent is over for the ones who had it before.
-            return work.agents(tx, partner, WorkType.CHAT, assigned.chatId(), null)
+            return work.agents(tx, partner, WorkKind.CHAT, assigned.chatId(), null)
                     .flatMap(before -> each(tx, partner, before.stream().filter(id -> id != assigned.assigneeId()).toList(),
-                            new EndWork(WorkType.CHAT, assigned.chatId(), source, at), envelope))
-                    .flatMap(ignored -> start(tx, partner, WorkType.CHAT, assigned.chatId(), AgentWork.NO_PARTICIPANT,
+                            new EndWork(WorkKind.CHAT, assigned.chatId(), source, at), envelope))
+                    .flatMap(ignored -> start(tx, partner, WorkKind.CHAT, assigned.chatId(), AgentWork.NO_PARTICIPANT,
                             assigned.assigneeId(), envelope));
         }
         ChatFinished finished = (ChatFinished) data;
-        return work.agents(tx, partner, WorkType.CHAT, finished.chatId(), null)
-                .flatMap(agents -> each(tx, partner, agents, new EndWork(WorkType.CHAT, finished.chatId(), source, at), envelope));
+        return work.agents(tx, partner, WorkKind.CHAT, finished.chatId(), null)
+                .flatMap(agents -> each(tx, partner, agents, new EndWork(WorkKind.CHAT, finished.chatId(), source, at), envelope));
     }
 
-    private Uni<Void> start(SqlConnection tx, String partner, WorkType type, long workId, long participantId, long agentId,
+    private Uni<Void> start(SqlConnection tx, String partner, WorkKind type, long workId, long participantId, long agentId,
                             EventEnvelope envelope) {
         return work.remember(tx, partner, type, workId, participantId, agentId)
                 .flatMap(ignored -> each(tx, partner, List.of(agentId),

@@ -5,9 +5,7 @@ import io.switchboard.events.DomainEvent;
 import io.switchboard.events.interaction.DirectoryEvents;
 import io.switchboard.eventstore.EventContext;
 import io.switchboard.eventstore.EventStore;
-import io.switchboard.eventstore.StreamId;
-import io.switchboard.eventstore.decider.AggregateNotFoundException;
-import io.switchboard.eventstore.decider.CommandHandler;
+import io.switchboard.eventstore.decider.AggregateRepository;
 import io.switchboard.interaction.agentstatus.domain.AgentStatus;
 import io.switchboard.interaction.agentstatus.domain.AgentStatusCommand;
 import io.switchboard.interaction.agentstatus.domain.AgentStatusDecider;
@@ -23,35 +21,24 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class AgentStatuses {
-    private final CommandHandler<AgentStatusCommand, AgentStatus, DomainEvent> handler;
+    private final AggregateRepository<AgentStatusCommand, AgentStatus, DomainEvent> agents;
 
     public AgentStatuses(EventStore store) {
-        this.handler = new CommandHandler<>(store, new AgentStatusDecider(), DomainEvent.class);
+        this.agents = new AggregateRepository<>(store, new AgentStatusDecider(), DomainEvent.class,
+                DirectoryEvents.AGENT, "agent", AgentStatus::exists);
     }
 
     public Uni<AgentStatus> handle(String partnerId, long agentId, AgentStatusCommand command, EventContext context) {
-        return handle(handler, partnerId, agentId, command, context);
+        return agents.handle(partnerId, agentId, command, context);
     }
 
     /** The same, on the caller's transaction: the agent's new events commit or roll back with its other writes. */
     public Uni<AgentStatus> handle(SqlConnection transaction, String partnerId, long agentId, AgentStatusCommand command,
                                    EventContext context) {
-        return handle(handler.within(transaction), partnerId, agentId, command, context);
-    }
-
-    private static Uni<AgentStatus> handle(CommandHandler<AgentStatusCommand, AgentStatus, DomainEvent> handler,
-                                           String partnerId, long agentId, AgentStatusCommand command, EventContext context) {
-        return handler.handle(partnerId, stream(agentId), command, context)
-                .map(result -> result.state())
-                .onFailure(AggregateNotFoundException.class)
-                .transform(missing -> new AggregateNotFoundException("agent", Long.toString(agentId)));
+        return agents.within(transaction).handle(partnerId, agentId, command, context);
     }
 
     public Uni<Optional<AgentStatus>> find(String partnerId, long agentId) {
-        return handler.current(partnerId, stream(agentId)).map(result -> Optional.of(result.state()).filter(AgentStatus::exists));
-    }
-
-    private static StreamId stream(long agentId) {
-        return StreamId.of(DirectoryEvents.AGENT, agentId);
+        return agents.findIfExists(partnerId, agentId);
     }
 }

@@ -1,7 +1,7 @@
 package io.switchboard.interaction.agentstatus.store;
 
 import io.smallrye.mutiny.Uni;
-import io.switchboard.interaction.agentstatus.domain.WorkType;
+import io.switchboard.interaction.routing.domain.WorkKind;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -23,12 +23,12 @@ public class AgentWork {
     }
 
     /** Idempotent: remembering the same assignment twice keeps one row. */
-    public Uni<Void> remember(String partnerId, WorkType type, long workId, long participantId, long agentId) {
+    public Uni<Void> remember(String partnerId, WorkKind type, long workId, long participantId, long agentId) {
         return remember(pool, partnerId, type, workId, participantId, agentId);
     }
 
     /** The same, on the caller's transaction. */
-    public Uni<Void> remember(SqlClient client, String partnerId, WorkType type, long workId, long participantId,
+    public Uni<Void> remember(SqlClient client, String partnerId, WorkKind type, long workId, long participantId,
                               long agentId) {
         return client.preparedQuery("""
                         INSERT INTO agent_work (partner_id, work_type, work_id, participant_id, agent_id)
@@ -38,12 +38,12 @@ public class AgentWork {
     }
 
     /** Every agent that had the work (for a participant id: only that participant's agent). */
-    public Uni<List<Long>> agents(String partnerId, WorkType type, long workId, Long participantId) {
+    public Uni<List<Long>> agents(String partnerId, WorkKind type, long workId, Long participantId) {
         return agents(pool, partnerId, type, workId, participantId);
     }
 
     /** The same, on the caller's transaction. */
-    public Uni<List<Long>> agents(SqlClient client, String partnerId, WorkType type, long workId, Long participantId) {
+    public Uni<List<Long>> agents(SqlClient client, String partnerId, WorkKind type, long workId, Long participantId) {
         return client.preparedQuery("""
                         SELECT DISTINCT agent_id FROM agent_work
                         WHERE partner_id = $1 AND work_type = $2 AND work_id = $3 AND ($4::bigint IS NULL OR participant_id = $4)

@@ -1,9 +1,9 @@
 package io.switchboard.interaction.agentstatus.store;
 
+import io.switchboard.events.WireTime;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.events.EventCodec;
 import io.switchboard.eventstore.EventContext;
 import io.switchboard.interaction.agentstatus.domain.AgentStatusCommand.EndWrapUp;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -16,7 +16,6 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Ends wrap-up: an agent whose latest status change put them in {@code wrap_up} at least the wrap-up
@@ -40,10 +39,11 @@ public class WrapUps {
     private final Pool pool;
     private final AgentStatuses statuses;
     private final Duration wrapUp;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public WrapUps(Pool pool, AgentStatuses statuses,
-                   @ConfigProperty(name = "switchboard.agent-status.wrap-up", defaultValue = "PT30S") Duration wrapUp) {
+                   @ConfigProperty(name = "switchboard.agent-status.wrap-up", defaultValue = "PT30S") Duration wrapUp, Clock clock) {
+        this.clock = clock;
         this.pool = pool;
         this.statuses = statuses;
         this.wrapUp = wrapUp;
@@ -51,12 +51,12 @@ public class WrapUps {
 
     @Scheduled(every = "${switchboard.agent-status.wrap-up-sweep:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweepNow() {
-        return sweep(clock.instant().truncatedTo(ChronoUnit.MILLIS)).replaceWithVoid();
+        return sweep(WireTime.now(clock)).replaceWithVoid();
     }
 
     /** Ends every wrap-up due at {@code now}; returns how many agents it looked at. */
     public Uni<Integer> sweep(Instant now) {
-        return pool.preparedQuery(DUE).execute(Tuple.of(EventCodec.formatInstant(now.minus(wrapUp)), BATCH))
+        return pool.preparedQuery(DUE).execute(Tuple.of(WireTime.format(now.minus(wrapUp)), BATCH))
                 .flatMap(rows -> Multi.createFrom().iterable(rows)
                         .onItem().transformToUniAndConcatenate(row -> endWrapUp(row, now))
                         .collect().asList()

@@ -4,10 +4,9 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.eventstore.decider.NotPermittedException;
 import io.switchboard.interaction.directory.domain.Agent;
-import io.switchboard.interaction.directory.store.Directory;
+import io.switchboard.interaction.directory.store.DirectoryStore;
 import io.switchboard.web.CallerIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 
 import java.util.Locale;
 
@@ -17,11 +16,13 @@ import java.util.Locale;
  */
 @RequestScoped
 public class CallActors {
-    @Inject
-    CallerIdentity caller;
+    private final CallerIdentity caller;
 
-    @Inject
-    Directory directory;
+    public CallActors(CallerIdentity caller, DirectoryStore directory) {
+        this.caller = caller;
+        this.directory = directory;
+    }
+    private final DirectoryStore directory;
 
     /**
      * The agent a call request acts for, named by {@code agent_id} and/or {@code agent_email}: an agent

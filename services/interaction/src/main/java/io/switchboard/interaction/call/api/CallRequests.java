@@ -27,10 +27,10 @@ final class CallRequests {
     }
 
     /**
-     * {@code POST /calls} (docs/api/calls.md#request-fields). {@code menu_id} and {@code call_id} are
-     * integers in the Apps API, but a client may send them as text; they are read as JSON values so
-     * that a malformed one (text that is not digits, a fraction) gets the vendor's "is not well formed"
-     * message (docs/api/calls.md#error-messages).
+     * {@code POST /calls} (docs/api/calls.md#request-fields). {@code menu_id} and {@code call_id} are integers in the
+     * contract, but a client may send them as text; they are read as JSON values so that a malformed
+     * one (text that is not digits, a fraction) gets the vendor's "is not well formed" message
+     * (docs/api/calls.md#error-messages).
      * {@code dialed_number} (also {@code dialled_number}) and {@code agent_id} are extensions for the
      * telephony integration.
      */
@@ -56,10 +56,8 @@ final class CallRequests {
                 null, null, null, null, null);
     }
 
-    /**
-     * {@code PATCH /calls/{id}/customer_flag}; the vendor's example spells the third key
-     * {@code repeat_customers} (docs/api/calls.md#customer-flags).
-     */
+    /** {@code PATCH /calls/{id}/customer_flag}; the vendor's example spells the third key {@code repeat_customers}
+     * (docs/api/calls.md#customer-flags). */
     record CustomerFlags(Boolean verifiedCustomer, Boolean badActor, Boolean repeatCustomer,
                          @JsonProperty("repeat_customers") Boolean repeatCustomers) {
         Boolean repeat() {
@@ -67,10 +65,7 @@ final class CallRequests {
         }
     }
 
-    /**
-     * {@code PUT /calls/add/{call_id}/dial} (docs/api/calls.md#add-a-third-party); {@code agent_id} is an
-     * extension.
-     */
+    /** {@code PUT /calls/add/{call_id}/dial} (docs/api/calls.md#add-a-third-party); {@code agent_id} is an extension. */
     record DialThirdParty(@Size(max = EMAIL) String agentEmail, @Positive Long agentId,
                           @Size(max = PHONE) String outboundNumber, @Size(max = PHONE) String phoneNumber) {
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.events.WireTime;
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.interaction.call.domain.Call;
@@ -27,7 +28,6 @@ import io.switchboard.web.PartnerContext;
 import io.switchboard.web.Roles;
 import io.switchboard.web.input.BodyGuard;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
@@ -53,7 +53,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,25 +72,24 @@ public class CallResource {
     /** For steps that create neither participants nor transfers: no sequence round trip. */
     private static final CallStore.Ids NO_IDS = new CallStore.Ids(0, List.of(0L, 0L), 0);
 
-    @Inject
-    CallStore calls;
+    private final CallStore calls;
+    private final PartnerContext partner;
+    private final UriInfo uri;
+    private final ObjectMapper mapper;
+    private final CallActors actors;
+    private final Validator validator;
+    private final Clock clock;
 
-    @Inject
-    PartnerContext partner;
-
-    @Inject
-    UriInfo uri;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    CallActors actors;
-
-    @Inject
-    Validator validator;
-
-    private final Clock clock = Clock.systemUTC();
+    public CallResource(CallStore calls, PartnerContext partner, UriInfo uri, ObjectMapper mapper, CallActors actors,
+                        Validator validator, Clock clock) {
+        this.calls = calls;
+        this.partner = partner;
+        this.uri = uri;
+        this.mapper = mapper;
+        this.actors = actors;
+        this.validator = validator;
+        this.clock = clock;
+    }
 
     @POST
     public Uni<Response> create(@Valid CallRequests.CreateCall request) {
@@ -209,10 +207,7 @@ public class CallResource {
                 request.badActor(), request.repeat(), now())).map(CustomerFlagsView::of);
     }
 
-    /**
-     * The agent on the call dials a third party in (docs/api/calls.md#add-a-third-party); answers the new
-     * participant.
-     */
+    /** docs/api/calls.md#add-a-third-party: the agent on the call dials a third party in; answers the new participant. */
     @PUT
     @Path("/add/{call_id}/dial")
     public Uni<Map<String, Object>> dial(@PathParam("call_id") long callId, @Valid CallRequests.DialThirdParty request) {
@@ -238,7 +233,7 @@ public class CallResource {
     /** The three reserved data attributes, named as the Apps API answers them. */
     public record CustomerFlagsView(boolean verifiedCustomer, boolean badActor, boolean repeatCustomer) {
         static CustomerFlagsView of(Call call) {
-            return new CustomerFlagsView(call.verifiedCustomer(), call.badActor(), call.repeatCustomer());
+            return new CustomerFlagsView(call.flags().verifiedCustomer(), call.flags().badActor(), call.flags().repeatCustomer());
         }
     }
 
@@ -254,6 +249,6 @@ public class CallResource {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return WireTime.now(clock);
     }
 }

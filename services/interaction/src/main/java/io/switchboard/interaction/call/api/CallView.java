@@ -1,20 +1,19 @@
 package io.switchboard.interaction.call.api;
 
+import io.switchboard.events.WireTime;
 import io.switchboard.interaction.call.domain.Call;
 import io.switchboard.interaction.call.domain.CallParticipant;
 import io.switchboard.interaction.call.domain.CallTransfer;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * The call object of the Apps API (docs/api/calls.md#the-call-object), field for field, plus two
- * extensions: {@code connecting_at} (ring time, docs/api/manager.md#metric-definitions) and
- * {@code interaction_unique_id}. What this service cannot know (menu and agent names, CSAT, VoIP
- * provider, photos, …) is null or the vendor's default.
+ * The call object of the Apps API (docs/api/calls.md#the-call-object), field for field, plus two extensions:
+ * {@code connecting_at} (ring time, docs/api/manager.md#metric-definitions) and {@code interaction_unique_id}.
+ * What this service cannot know (menu and agent names, CSAT, VoIP provider, photos, …) is null or the
+ * vendor's default.
  */
 public record CallView(long id, Long parentId, String lang, String callType, String status, String createdAt,
                        String queuedAt, String assignedAt, String connectedAt, String endsAt, String scheduledAt,
@@ -27,9 +26,6 @@ public record CallView(long id, Long parentId, String lang, String callType, Str
                        List<Object> deflectionDetails, List<ParticipantView> participants, String offerType,
                        List<Object> offerEvents, String answerType, String outboundNumber, String connectingAt,
                        String interactionUniqueId) {
-
-    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
 
     public record MenuView(long id, String name, Long parentId, Integer position, boolean deleted, boolean hidden,
                            String menuType, String outputMsg) {
@@ -60,19 +56,23 @@ public record CallView(long id, Long parentId, String lang, String callType, Str
     }
 
     static CallView of(Call call) {
-        return new CallView(call.id(), call.parentId(), call.lang(), call.type().label(), call.status().value(),
-                time(call.createdAt()), time(call.queuedAt()), time(call.assignedAt()), time(call.connectedAt()),
-                time(call.endedAt()), time(call.scheduledAt()), call.waitSeconds(), call.durationMillis() / 1000,
-                call.holdMillis() / 1000, null, false, null, call.ticketId(), null, call.verifiedCustomer(),
-                call.recordingUrl(), call.recordingPermission(),
-                call.voicemailReason() == null ? "not_voicemail" : call.voicemailReason(), "no_deflection",
-                call.disconnectedBy(), call.failReason(), null, call.supportNumber(),
-                call.menuId() == null ? null : new MenuView(call.menuId(), null, null, null, false, false, null, null),
-                null, AgentView.of(call.agentId()),
-                call.endUserNumber() == null ? null : new EndUserView(null, call.endUserNumber(), null),
+        Call.Details details = call.details();
+        Call.Timeline times = call.times();
+        Call.Outcome outcome = call.outcome();
+        Long menuId = call.handling().menuId();
+        return new CallView(call.id(), details.parentId(), details.lang(), call.type().label(), call.status().value(),
+                time(details.createdAt()), time(times.queuedAt()), time(times.assignedAt()), time(times.connectedAt()),
+                time(times.endedAt()), time(details.scheduledAt()), call.waitSeconds(), outcome.durationMillis() / 1000,
+                times.holdMillis() / 1000, null, false, null, details.ticketId(), null, call.flags().verifiedCustomer(),
+                outcome.recordingUrl(), details.recordingPermission(),
+                outcome.voicemailReason() == null ? "not_voicemail" : outcome.voicemailReason(), "no_deflection",
+                outcome.disconnectedBy(), outcome.failReason(), null, details.supportNumber(),
+                menuId == null ? null : new MenuView(menuId, null, null, null, false, false, null, null),
+                null, AgentView.of(call.handling().agentId()),
+                details.endUserNumber() == null ? null : new EndUserView(null, details.endUserNumber(), null),
                 List.of(), List.of(), call.transfers().stream().map(t -> transfer(t)).toList(), List.of(),
                 call.participants().stream().map(p -> participant(call, p)).toList(), null, List.of(), null,
-                call.outboundNumber(), time(call.connectingAt()), call.interactionUniqueId());
+                details.outboundNumber(), time(times.connectingAt()), details.interactionUniqueId());
     }
 
     private static TransferView transfer(CallTransfer transfer) {
@@ -84,12 +84,12 @@ public record CallView(long id, Long parentId, String lang, String callType, Str
     private static ParticipantView participant(Call call, CallParticipant p) {
         Long seconds = p.connectedAt() != null && p.endedAt() != null
                 ? Duration.between(p.connectedAt(), p.endedAt()).toSeconds() : null;
-        String failReason = "failed".equals(p.status()) ? call.failReason() : "nothing";
+        String failReason = "failed".equals(p.status()) ? call.outcome().failReason() : "nothing";
         return new ParticipantView(p.id(), p.type(), p.status(), call.id(), p.userId(), p.endUserId(), seconds, null,
                 time(p.connectedAt()), time(p.endedAt()), failReason);
     }
 
     static String time(Instant instant) {
-        return instant == null ? null : MILLIS.format(instant);
+        return WireTime.format(instant);
     }
 }

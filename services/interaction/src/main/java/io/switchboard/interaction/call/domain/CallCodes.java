@@ -3,15 +3,10 @@ package io.switchboard.interaction.call.domain;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The enumerations of the call object that callers may send (docs/api/manager.md#fail-reasons,
- * #other-call-enumerations).
- */
+/** The enumerations of the call object that callers may send (docs/api/manager.md#fail-reasons,
+ * #other-call-enumerations). */
 public final class CallCodes {
-    /**
-     * The call fail-reason code names (docs/api/manager.md#fail-reasons, complete); {@code nothing} means
-     * it did not fail.
-     */
+    /** The call fail-reason code names (docs/api/manager.md#fail-reasons, complete); {@code nothing} means it did not fail. */
     public static final List<String> FAIL_REASONS = List.of("nothing", "unknown", "expired", "transfer_expired",
             "eu_canceled", "eu_rejected", "eu_abandoned", "eu_in_menu_abandoned", "eu_repeated_voicemail",
             "eu_repeated_callback", "eu_busy", "eu_wrong_number", "eu_no_answer", "eu_noti_failed", "ag_canceled",
@@ -22,8 +17,7 @@ public final class CallCodes {
 
     /**
      * {@code disconnected_by} values. The vendor documents only {@code disconnected_by_unknown} and the
-     * shared prefix (docs/api/calls.md#lifecycle-steps); the agent, end-user, third-party and system
-     * variants follow that prefix.
+     * shared prefix; the agent, end-user, third-party and system variants follow that prefix.
      */
     public static final List<String> DISCONNECTED_BY = List.of("disconnected_by_unknown", "disconnected_by_agent",
             "disconnected_by_end_user", "disconnected_by_third_party", "disconnected_by_system");

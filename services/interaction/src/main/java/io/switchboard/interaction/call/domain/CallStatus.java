@@ -1,10 +1,9 @@
 package io.switchboard.interaction.call.domain;
 
-/**
- * The call statuses this service produces, spelled as the Apps API answers them
- * (docs/api/calls.md#call-statuses).
- */
-public enum CallStatus {
+import io.switchboard.events.WireEnum;
+
+/** The call statuses this service produces, spelled as the Apps API answers them (docs/api/calls.md#call-statuses). */
+public enum CallStatus implements WireEnum {
     SELECTING("selecting"),
     QUEUED("queued"),
     ASSIGNED("assigned"),
@@ -21,6 +20,7 @@ public enum CallStatus {
         this.value = value;
     }
 
+    @Override
     public String value() {
         return value;
     }
@@ -30,11 +30,6 @@ public enum CallStatus {
     }
 
     public static CallStatus of(String value) {
-        for (CallStatus status : values()) {
-            if (status.value.equals(value)) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("unknown call status " + value);
+        return WireEnum.of(CallStatus.class, value);
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.interaction.call.domain;
 
+import io.switchboard.events.WireEnum;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  * aliases); {@code Voice Inbound (IVR)} and {@code Voice Voicemail (API)} are this service's extensions
  * for the telephony integration: a caller still in the IVR, and a caller sent straight to voicemail.
  */
-public enum CallType {
+public enum CallType implements WireEnum {
     OUTBOUND("Voice Outbound (API)", List.of("OutboundCall"), CallStatus.ASSIGNED),
     INBOUND("Voice Inbound (API)", List.of("IncomingCall"), CallStatus.QUEUED),
     SCHEDULED("Voice Scheduled (API)", List.of("ScheduledCall"), CallStatus.QUEUED),
@@ -24,8 +25,20 @@ public enum CallType {
         this.initialStatus = initialStatus;
     }
 
+    /** The label is the type's wire spelling. */
     public String label() {
         return label;
+    }
+
+    @Override
+    public String value() {
+        return label;
+    }
+
+    /** The label or a deprecated alias. */
+    @Override
+    public boolean isSpelled(String text) {
+        return label.equals(text) || aliases.contains(text);
     }
 
     public CallStatus initialStatus() {
@@ -34,19 +47,10 @@ public enum CallType {
 
     /** The type named by a label or a deprecated alias; null if none matches. */
     public static CallType parse(String value) {
-        for (CallType type : values()) {
-            if (type.label.equals(value) || type.aliases.contains(value)) {
-                return type;
-            }
-        }
-        return null;
+        return WireEnum.find(CallType.class, value).orElse(null);
     }
 
     public static CallType ofLabel(String label) {
-        CallType type = parse(label);
-        if (type == null) {
-            throw new IllegalArgumentException("unknown call type " + label);
-        }
-        return type;
+        return WireEnum.of(CallType.class, label);
     }
 }

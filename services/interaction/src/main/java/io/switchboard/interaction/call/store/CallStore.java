@@ -3,11 +3,8 @@ package io.switchboard.interaction.call.store;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.interaction.CallEvents;
-import io.switchboard.eventstore.EventContext;
 import io.switchboard.eventstore.EventStore;
-import io.switchboard.eventstore.StreamId;
-import io.switchboard.eventstore.decider.AggregateNotFoundException;
-import io.switchboard.eventstore.decider.CommandHandler;
+import io.switchboard.eventstore.decider.AggregateRepository;
 import io.switchboard.interaction.call.domain.Call;
 import io.switchboard.interaction.call.domain.CallCommand;
 import io.switchboard.interaction.call.domain.CallDecider;
@@ -21,11 +18,12 @@ import java.util.Optional;
 /** Calls through the event store (stream type {@code call}, one stream per call), always for one partner. */
 @ApplicationScoped
 public class CallStore {
-    private final CommandHandler<CallCommand, Call, DomainEvent> calls;
+    private final AggregateRepository<CallCommand, Call, DomainEvent> calls;
     private final Pool pool;
 
     public CallStore(EventStore store, Pool pool) {
-        this.calls = new CommandHandler<>(store, new CallDecider(), DomainEvent.class);
+        this.calls = new AggregateRepository<>(store, new CallDecider(), DomainEvent.class, CallEvents.AGGREGATE_TYPE,
+                "call", Call::exists);
         this.pool = pool;
     }
 
@@ -47,23 +45,15 @@ public class CallStore {
     }
 
     public Uni<Call> handle(String partnerId, long callId, CallCommand command) {
-        return calls.handle(partnerId, stream(callId), command, EventContext.none()).map(result -> result.state())
-                // The decider cannot name a call it has no events of.
-                .onFailure(AggregateNotFoundException.class)
-                .transform(missing -> new AggregateNotFoundException("call", Long.toString(callId)));
+        return calls.handle(partnerId, callId, command);
     }
 
     public Uni<Optional<Call>> findIfExists(String partnerId, long callId) {
-        return calls.current(partnerId, stream(callId)).map(result -> Optional.of(result.state()).filter(Call::exists));
+        return calls.findIfExists(partnerId, callId);
     }
 
     /** The partner's call; another partner's call is as absent as one that never existed (404). */
     public Uni<Call> find(String partnerId, long callId) {
-        return findIfExists(partnerId, callId)
-                .map(call -> call.orElseThrow(() -> new AggregateNotFoundException("call", Long.toString(callId))));
-    }
-
-    private static StreamId stream(long callId) {
-        return StreamId.of(CallEvents.AGGREGATE_TYPE, callId);
+        return calls.find(partnerId, callId);
     }
 }

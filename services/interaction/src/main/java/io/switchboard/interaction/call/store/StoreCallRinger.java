@@ -1,6 +1,7 @@
 package io.switchboard.interaction.call.store;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.events.WireTime;
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.interaction.call.domain.CallCommand.Ring;
@@ -8,7 +9,6 @@ import io.switchboard.interaction.routing.CallRinger;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Rings an agent by sending the call its connecting command. A call that is no longer waiting (already
@@ -18,9 +18,10 @@ import java.time.temporal.ChronoUnit;
 @ApplicationScoped
 public class StoreCallRinger implements CallRinger {
     private final CallStore calls;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public StoreCallRinger(CallStore calls) {
+    public StoreCallRinger(CallStore calls, Clock clock) {
+        this.clock = clock;
         this.calls = calls;
     }
 
@@ -30,7 +31,7 @@ public class StoreCallRinger implements CallRinger {
             if (call.isEmpty() || !call.get().isWaitingForAgent()) {
                 return Uni.createFrom().item(false);
             }
-            return calls.handle(partnerId, callId, new Ring(agentId, null, clock.instant().truncatedTo(ChronoUnit.MILLIS)))
+            return calls.handle(partnerId, callId, new Ring(agentId, null, WireTime.now(clock)))
                     .map(ringing -> true)
                     // Lost a race with another step: the call no longer waits.
                     .onFailure(failure -> failure instanceof IllegalTransitionException

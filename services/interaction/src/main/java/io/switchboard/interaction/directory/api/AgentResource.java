@@ -2,15 +2,15 @@ package io.switchboard.interaction.directory.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.events.WireTime;
 import io.switchboard.events.interaction.DirectoryEvents;
 import io.switchboard.interaction.directory.domain.Agent;
 import io.switchboard.interaction.directory.domain.AgentCommand.CreateAgent;
 import io.switchboard.interaction.directory.domain.AgentCommand.DeactivateAgent;
 import io.switchboard.interaction.directory.domain.AgentCommand.UpdateAgent;
-import io.switchboard.interaction.directory.store.Directory;
+import io.switchboard.interaction.directory.store.DirectoryStore;
 import io.switchboard.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -19,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -28,17 +29,19 @@ import java.util.List;
 @Path("/manager/api/v1/agents")
 @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
 public class AgentResource {
-    @Inject
-    Directory directory;
+    private final DirectoryStore directory;
+    private final Views views;
+    private final Caller caller;
+    private final UriInfo uri;
+    private final Clock clock;
 
-    @Inject
-    Views views;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    UriInfo uri;
+    public AgentResource(DirectoryStore directory, Views views, Caller caller, UriInfo uri, Clock clock) {
+        this.directory = directory;
+        this.views = views;
+        this.caller = caller;
+        this.uri = uri;
+        this.clock = clock;
+    }
 
     @POST
     public Uni<Response> create(JsonNode json) {
@@ -48,7 +51,7 @@ public class AgentResource {
         return directory.activeTeams(partnerId, teams).flatMap(known -> directory.nextId(DirectoryEvents.AGENT)
                         .flatMap(id -> directory.agents().handle(partnerId, id, new CreateAgent(id, body.text("name"),
                                 body.text("first_name"), body.text("last_name"), body.text("email"), body.text("avatar_url"),
-                                body.strings("roles"), teams, known, Clocks.now()))))
+                                body.strings("roles"), teams, known, WireTime.now(clock)))))
                 .flatMap(agent -> views.agent(partnerId, agent))
                 .map(view -> Response.created(uri.getBaseUriBuilder().path("manager/api/v1/agents")
                         .path(Long.toString(view.id())).build()).entity(view).build());
@@ -66,7 +69,7 @@ public class AgentResource {
                         body.patch("last_name", body::text), body.patch("email", body::text),
                         body.patch("avatar_url", body::text), body.patch("roles", body::strings),
                         body.has("teams") ? io.switchboard.interaction.directory.domain.Patch.of(teams == null ? List.<Long>of() : teams) : null,
-                        known, caller.userId(), Clocks.now())))
+                        known, caller.userId(), WireTime.now(clock))))
                 .flatMap(agent -> views.agent(partnerId, agent));
     }
 
@@ -74,7 +77,7 @@ public class AgentResource {
     @Path("/{id}")
     public Uni<Views.AgentView> deactivate(@PathParam("id") long id) {
         String partnerId = caller.partnerId();
-        return directory.agents().handle(partnerId, id, new DeactivateAgent(caller.userId(), Clocks.now()))
+        return directory.agents().handle(partnerId, id, new DeactivateAgent(caller.userId(), WireTime.now(clock)))
                 .flatMap((Agent agent) -> views.agent(partnerId, agent));
     }
 }

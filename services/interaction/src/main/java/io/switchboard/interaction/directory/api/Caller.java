@@ -3,7 +3,6 @@ package io.switchboard.interaction.directory.api;
 import io.switchboard.web.CallerIdentity;
 import io.switchboard.web.PartnerContext;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who is calling: their partner, and their user id for the change history. */
@@ -12,14 +11,15 @@ public class Caller {
     /** The claim naming the agent a token belongs to ({@code PUT /agents/me/status}). */
     public static final String AGENT_ID_CLAIM = CallerIdentity.AGENT_ID_CLAIM;
 
-    @Inject
-    PartnerContext partner;
+    private final PartnerContext partner;
+    private final JsonWebToken token;
+    private final CallerIdentity identity;
 
-    @Inject
-    JsonWebToken token;
-
-    @Inject
-    CallerIdentity identity;
+    public Caller(PartnerContext partner, JsonWebToken token, CallerIdentity identity) {
+        this.partner = partner;
+        this.token = token;
+        this.identity = identity;
+    }
 
     public String partnerId() {
         return partner.partnerId();

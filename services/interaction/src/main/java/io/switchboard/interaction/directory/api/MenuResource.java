@@ -2,16 +2,16 @@ package io.switchboard.interaction.directory.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.events.WireTime;
 import io.switchboard.events.interaction.DirectoryEvents;
 import io.switchboard.interaction.directory.domain.MenuCommand.CreateMenu;
 import io.switchboard.interaction.directory.domain.MenuCommand.DeactivateMenu;
 import io.switchboard.interaction.directory.domain.MenuCommand.References;
 import io.switchboard.interaction.directory.domain.MenuCommand.UpdateMenu;
 import io.switchboard.interaction.directory.domain.Patch;
-import io.switchboard.interaction.directory.store.Directory;
+import io.switchboard.interaction.directory.store.DirectoryStore;
 import io.switchboard.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -20,23 +20,26 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.time.Clock;
 import java.util.List;
 
 /** Directory writes on menus: the queues and IVR entries calls and chats are routed by. */
 @Path("/manager/api/v1/menus")
 @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
 public class MenuResource {
-    @Inject
-    Directory directory;
+    private final DirectoryStore directory;
+    private final Views views;
+    private final Caller caller;
+    private final UriInfo uri;
+    private final Clock clock;
 
-    @Inject
-    Views views;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    UriInfo uri;
+    public MenuResource(DirectoryStore directory, Views views, Caller caller, UriInfo uri, Clock clock) {
+        this.directory = directory;
+        this.views = views;
+        this.caller = caller;
+        this.uri = uri;
+        this.clock = clock;
+    }
 
     @POST
     public Uni<Response> create(JsonNode json) {
@@ -48,7 +51,7 @@ public class MenuResource {
         return references(partnerId, parent, teams, virtualAgent)
                 .flatMap(refs -> directory.nextId(DirectoryEvents.MENU).flatMap(id -> directory.menus().handle(partnerId, id,
                         new CreateMenu(id, body.text("name"), body.text("channel"), body.text("menu_type"), parent, teams,
-                                virtualAgent, refs, Clocks.now()))))
+                                virtualAgent, refs, WireTime.now(clock)))))
                 .flatMap(menu -> views.menu(partnerId, menu))
                 .map(view -> Response.created(uri.getBaseUriBuilder().path("manager/api/v1/menus")
                         .path(Long.toString(view.id())).build()).entity(view).build());
@@ -67,7 +70,7 @@ public class MenuResource {
                         body.patch("channel", body::text), body.patch("menu_type", body::text),
                         body.has("parent_id") ? Patch.of(parent) : null,
                         body.has("team_assignments") ? Patch.of(teams == null ? List.<Long>of() : teams) : null,
-                        body.has("virtual_agent_id") ? Patch.of(virtualAgent) : null, refs, caller.userId(), Clocks.now())))
+                        body.has("virtual_agent_id") ? Patch.of(virtualAgent) : null, refs, caller.userId(), WireTime.now(clock))))
                 .flatMap(menu -> views.menu(partnerId, menu));
     }
 
@@ -75,7 +78,7 @@ public class MenuResource {
     @Path("/{id}")
     public Uni<Views.MenuView> deactivate(@PathParam("id") long id) {
         String partnerId = caller.partnerId();
-        return directory.menus().handle(partnerId, id, new DeactivateMenu(caller.userId(), Clocks.now()))
+        return directory.menus().handle(partnerId, id, new DeactivateMenu(caller.userId(), WireTime.now(clock)))
                 .flatMap(menu -> views.menu(partnerId, menu));
     }
 

@@ -2,14 +2,16 @@ package io.switchboard.interaction.directory.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.events.WireTime;
 import io.switchboard.interaction.directory.domain.Organization;
 import io.switchboard.interaction.directory.domain.OrganizationCommand.UpdateOrganization;
 import io.switchboard.interaction.directory.store.Organizations;
 import io.switchboard.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+
+import java.time.Clock;
 
 /**
  * The partner's organization settings (name, time zone, language). Existing Manager API clients read
@@ -20,11 +22,15 @@ import jakarta.ws.rs.Path;
 @Path("/manager/api/v1/settings/organization")
 @RolesAllowed(Roles.ADMIN)
 public class OrganizationResource {
-    @Inject
-    Organizations organizations;
+    private final Organizations organizations;
+    private final Caller caller;
+    private final Clock clock;
 
-    @Inject
-    Caller caller;
+    public OrganizationResource(Organizations organizations, Caller caller, Clock clock) {
+        this.organizations = organizations;
+        this.caller = caller;
+        this.clock = clock;
+    }
 
     /** The settings as the reporting service answers them once the event is projected. */
     public record OrganizationView(String id, String name, String subdomain, String timeZone, String language,
@@ -40,7 +46,7 @@ public class OrganizationResource {
         Body body = Body.of(json);
         return organizations.handle(caller.partnerId(), new UpdateOrganization(body.patch("name", body::text),
                         body.patch("time_zone", body::text), body.patch("language", body::text), caller.userId(),
-                        Clocks.now()))
+                        WireTime.now(clock)))
                 .map(OrganizationView::of);
     }
 }

@@ -1,28 +1,26 @@
 package io.switchboard.interaction.directory.api;
 
+import io.switchboard.events.WireTime;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.events.EventCodec;
 import io.switchboard.interaction.directory.domain.Agent;
 import io.switchboard.interaction.directory.domain.Menu;
 import io.switchboard.interaction.directory.domain.Team;
 import io.switchboard.interaction.directory.domain.VirtualAgent;
-import io.switchboard.interaction.directory.store.Directory;
+import io.switchboard.interaction.directory.store.DirectoryStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * The written resources in the Manager API's shapes (docs/api/manager.md#agent-object, #menu-object,
- * #team-object).
- */
+/** The written resources in the Manager API's shapes (docs/api/manager.md#agent-object, #menu-object,
+ * #team-object). */
 @ApplicationScoped
 public class Views {
-    private final Directory directory;
+    private final DirectoryStore directory;
 
-    public Views(Directory directory) {
+    public Views(DirectoryStore directory) {
         this.directory = directory;
     }
 
@@ -92,6 +90,6 @@ public class Views {
     }
 
     static String time(Instant instant) {
-        return instant == null ? null : EventCodec.formatInstant(instant);
+        return instant == null ? null : WireTime.format(instant);
     }
 }

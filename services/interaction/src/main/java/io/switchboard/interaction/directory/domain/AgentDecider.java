@@ -15,6 +15,7 @@ import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.Decider;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
+import io.switchboard.eventstore.decider.UnhandledCommandException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class AgentDecider implements Decider<AgentCommand, Agent, DomainEv
             return events;
         }
         if (!agent.exists()) {
-            throw new AggregateNotFoundException("agent", "");
+            throw new AggregateNotFoundException("agent");
         }
         if (!agent.active()) {
             throw new IllegalTransitionException(agent.status(), "agent " + agent.id() + " is deactivated");
@@ -72,8 +73,10 @@ public final class AgentDecider implements Decider<AgentCommand, Agent, DomainEv
             teams.remove(Long.valueOf(leave.teamId()));
             return membership(agent, teams, leave.byUserId(), leave.now(), new Checks.Changes());
         }
-        DeactivateAgent deactivate = (DeactivateAgent) command;
-        return List.of(new AgentDeactivated(agent.id(), deactivate.byUserId(), deactivate.now()));
+        if (command instanceof DeactivateAgent deactivate) {
+            return List.of(new AgentDeactivated(agent.id(), deactivate.byUserId(), deactivate.now()));
+        }
+        throw new UnhandledCommandException(command);
     }
 
     private static AgentCreated create(CreateAgent create) {

@@ -1,18 +1,16 @@
 package io.switchboard.interaction.directory.domain;
 
 import io.switchboard.events.FieldChange;
+import io.switchboard.eventstore.decider.FieldChecks;
 import io.switchboard.eventstore.decider.InvalidCommandException;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Field checks and change lists shared by the directory deciders; fields use their JSON names. */
 final class Checks {
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     static final int NAME_MAX = 100;
 
     private Checks() {
@@ -32,7 +30,7 @@ final class Checks {
         if (value == null || value.isBlank()) {
             throw new InvalidCommandException(field, field + " is required");
         }
-        if (value.length() > 254 || !EMAIL.matcher(value).matches()) {
+        if (!FieldChecks.isEmail(value)) {
             throw new InvalidCommandException(field, field + " must be a well-formed email address");
         }
         return value.strip();
@@ -42,12 +40,7 @@ final class Checks {
         if (value == null) {
             return null;
         }
-        try {
-            URI uri = URI.create(value);
-            if (uri.getHost() == null || !Set.of("http", "https").contains(String.valueOf(uri.getScheme()).toLowerCase())) {
-                throw new IllegalArgumentException();
-            }
-        } catch (IllegalArgumentException e) {
+        if (!FieldChecks.isHttpUrl(value)) {
             throw new InvalidCommandException(field, field + " must be an absolute http(s) URL");
         }
         return value;

@@ -12,6 +12,7 @@ import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.Decider;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
+import io.switchboard.eventstore.decider.UnhandledCommandException;
 
 import java.util.List;
 import java.util.Set;
@@ -35,7 +36,7 @@ public final class MenuDecider implements Decider<MenuCommand, Menu, DomainEvent
             return List.of(create(create));
         }
         if (!menu.exists()) {
-            throw new AggregateNotFoundException("menu", "");
+            throw new AggregateNotFoundException("menu");
         }
         if (!menu.active()) {
             throw new IllegalTransitionException(menu.status(), "menu " + menu.id() + " is deactivated");
@@ -43,8 +44,10 @@ public final class MenuDecider implements Decider<MenuCommand, Menu, DomainEvent
         if (command instanceof UpdateMenu update) {
             return update(update, menu);
         }
-        DeactivateMenu deactivate = (DeactivateMenu) command;
-        return List.of(new MenuDeactivated(menu.id(), deactivate.byUserId(), deactivate.now()));
+        if (command instanceof DeactivateMenu deactivate) {
+            return List.of(new MenuDeactivated(menu.id(), deactivate.byUserId(), deactivate.now()));
+        }
+        throw new UnhandledCommandException(command);
     }
 
     private static MenuCreated create(CreateMenu create) {

@@ -4,6 +4,7 @@ import io.switchboard.events.DomainEvent;
 import io.switchboard.events.interaction.DirectoryEvents.OrganizationUpdated;
 import io.switchboard.eventstore.decider.Decider;
 import io.switchboard.eventstore.decider.InvalidCommandException;
+import io.switchboard.eventstore.decider.UnhandledCommandException;
 import io.switchboard.interaction.directory.domain.OrganizationCommand.UpdateOrganization;
 
 import java.time.DateTimeException;
@@ -34,7 +35,9 @@ public final class OrganizationDecider implements Decider<OrganizationCommand, O
 
     @Override
     public List<DomainEvent> decide(OrganizationCommand command, Organization organization) {
-        UpdateOrganization update = (UpdateOrganization) command;
+        if (!(command instanceof UpdateOrganization update)) {
+            throw new UnhandledCommandException(command);
+        }
         String name = update.name() == null ? organization.name() : Checks.requireText(update.name().value(), "name");
         String timeZone = update.timeZone() == null ? organization.timeZone() : timeZone(update.timeZone().value());
         String language = update.language() == null ? organization.language() : language(update.language().value());

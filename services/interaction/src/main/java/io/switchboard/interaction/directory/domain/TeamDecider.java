@@ -11,6 +11,7 @@ import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.Decider;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
+import io.switchboard.eventstore.decider.UnhandledCommandException;
 
 import java.util.List;
 
@@ -33,7 +34,7 @@ public final class TeamDecider implements Decider<TeamCommand, Team, DomainEvent
             return List.of(new TeamCreated(create.teamId(), name, parent, create.now()));
         }
         if (!team.exists()) {
-            throw new AggregateNotFoundException("team", "");
+            throw new AggregateNotFoundException("team");
         }
         if (!team.active()) {
             throw new IllegalTransitionException(team.status(), "team " + team.id() + " is deactivated");
@@ -56,8 +57,10 @@ public final class TeamDecider implements Decider<TeamCommand, Team, DomainEvent
             return changes.isEmpty() ? List.of()
                     : List.of(new TeamUpdated(team.id(), changes.list(), update.byUserId(), update.now()));
         }
-        DeactivateTeam deactivate = (DeactivateTeam) command;
-        return List.of(new TeamDeactivated(team.id(), deactivate.byUserId(), deactivate.now()));
+        if (command instanceof DeactivateTeam deactivate) {
+            return List.of(new TeamDeactivated(team.id(), deactivate.byUserId(), deactivate.now()));
+        }
+        throw new UnhandledCommandException(command);
     }
 
     @Override

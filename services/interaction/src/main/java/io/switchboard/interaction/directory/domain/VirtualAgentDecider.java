@@ -10,6 +10,7 @@ import io.switchboard.interaction.directory.domain.VirtualAgentCommand.UpdateVir
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.Decider;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
+import io.switchboard.eventstore.decider.UnhandledCommandException;
 
 import java.util.List;
 
@@ -29,7 +30,7 @@ public final class VirtualAgentDecider implements Decider<VirtualAgentCommand, V
             return List.of(new VirtualAgentCreated(create.virtualAgentId(), Checks.requireText(create.name(), "name"), create.now()));
         }
         if (!bot.exists()) {
-            throw new AggregateNotFoundException("virtual agent", "");
+            throw new AggregateNotFoundException("virtual agent");
         }
         if (!bot.active()) {
             throw new IllegalTransitionException(bot.status(), "virtual agent " + bot.id() + " is deactivated");
@@ -42,8 +43,10 @@ public final class VirtualAgentDecider implements Decider<VirtualAgentCommand, V
             return changes.isEmpty() ? List.of()
                     : List.of(new VirtualAgentUpdated(bot.id(), changes.list(), update.byUserId(), update.now()));
         }
-        DeactivateVirtualAgent deactivate = (DeactivateVirtualAgent) command;
-        return List.of(new VirtualAgentDeactivated(bot.id(), deactivate.byUserId(), deactivate.now()));
+        if (command instanceof DeactivateVirtualAgent deactivate) {
+            return List.of(new VirtualAgentDeactivated(bot.id(), deactivate.byUserId(), deactivate.now()));
+        }
+        throw new UnhandledCommandException(command);
     }
 
     @Override

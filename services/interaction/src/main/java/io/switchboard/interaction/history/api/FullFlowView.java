@@ -1,5 +1,6 @@
 package io.switchboard.interaction.history.api;
 
+import io.switchboard.events.WireTime;
 import io.switchboard.events.interaction.InteractionEvents.InteractionStepRecorded;
 import io.switchboard.events.interaction.InteractionEvents.ScreenElement;
 import io.switchboard.interaction.history.domain.Interaction;
@@ -11,13 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Get Full Interaction Flow (docs/api/interaction-history.md#page-model): a JSON array with one page
- * object per screen shown, in the v7 page model's own camelCase keys ({@code pageNavigation},
- * {@code pageContent}), every element shown with what the user gave for it. Built as ordered maps so
- * the keys are exactly these whatever the service's naming strategy. Where the vendor documents no key,
- * ours are: {@code timestamp} (page object, when the screen was shown) and {@code selected} (each
- * choice, whether the user answered it); an {@code uploadImageList} element lists its uploaded paths in
- * {@code imagePaths}.
+ * Get Full Interaction Flow (docs/api/interaction-history.md#page-model): a JSON array with one page object per screen shown, in
+ * the v7 page model's own camelCase keys ({@code pageNavigation}, {@code pageContent}), every
+ * element shown with what the user gave for it. Built as ordered maps so the keys are exactly these
+ * whatever the service's naming strategy. Where the vendor documents no key, ours are: {@code timestamp}
+ * (page object, when the screen was shown) and {@code selected} (each choice, whether the user
+ * answered it); an {@code uploadImageList} element lists its uploaded paths in {@code imagePaths}.
  */
 final class FullFlowView {
     static final String NEXT = "server://navigationType?type=NEXT&shouldSendFormData=true";
@@ -84,7 +84,7 @@ final class FullFlowView {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("pageNavigation", navigation);
         result.put("pageContent", content);
-        result.put("timestamp", Times.format(screen.recordedAt()));
+        result.put("timestamp", WireTime.format(screen.recordedAt()));
         return result;
     }
 

@@ -21,10 +21,7 @@ public class HistoryProblem extends RuntimeException {
         return new HistoryProblem(403, "Forbidden", field, detail);
     }
 
-    /**
-     * The photo API's own wording (docs/api/interaction-history.md#get-interaction-photo): "missing or
-     * invalid parameter <parameter>".
-     */
+    /** The photo API's own wording (docs/api/interaction-history.md#get-interaction-photo): "missing or invalid parameter <parameter>". */
     static HistoryProblem invalidParameter(String parameter) {
         return new HistoryProblem(400, "Invalid request", parameter, "missing or invalid parameter " + parameter);
     }

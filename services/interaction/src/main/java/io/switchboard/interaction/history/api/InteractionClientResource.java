@@ -1,6 +1,7 @@
 package io.switchboard.interaction.history.api;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.events.WireTime;
 import io.switchboard.events.interaction.InteractionEvents.InteractionStepRecorded;
 import io.switchboard.eventstore.decider.CommandResult;
 import io.switchboard.eventstore.decider.InvalidCommandException;
@@ -17,7 +18,6 @@ import io.switchboard.interaction.history.store.PhotoStore;
 import io.switchboard.web.Roles;
 import io.switchboard.web.input.OptionalBody;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -36,7 +36,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,17 +52,10 @@ import java.util.UUID;
 @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
 public class InteractionClientResource {
 
-    @Inject
-    InteractionStore interactions;
-
-    @Inject
-    PhotoStore photos;
-
-    @Inject
-    TenantGuard tenant;
-
-    @Inject
-    UriInfo uri;
+    private final InteractionStore interactions;
+    private final PhotoStore photos;
+    private final TenantGuard tenant;
+    private final UriInfo uri;
 
     @PathParam("version")
     String version;
@@ -78,7 +70,16 @@ public class InteractionClientResource {
     /** A device path of a photo. */
     private static final int PATH = 1_024;
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+
+    public InteractionClientResource(InteractionStore interactions, PhotoStore photos, TenantGuard tenant,
+                                     UriInfo uri, Clock clock) {
+        this.interactions = interactions;
+        this.photos = photos;
+        this.tenant = tenant;
+        this.uri = uri;
+        this.clock = clock;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -189,7 +190,7 @@ public class InteractionClientResource {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return WireTime.now(clock);
     }
 
     private String partner() {

@@ -3,6 +3,7 @@ package io.switchboard.interaction.history.api;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.interaction.InteractionEvents.InteractionStepRecorded;
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
+import io.switchboard.eventstore.decider.FieldChecks;
 import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.interaction.history.domain.Interaction;
 import io.switchboard.interaction.history.domain.StepType;
@@ -10,7 +11,6 @@ import io.switchboard.interaction.history.store.InteractionStore;
 import io.switchboard.interaction.history.store.PhotoStore;
 import io.switchboard.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -28,31 +28,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
- * The read side of the Interaction History API (docs/api/interaction-history.md): what an agent needs
- * to help the customer whose visual-IVR interaction led to the call. A call created with an interaction
- * unique id (appended to the dialled number, i.e. its DTMF code) is looked up here by that id.
+ * The read side of the Interaction History API (docs/api/interaction-history.md): what
+ * an agent needs to help the customer whose visual-IVR interaction led to the call. A call created
+ * with an interaction unique id (appended to the dialled number, i.e. its DTMF code) is looked up
+ * here by that id.
  */
 @Path(InteractionHistoryResource.BASE)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR, Roles.ADMIN, Roles.SYSTEM})
 public class InteractionHistoryResource {
     public static final String BASE = "/interact/agent/version/{version}/account/{accountID}";
-    private static final Pattern UNIQUE_ID = Pattern.compile("[0-9]{1,20}");
     private static final int KEY = InteractionRequests.KEY;
     /** A photo's path, URL-encoded twice. */
     private static final int PATH = 4_096;
 
-    @Inject
-    InteractionStore interactions;
+    private final InteractionStore interactions;
+    private final PhotoStore photos;
+    private final TenantGuard tenant;
 
-    @Inject
-    PhotoStore photos;
-
-    @Inject
-    TenantGuard tenant;
+    public InteractionHistoryResource(InteractionStore interactions, PhotoStore photos, TenantGuard tenant) {
+        this.interactions = interactions;
+        this.photos = photos;
+        this.tenant = tenant;
+    }
 
     @PathParam("version")
     String version;
@@ -149,7 +149,7 @@ public class InteractionHistoryResource {
                                @PathParam("imgPath") @Size(max = PATH) String imgPath,
                                @QueryParam("maxSize") @Size(max = KEY) String maxSize) {
         String partnerId = partner();
-        if (uid == null || !UNIQUE_ID.matcher(uid).matches()) {
+        if (uid == null || !FieldChecks.isUniqueId(uid)) {
             throw HistoryProblem.invalidParameter("uid");
         }
         String path = imagePath(imgPath);
@@ -181,8 +181,7 @@ public class InteractionHistoryResource {
             throw HistoryProblem.invalidParameter("path");
         }
         try {
-            // The container decoded the path once; the API encodes it twice
-            // (docs/api/interaction-history.md#get-interaction-photo).
+            // The container decoded the path once; the API encodes it twice (docs/api/interaction-history.md#get-interaction-photo).
             String decoded = URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
             return decoded.replace("@@@@@", ".");
         } catch (IllegalArgumentException e) {

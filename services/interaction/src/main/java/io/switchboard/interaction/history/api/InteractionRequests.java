@@ -21,9 +21,9 @@ public final class InteractionRequests {
     }
 
     /**
-     * {@code unique_id} is optional: the client's own id (the Interaction History API lets either side
-     * generate it, docs/api/interaction-history.md#interaction-unique-id); without it the server
-     * allocates one.
+     * {@code unique_id} is optional: the client's own id (the Interaction History API lets either side generate it,
+     * docs/api/interaction-history.md#interaction-unique-id);
+     * without it the server allocates one.
      */
     public record StartInteraction(@NotBlank @Size(max = 32) String dialledNumber, @Size(max = 32) String uniqueId,
                                    @Size(max = ENTRIES) Map<@Size(max = KEY) String, @Size(max = VALUE) String> callerAttributes) {

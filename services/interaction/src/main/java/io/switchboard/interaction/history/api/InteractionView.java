@@ -1,5 +1,6 @@
 package io.switchboard.interaction.history.api;
 
+import io.switchboard.events.WireTime;
 import io.switchboard.interaction.history.domain.Interaction;
 
 import java.util.Map;
@@ -12,7 +13,7 @@ public record InteractionView(String interactionUniqueId, String accountId, Stri
     static InteractionView of(Interaction interaction) {
         return new InteractionView(interaction.uniqueId(), interaction.accountId(), interaction.status().value(),
                 interaction.dialledNumber(), interaction.numberToDial(), interaction.callerAttributes(),
-                Times.format(interaction.startedAt()), Times.format(interaction.endedAt()), interaction.endReason(),
+                WireTime.format(interaction.startedAt()), WireTime.format(interaction.endedAt()), interaction.endReason(),
                 interaction.steps().size());
     }
 }

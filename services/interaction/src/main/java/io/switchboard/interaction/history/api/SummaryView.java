@@ -1,5 +1,6 @@
 package io.switchboard.interaction.history.api;
 
+import io.switchboard.events.WireTime;
 import io.switchboard.events.interaction.InteractionEvents.InteractionStepRecorded;
 import io.switchboard.events.interaction.InteractionEvents.ScreenElement;
 import io.switchboard.interaction.history.domain.Interaction;
@@ -9,11 +10,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Get Interaction Summary (docs/api/interaction-history.md#get-interaction-summary; the vendor
- * documents no keys, so these are ours, snake_case): only the pages where the user gave something, and
- * on them only what was given — per page its id, title, timestamp and header as plain text; per
- * question its reference name (element id), label and answer (a photo's answer is its image path;
- * several are joined with ", ").
+ * Get Interaction Summary (docs/api/interaction-history.md#get-interaction-summary; the vendor documents no keys, so these are ours, snake_case):
+ * only the pages where the user gave something, and on them only what was given — per page its
+ * id, title, timestamp and header as plain text; per question its reference name (element id),
+ * label and answer (a photo's answer is its image path; several are joined with ", ").
  */
 public record SummaryView(String interactionUniqueId, String status, String startedAt, String endedAt,
                           List<Page> pages) {
@@ -40,12 +40,12 @@ public record SummaryView(String interactionUniqueId, String status, String star
             }
             if (!questions.isEmpty()) {
                 InteractionStepRecorded screen = page.screen();
-                pages.add(new Page(screen.screenId(), screen.screenTitle(), Times.format(screen.recordedAt()),
+                pages.add(new Page(screen.screenId(), screen.screenTitle(), WireTime.format(screen.recordedAt()),
                         plainText(screen.header()), questions));
             }
         }
         return new SummaryView(interaction.uniqueId(), interaction.status().value(),
-                Times.format(interaction.startedAt()), Times.format(interaction.endedAt()), pages);
+                WireTime.format(interaction.startedAt()), WireTime.format(interaction.endedAt()), pages);
     }
 
     /** Styling, images and video are stripped: only the text remains. */

@@ -3,7 +3,6 @@ package io.switchboard.interaction.history.api;
 import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.web.PartnerContext;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 
 import java.util.regex.Pattern;
 
@@ -20,8 +19,11 @@ public class TenantGuard {
     private static final Pattern VERSION = Pattern.compile("v?[0-9]{1,3}");
     private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
-    @Inject
-    PartnerContext partner;
+    private final PartnerContext partner;
+
+    public TenantGuard(PartnerContext partner) {
+        this.partner = partner;
+    }
 
     /** The caller's partner, once the headers and the path's version and account are in order. */
     public String partnerFor(String version, String accountId, String tenantId) {

@@ -8,8 +8,10 @@ import io.switchboard.events.interaction.InteractionEvents.ScreenElement;
 import io.switchboard.events.interaction.InteractionEvents.UserVariablesSet;
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.Decider;
+import io.switchboard.eventstore.decider.FieldChecks;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
+import io.switchboard.eventstore.decider.UnhandledCommandException;
 import io.switchboard.interaction.history.domain.InteractionCommand.Answer;
 import io.switchboard.interaction.history.domain.InteractionCommand.Element;
 import io.switchboard.interaction.history.domain.InteractionCommand.End;
@@ -36,8 +38,6 @@ public final class InteractionDecider implements Decider<InteractionCommand, Int
     public static final Set<String> CALLER_ATTRIBUTES = Set.of("call_return_number", "click_to_call_caller_id",
             "dnid", "history_search_id");
     public static final String DEFAULT_GROUP = "voice";
-    private static final Pattern PHONE = Pattern.compile("[0-9+*#][0-9+*#() .-]{2,31}");
-    private static final Pattern UNIQUE_ID = Pattern.compile("[0-9]{1,20}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final int MAX_ID = 128;
     private static final int MAX_TEXT = 4000;
@@ -57,7 +57,7 @@ public final class InteractionDecider implements Decider<InteractionCommand, Int
             return List.of(start(start));
         }
         if (!interaction.exists()) {
-            throw new AggregateNotFoundException("interaction", "");
+            throw new AggregateNotFoundException("interaction");
         }
         if (interaction.status() == InteractionStatus.ENDED) {
             throw new IllegalTransitionException(interaction.status().value(),
@@ -72,16 +72,18 @@ public final class InteractionDecider implements Decider<InteractionCommand, Int
         if (command instanceof SetVariables variables) {
             return variables(variables, interaction);
         }
-        End end = (End) command;
-        optionalText(end.reason(), "reason", 256);
-        return List.of(new InteractionEnded(interaction.id(), end.reason(), end.now()));
+        if (command instanceof End end) {
+            optionalText(end.reason(), "reason", 256);
+            return List.of(new InteractionEnded(interaction.id(), end.reason(), end.now()));
+        }
+        throw new UnhandledCommandException(command);
     }
 
     private static InteractionStarted start(Start start) {
-        if (start.uniqueId() == null || !UNIQUE_ID.matcher(start.uniqueId()).matches()) {
+        if (start.uniqueId() == null || !FieldChecks.isUniqueId(start.uniqueId())) {
             throw new InvalidCommandException("unique_id", "unique_id must be 1 to 20 digits");
         }
-        if (start.dialledNumber() == null || !PHONE.matcher(start.dialledNumber()).matches()) {
+        if (start.dialledNumber() == null || !FieldChecks.isPhone(start.dialledNumber())) {
             throw new InvalidCommandException("dialled_number",
                     "dialled_number must be a phone number (digits, +, *, #, spaces, dots, dashes, parentheses)");
         }

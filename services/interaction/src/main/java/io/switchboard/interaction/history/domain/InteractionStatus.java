@@ -1,7 +1,9 @@
 package io.switchboard.interaction.history.domain;
 
+import io.switchboard.events.WireEnum;
+
 /** An interaction is active from its start until it ends; an ended one takes no more steps. */
-public enum InteractionStatus {
+public enum InteractionStatus implements WireEnum {
     ACTIVE("active"),
     ENDED("ended");
 
@@ -11,6 +13,7 @@ public enum InteractionStatus {
         this.value = value;
     }
 
+    @Override
     public String value() {
         return value;
     }

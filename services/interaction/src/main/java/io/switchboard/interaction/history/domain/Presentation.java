@@ -1,13 +1,13 @@
 package io.switchboard.interaction.history.domain;
 
-import java.util.Arrays;
+import io.switchboard.events.WireEnum;
 import java.util.Optional;
 
 /**
- * The kinds of screen element of the page model (docs/api/interaction-history.md#page-model) and which
- * step answers each: a choice selects, an input types text, a photo uploads an image.
+ * The kinds of screen element of the page model (docs/api/interaction-history.md#page-model) and which step answers each:
+ * a choice selects, an input types text, a photo uploads an image.
  */
-public enum Presentation {
+public enum Presentation implements WireEnum {
     CLICK_TO_CONTINUE("clickToContinue", StepType.CHOICE),
     CHOICE_OPTION("choiceOption", StepType.CHOICE),
     CHOICE_SWITCH("choiceSwitch", StepType.CHOICE),
@@ -23,6 +23,7 @@ public enum Presentation {
         this.answeredBy = answeredBy;
     }
 
+    @Override
     public String value() {
         return value;
     }
@@ -32,6 +33,6 @@ public enum Presentation {
     }
 
     public static Optional<Presentation> of(String value) {
-        return Arrays.stream(values()).filter(p -> p.value.equals(value)).findFirst();
+        return WireEnum.find(Presentation.class, value);
     }
 }

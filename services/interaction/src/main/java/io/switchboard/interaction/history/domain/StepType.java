@@ -1,10 +1,10 @@
 package io.switchboard.interaction.history.domain;
 
-import java.util.Arrays;
+import io.switchboard.events.WireEnum;
 import java.util.Optional;
 
 /** What a recorded step is: a screen shown, or a choice, input or photo given on it. */
-public enum StepType {
+public enum StepType implements WireEnum {
     SCREEN("screen"),
     CHOICE("choice"),
     INPUT("input"),
@@ -16,11 +16,12 @@ public enum StepType {
         this.value = value;
     }
 
+    @Override
     public String value() {
         return value;
     }
 
     public static Optional<StepType> of(String value) {
-        return Arrays.stream(values()).filter(t -> t.value.equals(value)).findFirst();
+        return WireEnum.find(StepType.class, value);
     }
 }

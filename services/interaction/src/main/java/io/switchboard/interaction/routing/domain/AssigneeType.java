@@ -1,6 +1,8 @@
 package io.switchboard.interaction.routing.domain;
 
-public enum AssigneeType {
+import io.switchboard.events.WireEnum;
+
+public enum AssigneeType implements WireEnum {
     AGENT("agent"), VIRTUAL_AGENT("virtual_agent");
 
     private final String value;
@@ -9,6 +11,7 @@ public enum AssigneeType {
         this.value = value;
     }
 
+    @Override
     public String value() {
         return value;
     }

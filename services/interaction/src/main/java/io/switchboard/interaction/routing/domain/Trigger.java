@@ -1,7 +1,9 @@
 package io.switchboard.interaction.routing.domain;
 
+import io.switchboard.events.WireEnum;
+
 /** Why a piece of work asks to be routed; for chats this is ChatRouted's {@code trigger}. */
-public enum Trigger {
+public enum Trigger implements WireEnum {
     /** A new chat. */
     CREATED("created"),
     /** A virtual agent's chat asks for a human. */
@@ -17,17 +19,13 @@ public enum Trigger {
         this.value = value;
     }
 
+    @Override
     public String value() {
         return value;
     }
 
     public static Trigger of(String value) {
-        for (Trigger trigger : values()) {
-            if (trigger.value.equals(value)) {
-                return trigger;
-            }
-        }
-        throw new IllegalArgumentException("unknown routing trigger " + value);
+        return WireEnum.of(Trigger.class, value);
     }
 
     /** Only a new chat may go to a virtual agent; escalations and releases want a person. */

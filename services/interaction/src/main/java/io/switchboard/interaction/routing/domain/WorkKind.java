@@ -1,7 +1,12 @@
 package io.switchboard.interaction.routing.domain;
 
-/** What waits for an agent. Calls go to humans only; chats may go to a virtual agent first. */
-public enum WorkKind {
+import io.switchboard.events.WireEnum;
+
+/**
+ * The kinds of work an agent does: what waits for an agent (routing: calls go to humans only, chats may go
+ * to a virtual agent first) and what keeps an agent busy (agent status).
+ */
+public enum WorkKind implements WireEnum {
     CHAT("chat"), CALL("call");
 
     private final String value;
@@ -10,16 +15,22 @@ public enum WorkKind {
         this.value = value;
     }
 
+    @Override
     public String value() {
         return value;
     }
 
     public static WorkKind of(String value) {
-        for (WorkKind kind : values()) {
-            if (kind.value.equals(value)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown work kind " + value);
+        return WireEnum.of(WorkKind.class, value);
+    }
+
+    /** The key of one piece of work among an agent's: {@code call:12}. */
+    public String key(long workId) {
+        return prefix() + workId;
+    }
+
+    /** What every key of this kind starts with. */
+    public String prefix() {
+        return value + ":";
     }
 }

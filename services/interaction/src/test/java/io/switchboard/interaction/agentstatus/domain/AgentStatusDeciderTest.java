@@ -1,14 +1,13 @@
 package io.switchboard.interaction.agentstatus.domain;
 
+import io.switchboard.interaction.routing.domain.WorkKind;
+import io.switchboard.eventstore.decider.DeciderSpec;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.interaction.DirectoryEvents.AgentCreated;
 import io.switchboard.events.interaction.DirectoryEvents.AgentDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.AgentStatusChanged;
 import io.switchboard.events.interaction.DirectoryEvents.AgentWorkEnded;
 import io.switchboard.events.interaction.DirectoryEvents.AgentWorkStarted;
-import io.switchboard.eventstore.decider.AggregateNotFoundException;
-import io.switchboard.eventstore.decider.IllegalTransitionException;
-import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.interaction.agentstatus.domain.AgentStatusCommand.EndWork;
 import io.switchboard.interaction.agentstatus.domain.AgentStatusCommand.EndWrapUp;
 import io.switchboard.interaction.agentstatus.domain.AgentStatusCommand.SetStatus;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AgentStatusDeciderTest {
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00.000Z");
@@ -38,26 +36,22 @@ class AgentStatusDeciderTest {
     private static final AgentStatusChanged ON_BREAK = new AgentStatusChanged(7, "offline", "unavailable", "break", T0);
     private static final AgentWorkStarted CALL_12 = new AgentWorkStarted(7, "call", 12, E1, T1);
     private static final AgentStatusChanged IN_CALL = new AgentStatusChanged(7, "available", "in_call", null, T1);
-    private final AgentStatusDecider decider = new AgentStatusDecider();
-
-    private List<DomainEvent> when(AgentStatusCommand command, DomainEvent... given) {
-        return decider.decide(command, state(given));
-    }
+    private final DeciderSpec<AgentStatusCommand, AgentStatus, DomainEvent> spec = DeciderSpec.of(new AgentStatusDecider());
 
     private AgentStatus state(DomainEvent... given) {
-        return decider.evolveAll(decider.initialState(), List.of(given));
+        return spec.given(given).state();
     }
 
     @Test
     void aNewAgentIsOfflineAndSetsThemselvesAvailable() {
         assertThat(state(ANN).status()).isEqualTo(Status.OFFLINE);
-        assertThat(when(new SetStatus("available", null, T0), ANN)).containsExactly(AVAILABLE);
+        spec.given(ANN).when(new SetStatus("available", null, T0)).then(AVAILABLE);
     }
 
     @Test
     void unavailableNeedsOneOfTheReasons() {
-        assertThat(when(new SetStatus("unavailable", "lunch", T1), ANN, AVAILABLE))
-                .containsExactly(new AgentStatusChanged(7, "available", "unavailable", "lunch", T1));
+        spec.given(ANN, AVAILABLE).when(new SetStatus("unavailable", "lunch", T1))
+                .then(new AgentStatusChanged(7, "available", "unavailable", "lunch", T1));
         expectInvalid(new SetStatus("unavailable", null, T1), "reason", ANN, AVAILABLE);
         expectInvalid(new SetStatus("unavailable", "nap", T1), "reason", ANN, AVAILABLE);
         expectInvalid(new SetStatus("offline", "lunch", T1), "reason", ANN, AVAILABLE);
@@ -72,16 +66,16 @@ class AgentStatusDeciderTest {
 
     @Test
     void settingTheSameStatusAgainWritesNothing() {
-        assertThat(when(new SetStatus("available", null, T1), ANN, AVAILABLE)).isEmpty();
-        assertThat(when(new SetStatus("unavailable", "break", T1), ANN, ON_BREAK)).isEmpty();
-        assertThat(when(new SetStatus("unavailable", "lunch", T1), ANN, ON_BREAK))
-                .containsExactly(new AgentStatusChanged(7, "unavailable", "unavailable", "lunch", T1));
+        spec.given(ANN, AVAILABLE).when(new SetStatus("available", null, T1)).thenNothing();
+        spec.given(ANN, ON_BREAK).when(new SetStatus("unavailable", "break", T1)).thenNothing();
+        spec.given(ANN, ON_BREAK).when(new SetStatus("unavailable", "lunch", T1))
+                .then(new AgentStatusChanged(7, "unavailable", "unavailable", "lunch", T1));
     }
 
     @Test
     void aConnectedCallPutsTheAgentInCallAndItsEndInWrapUp() {
-        assertThat(when(new StartWork(WorkType.CALL, 12, E1, T1), ANN, AVAILABLE)).containsExactly(CALL_12, IN_CALL);
-        assertThat(when(new EndWork(WorkType.CALL, 12, E2, T2), ANN, AVAILABLE, CALL_12, IN_CALL)).containsExactly(
+        spec.given(ANN, AVAILABLE).when(new StartWork(WorkKind.CALL, 12, E1, T1)).then(CALL_12, IN_CALL);
+        spec.given(ANN, AVAILABLE, CALL_12, IN_CALL).when(new EndWork(WorkKind.CALL, 12, E2, T2)).then(
                 new AgentWorkEnded(7, "call", 12, E2, T2), new AgentStatusChanged(7, "in_call", "wrap_up", null, T2));
     }
 
@@ -89,21 +83,21 @@ class AgentStatusDeciderTest {
     void wrapUpEndsAfterThePeriodBackToTheStatusTheAgentHadSet() {
         DomainEvent[] wrappingUp = {ANN, AVAILABLE, CALL_12, IN_CALL, new AgentWorkEnded(7, "call", 12, E2, T2),
                 new AgentStatusChanged(7, "in_call", "wrap_up", null, T2)};
-        assertThat(when(new EndWrapUp(WRAP_UP, T2.plusSeconds(29)), wrappingUp)).isEmpty();
-        assertThat(when(new EndWrapUp(WRAP_UP, T2.plusSeconds(30)), wrappingUp))
-                .containsExactly(new AgentStatusChanged(7, "wrap_up", "available", null, T2.plusSeconds(30)));
-        assertThat(when(new EndWrapUp(WRAP_UP, T2.plusSeconds(30)), ANN, AVAILABLE)).isEmpty();
+        spec.given(wrappingUp).when(new EndWrapUp(WRAP_UP, T2.plusSeconds(29))).thenNothing();
+        spec.given(wrappingUp).when(new EndWrapUp(WRAP_UP, T2.plusSeconds(30)))
+                .then(new AgentStatusChanged(7, "wrap_up", "available", null, T2.plusSeconds(30)));
+        spec.given(ANN, AVAILABLE).when(new EndWrapUp(WRAP_UP, T2.plusSeconds(30))).thenNothing();
         // The agent may end wrap-up themselves.
-        assertThat(when(new SetStatus("available", null, T2.plusSeconds(5)), wrappingUp))
-                .containsExactly(new AgentStatusChanged(7, "wrap_up", "available", null, T2.plusSeconds(5)));
+        spec.given(wrappingUp).when(new SetStatus("available", null, T2.plusSeconds(5)))
+                .then(new AgentStatusChanged(7, "wrap_up", "available", null, T2.plusSeconds(5)));
     }
 
     @Test
     void workThatReallyConnectsMovesAnUnavailableAgentWhoReturnsToUnavailable() {
         AgentWorkStarted chat = new AgentWorkStarted(7, "chat", 30, E1, T1);
         AgentStatusChanged inChat = new AgentStatusChanged(7, "unavailable", "in_chat", null, T1);
-        assertThat(when(new StartWork(WorkType.CHAT, 30, E1, T1), ANN, ON_BREAK)).containsExactly(chat, inChat);
-        assertThat(when(new EndWork(WorkType.CHAT, 30, E2, T2), ANN, ON_BREAK, chat, inChat)).containsExactly(
+        spec.given(ANN, ON_BREAK).when(new StartWork(WorkKind.CHAT, 30, E1, T1)).then(chat, inChat);
+        spec.given(ANN, ON_BREAK, chat, inChat).when(new EndWork(WorkKind.CHAT, 30, E2, T2)).then(
                 new AgentWorkEnded(7, "chat", 30, E2, T2), new AgentStatusChanged(7, "in_chat", "unavailable", "break", T2));
     }
 
@@ -113,51 +107,48 @@ class AgentStatusDeciderTest {
         AgentStatusChanged inChat = new AgentStatusChanged(7, "available", "in_chat", null, T1);
         AgentWorkStarted call = new AgentWorkStarted(7, "call", 12, E2, T1);
         AgentStatusChanged inCall = new AgentStatusChanged(7, "in_chat", "in_call", null, T1);
-        assertThat(when(new StartWork(WorkType.CALL, 12, E2, T1), ANN, AVAILABLE, chat, inChat)).containsExactly(call, inCall);
+        spec.given(ANN, AVAILABLE, chat, inChat).when(new StartWork(WorkKind.CALL, 12, E2, T1)).then(call, inCall);
         // A chat finishing during the call does not end the call's status.
-        assertThat(when(new EndWork(WorkType.CHAT, 30, E3, T2), ANN, AVAILABLE, chat, inChat, call, inCall))
-                .containsExactly(new AgentWorkEnded(7, "chat", 30, E3, T2));
-        assertThat(when(new EndWork(WorkType.CALL, 12, E3, T2), ANN, AVAILABLE, chat, inChat, call, inCall)).containsExactly(
+        spec.given(ANN, AVAILABLE, chat, inChat, call, inCall).when(new EndWork(WorkKind.CHAT, 30, E3, T2))
+                .then(new AgentWorkEnded(7, "chat", 30, E3, T2));
+        spec.given(ANN, AVAILABLE, chat, inChat, call, inCall).when(new EndWork(WorkKind.CALL, 12, E3, T2)).then(
                 new AgentWorkEnded(7, "call", 12, E3, T2), new AgentStatusChanged(7, "in_call", "in_chat", null, T2));
         // A second chat while chatting changes no status.
-        assertThat(when(new StartWork(WorkType.CHAT, 31, E3, T2), ANN, AVAILABLE, chat, inChat))
-                .containsExactly(new AgentWorkStarted(7, "chat", 31, E3, T2));
+        spec.given(ANN, AVAILABLE, chat, inChat).when(new StartWork(WorkKind.CHAT, 31, E3, T2))
+                .then(new AgentWorkStarted(7, "chat", 31, E3, T2));
     }
 
     @Test
     void redeliveredOrRepeatedWorkEventsChangeNothing() {
-        assertThat(when(new StartWork(WorkType.CALL, 12, E1, T1), ANN, AVAILABLE, CALL_12, IN_CALL)).isEmpty();
+        spec.given(ANN, AVAILABLE, CALL_12, IN_CALL).when(new StartWork(WorkKind.CALL, 12, E1, T1)).thenNothing();
         // Another event about the same call (a participant joining after CallConnected).
-        assertThat(when(new StartWork(WorkType.CALL, 12, E2, T1), ANN, AVAILABLE, CALL_12, IN_CALL)).isEmpty();
+        spec.given(ANN, AVAILABLE, CALL_12, IN_CALL).when(new StartWork(WorkKind.CALL, 12, E2, T1)).thenNothing();
         AgentWorkEnded ended = new AgentWorkEnded(7, "call", 12, E2, T2);
-        assertThat(when(new EndWork(WorkType.CALL, 12, E2, T2), ANN, AVAILABLE, CALL_12, IN_CALL, ended)).isEmpty();
+        spec.given(ANN, AVAILABLE, CALL_12, IN_CALL, ended).when(new EndWork(WorkKind.CALL, 12, E2, T2)).thenNothing();
         // A later "call ended" for the call the agent already left.
-        assertThat(when(new EndWork(WorkType.CALL, 12, E3, T2), ANN, AVAILABLE, CALL_12, IN_CALL, ended)).isEmpty();
+        spec.given(ANN, AVAILABLE, CALL_12, IN_CALL, ended).when(new EndWork(WorkKind.CALL, 12, E3, T2)).thenNothing();
         // A redelivered start after the end must not reopen the call.
-        assertThat(when(new StartWork(WorkType.CALL, 12, E1, T2), ANN, AVAILABLE, CALL_12, IN_CALL, ended)).isEmpty();
-        assertThat(when(new EndWork(WorkType.CHAT, 99, E3, T2), ANN, AVAILABLE)).isEmpty();
+        spec.given(ANN, AVAILABLE, CALL_12, IN_CALL, ended).when(new StartWork(WorkKind.CALL, 12, E1, T2))
+                .thenNothing();
+        spec.given(ANN, AVAILABLE).when(new EndWork(WorkKind.CHAT, 99, E3, T2)).thenNothing();
     }
 
     @Test
     void noManualChangeWhileWorkIsConnected() {
-        assertThatThrownBy(() -> when(new SetStatus("offline", null, T2), ANN, AVAILABLE, CALL_12, IN_CALL))
-                .isInstanceOf(IllegalTransitionException.class)
-                .satisfies(e -> assertThat(((IllegalTransitionException) e).currentStatus()).isEqualTo("in_call"));
+        spec.given(ANN, AVAILABLE, CALL_12, IN_CALL).when(new SetStatus("offline", null, T2)).thenIllegal("in_call");
     }
 
     @Test
     void aDeactivatedAgentIgnoresWorkAndRefusesStatusChanges() {
         AgentDeactivated gone = new AgentDeactivated(7, null, T1);
-        assertThat(when(new StartWork(WorkType.CALL, 12, E1, T2), ANN, AVAILABLE, gone)).isEmpty();
-        assertThatThrownBy(() -> when(new SetStatus("offline", null, T2), ANN, AVAILABLE, gone))
-                .isInstanceOf(IllegalTransitionException.class)
-                .satisfies(e -> assertThat(((IllegalTransitionException) e).currentStatus()).isEqualTo("inactive"));
+        spec.given(ANN, AVAILABLE, gone).when(new StartWork(WorkKind.CALL, 12, E1, T2)).thenNothing();
+        spec.given(ANN, AVAILABLE, gone).when(new SetStatus("offline", null, T2)).thenIllegal("inactive");
     }
 
     @Test
     void anAgentThatDoesNotExistIsNotFound() {
-        assertThatThrownBy(() -> when(new SetStatus("available", null, T0))).isInstanceOf(AggregateNotFoundException.class);
-        assertThatThrownBy(() -> when(new StartWork(WorkType.CALL, 1, E1, T0))).isInstanceOf(AggregateNotFoundException.class);
+        spec.when(new SetStatus("available", null, T0)).thenNotFound();
+        spec.when(new StartWork(WorkKind.CALL, 1, E1, T0)).thenNotFound();
     }
 
     @Test
@@ -173,8 +164,11 @@ class AgentStatusDeciderTest {
     }
 
     private void expectInvalid(AgentStatusCommand command, String field, DomainEvent... given) {
-        assertThatThrownBy(() -> when(command, given))
-                .isInstanceOf(InvalidCommandException.class)
-                .satisfies(e -> assertThat(((InvalidCommandException) e).field()).isEqualTo(field));
+        spec.given(given).when(command).thenInvalid(field);
+    }
+
+    @Test
+    void everyCommandIsDecided() {
+        spec.given(ANN, AVAILABLE).everyCommandIsDecided(AgentStatusCommand.class);
     }
 }

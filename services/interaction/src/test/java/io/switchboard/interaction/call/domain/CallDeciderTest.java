@@ -1,5 +1,6 @@
 package io.switchboard.interaction.call.domain;
 
+import io.switchboard.eventstore.decider.DeciderSpec;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.interaction.CallEvents.CallConnected;
 import io.switchboard.events.interaction.CallEvents.CallConnecting;
@@ -14,9 +15,6 @@ import io.switchboard.events.interaction.CallEvents.ParticipantJoined;
 import io.switchboard.events.interaction.CallEvents.ParticipantLeft;
 import io.switchboard.events.interaction.CallEvents.TransferStarted;
 import io.switchboard.events.interaction.CallEvents.VoicemailRecorded;
-import io.switchboard.eventstore.decider.AggregateNotFoundException;
-import io.switchboard.eventstore.decider.IllegalTransitionException;
-import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.interaction.call.domain.CallCommand.Connect;
 import io.switchboard.interaction.call.domain.CallCommand.CreateCall;
 import io.switchboard.interaction.call.domain.CallCommand.DialThirdParty;
@@ -40,14 +38,13 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Given events, when a command, then events or a rejection: no I/O, no framework. */
 class CallDeciderTest {
     private static final long CALL = 1000;
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00.000Z");
     private static final List<Long> IDS = List.of(11L, 12L);
-    private final CallDecider decider = new CallDecider();
+    private final DeciderSpec<CallCommand, Call, DomainEvent> spec = DeciderSpec.of(new CallDecider());
 
     private static Instant t(int seconds) {
         return T0.plusSeconds(seconds);
@@ -68,12 +65,8 @@ class CallDeciderTest {
                 scheduledAt, IDS, T0);
     }
 
-    private List<DomainEvent> when(CallCommand command, List<DomainEvent> given) {
-        return decider.decide(command, decider.evolveAll(decider.initialState(), given));
-    }
-
     private Call state(List<DomainEvent> events) {
-        return decider.evolveAll(decider.initialState(), events);
+        return spec.given(events).state();
     }
 
     @SafeVarargs
@@ -86,115 +79,153 @@ class CallDeciderTest {
     /** Rejection with 409 naming the status, as the decider answers an impossible step. */
     private AbstractThrowableAssert<?, ? extends Throwable> illegal(CallCommand command, List<DomainEvent> given,
                                                                    String status) {
-        return assertThatThrownBy(() -> when(command, given)).isInstanceOf(IllegalTransitionException.class)
-                .satisfies(e -> assertThat(((IllegalTransitionException) e).currentStatus()).isEqualTo(status))
-                .hasMessageContaining("current status: " + status);
+        return spec.given(given).when(command).thenIllegal(status);
     }
 
     private void invalid(CallCommand command, List<DomainEvent> given, String field, String message) {
-        assertThatThrownBy(() -> when(command, given)).isInstanceOf(InvalidCommandException.class)
-                .hasMessage(message)
-                .satisfies(e -> assertThat(((InvalidCommandException) e).field()).isEqualTo(field));
+        spec.given(given).when(command).thenInvalid(field, message);
     }
 
-    // --- histories -------------------------------------------------------------------------------
+    // --- histories, written out (never produced by the decider under test) ------------------------
 
-    private List<DomainEvent> created() {
-        return when(inbound("+1 555 0100", 7L), List.of());
+    /** An inbound call to menu 7 from +1 555 0100, queued at T0; participant 12 is its end user. */
+    private static List<DomainEvent> created() {
+        return List.of(new CallCreated(CALL, "Voice Inbound (API)", "queued", 7L, "en", "+1 555 0100", null, null,
+                        null, null, "not_asked", null, T0, null, null, null),
+                new ParticipantAdded(CALL, 12L, "end_user", "waiting", null, null, "+1 555 0100", T0),
+                new CallQueued(CALL, 7L, T0));
     }
 
-    private List<DomainEvent> ringing() {
-        List<DomainEvent> h = created();
-        return history(h, when(new Ring(21L, t(10), t(10)), h));
+    /** Agent 21 is rung at t(10). */
+    private static List<DomainEvent> ringing() {
+        return history(created(), List.of(new CallConnecting(CALL, 21L, t(10))));
     }
 
-    private List<DomainEvent> connected() {
-        List<DomainEvent> h = ringing();
-        return history(h, when(new Connect(null, 13L, t(20), t(20)), h));
+    /** Agent 21 answers at t(20): the end user (12) and the agent's participant (13) join. */
+    private static List<DomainEvent> connected() {
+        return history(ringing(), List.of(new CallConnected(CALL, 21L, t(20)),
+                new ParticipantJoined(CALL, 12L, "end_user", null, null, "+1 555 0100", t(20)),
+                new ParticipantJoined(CALL, 13L, "agent", 21L, null, null, t(20))));
     }
 
-    private List<DomainEvent> onHold() {
-        List<DomainEvent> h = connected();
-        return history(h, when(new Hold(t(30), t(30)), h));
+    private static List<DomainEvent> onHold() {
+        return history(connected(), List.of(new CallHeld(CALL, t(30))));
     }
 
-    private List<DomainEvent> ended() {
-        List<DomainEvent> h = connected();
-        return history(h, when(new End("disconnected_by_agent", null, t(100), t(100)), h));
+    /** The agent hangs up at t(100). */
+    private static List<DomainEvent> ended() {
+        return history(connected(), List.of(new ParticipantLeft(CALL, 12L, t(100)), new ParticipantLeft(CALL, 13L, t(100)),
+                new CallEnded(CALL, "finished", "disconnected_by_agent", "nothing", 80_000, 0, t(100))));
+    }
+
+    /** A new call of {@code type} from +1 555 0100 ({@code ofType}); participant 12 is its end user. */
+    private static List<DomainEvent> createdAs(String label, String status, Long menuId, Instant scheduledAt) {
+        return List.of(new CallCreated(CALL, label, status, menuId, "en", "+1 555 0100", null, null, null, null,
+                        "not_asked", scheduledAt, T0, null, null, null),
+                new ParticipantAdded(CALL, 12L, "end_user", "waiting", null, null, "+1 555 0100", T0));
+    }
+
+    private static List<DomainEvent> inIvr() {
+        return createdAs("Voice Inbound (IVR)", "selecting", null, null);
+    }
+
+    private static List<DomainEvent> scheduled(Instant at) {
+        return createdAs("Voice Scheduled (API)", "queued", 7L, at);
+    }
+
+    private static List<DomainEvent> voicemailCall() {
+        return createdAs("Voice Voicemail (API)", "voicemail", 7L, null);
+    }
+
+    /** Agent 21 (participant 11) calls +1 555 0100 (participant 12). */
+    private static List<DomainEvent> outboundCreated() {
+        return List.of(new CallCreated(CALL, "Voice Outbound (API)", "assigned", null, "en", "+1 555 0100",
+                        "+1 555 0199", 21L, null, null, "not_asked", null, T0, "ann@example.com", null, null),
+                new ParticipantAdded(CALL, 11L, "agent", "waiting", 21L, null, null, T0),
+                new ParticipantAdded(CALL, 12L, "end_user", "waiting", null, null, "+1 555 0100", T0));
     }
 
     @Nested
     class Create {
         @Test
         void anInboundCallIsCreatedQueuedWithItsEndUserWaiting() {
-            assertThat(created()).containsExactly(
+            var create = spec.when(inbound("+1 555 0100", 7L));
+            create.then(
                     new CallCreated(CALL, "Voice Inbound (API)", "queued", 7L, "en", "+1 555 0100", null, null, null,
                             null, "not_asked", null, T0, null, null, null),
                     new ParticipantAdded(CALL, 12L, "end_user", "waiting", null, null, "+1 555 0100", T0),
                     new CallQueued(CALL, 7L, T0));
-            Call call = state(created());
+            assertThat(create.events()).as("the history the other tests start from").isEqualTo(created());
+            Call call = create.thenState();
             assertThat(call.status()).isEqualTo(CallStatus.QUEUED);
-            assertThat(call.queuedAt()).isEqualTo(T0);
+            assertThat(call.times().queuedAt()).isEqualTo(T0);
             assertThat(call.isWaitingForAgent()).isTrue();
         }
 
         @Test
         void theDigitsAfterACommaInTheDialledNumberAreTheInteractionUniqueId() {
-            List<DomainEvent> events = when(new CreateCall(CALL, "IncomingCall", null, "1-800-123-4567,959595", null,
-                    null, null, null, null, 7L, null, null, null, IDS, T0), List.of());
+            List<DomainEvent> events = spec.given(List.of())
+                    .when(new CreateCall(CALL, "IncomingCall", null, "1-800-123-4567,959595", null,
+                    null, null, null, null, 7L, null, null, null, IDS, T0)).events();
             CallCreated created = (CallCreated) events.get(0);
             assertThat(created.endUserNumber()).isEqualTo("1-800-123-4567");
             assertThat(created.interactionUniqueId()).isEqualTo("959595");
             assertThat(created.callType()).as("deprecated alias").isEqualTo("Voice Inbound (API)");
 
-            CallCreated viaDialled = (CallCreated) when(new CreateCall(CALL, "Voice Inbound (API)", null, "+1 555 0100",
-                    "1-800-555-0000,4242", null, null, null, null, 7L, null, null, null, IDS, T0), List.of()).get(0);
+            CallCreated viaDialled = (CallCreated) spec.given(List.of())
+                    .when(new CreateCall(CALL, "Voice Inbound (API)", null, "+1 555 0100",
+                    "1-800-555-0000,4242", null, null, null, null, 7L, null, null, null, IDS, T0)).events().get(0);
             assertThat(viaDialled.supportNumber()).isEqualTo("1-800-555-0000");
             assertThat(viaDialled.interactionUniqueId()).isEqualTo("4242");
         }
 
         @Test
         void anOutboundCallIsAssignedWithAgentAndEndUserWaiting() {
-            List<DomainEvent> events = when(outbound("ann@example.com", 21L, "+1 555 0100", null), List.of());
-            assertThat(events).containsExactly(
+            var create = spec.when(outbound("ann@example.com", 21L, "+1 555 0100", null));
+            create.then(
                     new CallCreated(CALL, "Voice Outbound (API)", "assigned", null, "en", "+1 555 0100", "+1 555 0199",
                             21L, null, null, "not_asked", null, T0, "ann@example.com", null, null),
                     new ParticipantAdded(CALL, 11L, "agent", "waiting", 21L, null, null, T0),
                     new ParticipantAdded(CALL, 12L, "end_user", "waiting", null, null, "+1 555 0100", T0));
-            assertThat(state(events).assignedAt()).isEqualTo(T0);
+            assertThat(create.thenState().times().assignedAt()).isEqualTo(T0);
+            assertThat(outboundCreated()).isEqualTo(create.events());
         }
 
         @Test
         void aTicketWinsOverTheNumberOfAnOutboundCall() {
-            CallCreated created = (CallCreated) when(outbound("ann@example.com", null, "+1 555 0100", "T-9"), List.of()).get(0);
+            CallCreated created = (CallCreated) spec.given(List.of())
+                    .when(outbound("ann@example.com", null, "+1 555 0100", "T-9")).events().get(0);
             assertThat(created.ticketId()).isEqualTo("T-9");
             assertThat(created.endUserNumber()).isNull();
         }
 
         @Test
         void aScheduledCallWaitsForItsTimeBeforeItIsQueued() {
-            List<DomainEvent> events = when(ofType("ScheduledCall", 7L, null, t(3600)), List.of());
-            assertThat(events).hasSize(2);
-            Call call = state(events);
+            var create = spec.when(ofType("ScheduledCall", 7L, null, t(3600)));
+            assertThat(create.events()).isEqualTo(scheduled(t(3600)));
+            Call call = create.thenState();
             assertThat(call.status()).isEqualTo(CallStatus.QUEUED);
-            assertThat(call.queuedAt()).isNull();
-            assertThat(call.scheduledAt()).isEqualTo(t(3600));
+            assertThat(call.times().queuedAt()).isNull();
+            assertThat(call.details().scheduledAt()).isEqualTo(t(3600));
             assertThat(call.isWaitingForAgent()).isFalse();
         }
 
         @Test
         void aScheduledFollowUpOfAnEarlierCallNeedsNoMenu() {
-            CallCreated created = (CallCreated) when(ofType("Voice Scheduled (API)", null, 900L, t(60)), List.of()).get(0);
+            CallCreated created = (CallCreated) spec.given(List.of())
+                    .when(ofType("Voice Scheduled (API)", null, 900L, t(60))).events().get(0);
             assertThat(created.parentId()).isEqualTo(900L);
             assertThat(created.menuId()).isNull();
         }
 
         @Test
         void ivrAndVoicemailCallsStartSelectingAndRecording() {
-            assertThat(state(when(ofType("Voice Inbound (IVR)", null, null, null), List.of())).status())
-                    .isEqualTo(CallStatus.SELECTING);
-            assertThat(state(when(ofType("Voicemail", 7L, null, null), List.of())).status())
-                    .isEqualTo(CallStatus.VOICEMAIL);
+            var ivr = spec.when(ofType("Voice Inbound (IVR)", null, null, null));
+            assertThat(ivr.events()).isEqualTo(inIvr());
+            assertThat(ivr.thenState().status()).isEqualTo(CallStatus.SELECTING);
+            var voicemail = spec.when(ofType("Voicemail", 7L, null, null));
+            assertThat(voicemail.events()).isEqualTo(voicemailCall());
+            assertThat(voicemail.thenState().status()).isEqualTo(CallStatus.VOICEMAIL);
         }
 
         @Test
@@ -224,8 +255,9 @@ class CallDeciderTest {
 
         @Test
         void recordingPermissionIsAnsweredWithoutItsPrefix() {
-            CallCreated created = (CallCreated) when(new CreateCall(CALL, "IncomingCall", null, "+1 555 0100", null, null,
-                    null, null, null, 7L, null, "recording_permission_granted", null, IDS, T0), List.of()).get(0);
+            CallCreated created = (CallCreated) spec.given(List.of())
+                    .when(new CreateCall(CALL, "IncomingCall", null, "+1 555 0100", null, null,
+                    null, null, null, 7L, null, "recording_permission_granted", null, IDS, T0)).events().get(0);
             assertThat(created.recordingPermission()).isEqualTo("granted");
         }
 
@@ -239,65 +271,64 @@ class CallDeciderTest {
     class QueueAndRing {
         @Test
         void anIvrCallIsQueuedIntoAMenu() {
-            List<DomainEvent> h = when(ofType("Voice Inbound (IVR)", null, null, null), List.of());
-            assertThat(when(new Queue(8L, t(5), t(6)), h)).containsExactly(new CallQueued(CALL, 8L, t(5)));
+            List<DomainEvent> h = inIvr();
+            spec.given(h).when(new Queue(8L, t(5), t(6))).then(new CallQueued(CALL, 8L, t(5)));
             invalid(new Queue(null, t(5), t(6)), h, "menu_id", "menu_id is required");
         }
 
         @Test
         void aScheduledCallIsQueuedAtItsTime() {
-            List<DomainEvent> h = when(ofType("ScheduledCall", 7L, null, t(3600)), List.of());
-            List<DomainEvent> queued = when(new Queue(null, null, t(3600)), h);
-            assertThat(queued).containsExactly(new CallQueued(CALL, 7L, t(3600)));
+            List<DomainEvent> h = scheduled(t(3600));
+            List<DomainEvent> queued = List.of(new CallQueued(CALL, 7L, t(3600)));
+            spec.given(h).when(new Queue(null, null, t(3600))).then(queued.get(0));
             illegal(new Queue(null, null, t(3601)), history(h, queued), "queued").hasMessageContaining("can be queued");
         }
 
         @Test
         void anUnansweredRingGoesBackToTheQueueKeepingTheFirstQueueTime() {
             List<DomainEvent> h = ringing();
-            List<DomainEvent> requeued = when(new Queue(null, t(15), t(15)), h);
-            assertThat(requeued).containsExactly(new CallQueued(CALL, 7L, t(15)));
-            Call call = state(history(h, requeued));
+            Call call = spec.given(h).when(new Queue(null, t(15), t(15))).thenState();
+            spec.given(h).when(new Queue(null, t(15), t(15))).then(new CallQueued(CALL, 7L, t(15)));
             assertThat(call.status()).isEqualTo(CallStatus.QUEUED);
-            assertThat(call.queuedAt()).isEqualTo(T0);
+            assertThat(call.times().queuedAt()).isEqualTo(T0);
         }
 
         @Test
         void aCallThatIsWaitingOrConnectedCannotBeQueued() {
             illegal(new Queue(7L, null, t(1)), created(), "queued").hasMessageContaining("can be queued");
             illegal(new Queue(7L, null, t(30)), connected(), "connected");
-            illegal(new Queue(7L, null, t(30)), when(ofType("Voicemail", 7L, null, null), List.of()), "voicemail");
+            illegal(new Queue(7L, null, t(30)), voicemailCall(), "voicemail");
         }
 
         @Test
         void ringingAQueuedCallConnectsAnAgent() {
-            assertThat(when(new Ring(21L, null, t(10)), created())).containsExactly(new CallConnecting(CALL, 21L, t(10)));
+            spec.given(created()).when(new Ring(21L, null, t(10))).then(new CallConnecting(CALL, 21L, t(10)));
             Call call = state(ringing());
             assertThat(call.status()).isEqualTo(CallStatus.CONNECTING);
-            assertThat(call.assignedAt()).isEqualTo(t(10));
-            assertThat(call.connectingAt()).isEqualTo(t(10));
+            assertThat(call.times().assignedAt()).isEqualTo(t(10));
+            assertThat(call.times().connectingAt()).isEqualTo(t(10));
         }
 
         @Test
         void anOutboundCallRingsItsOwnAgentsEndUser() {
-            List<DomainEvent> h = when(outbound("ann@example.com", 21L, "+1 555 0100", null), List.of());
-            assertThat(when(new Ring(null, null, t(1)), h)).containsExactly(new CallConnecting(CALL, 21L, t(1)));
+            List<DomainEvent> h = outboundCreated();
+            spec.given(h).when(new Ring(null, null, t(1))).then(new CallConnecting(CALL, 21L, t(1)));
             illegal(new Queue(7L, null, t(1)), h, "assigned");
         }
 
         @Test
         void impossibleRings() {
             illegal(new Ring(22L, null, t(11)), ringing(), "connecting");
-            illegal(new Ring(22L, null, t(11)), when(ofType("Voice Inbound (IVR)", null, null, null), List.of()), "selecting");
-            illegal(new Ring(22L, null, t(11)), when(ofType("ScheduledCall", 7L, null, t(60)), List.of()), "queued");
+            illegal(new Ring(22L, null, t(11)), inIvr(), "selecting");
+            illegal(new Ring(22L, null, t(11)), scheduled(t(60)), "queued");
             illegal(new Ring(22L, null, t(200)), ended(), "finished").hasMessageContaining("ended");
             invalid(new Ring(null, null, t(11)), created(), "agent_id", "agent_id is required and must be a positive integer");
         }
 
         @Test
         void nothingHappensToACallThatDoesNotExist() {
-            assertThatThrownBy(() -> when(new Ring(21L, null, t(1)), List.of())).isInstanceOf(AggregateNotFoundException.class);
-            assertThatThrownBy(() -> when(new Connect(21L, 13L, null, t(1)), List.of())).isInstanceOf(AggregateNotFoundException.class);
+            spec.when(new Ring(21L, null, t(1))).thenNotFound();
+            spec.when(new Connect(21L, 13L, null, t(1))).thenNotFound();
         }
     }
 
@@ -305,7 +336,7 @@ class CallDeciderTest {
     class Connecting {
         @Test
         void connectingJoinsTheEndUserAndTheAgent() {
-            assertThat(when(new Connect(null, 13L, t(20), t(21)), ringing())).containsExactly(
+            spec.given(ringing()).when(new Connect(null, 13L, t(20), t(21))).then(
                     new CallConnected(CALL, 21L, t(20)),
                     new ParticipantJoined(CALL, 12L, "end_user", null, null, "+1 555 0100", t(20)),
                     new ParticipantJoined(CALL, 13L, "agent", 21L, null, null, t(20)));
@@ -317,16 +348,16 @@ class CallDeciderTest {
 
         @Test
         void anOutboundCallsWaitingAgentParticipantIsTheOneThatJoins() {
-            List<DomainEvent> h = when(outbound("ann@example.com", 21L, "+1 555 0100", null), List.of());
-            h = history(h, when(new Ring(null, null, t(1)), h));
-            List<DomainEvent> events = when(new Connect(null, 99L, t(5), t(5)), h);
+            List<DomainEvent> h = outboundCreated();
+            h = history(h, List.of(new CallConnecting(CALL, 21L, t(1))));
+            List<DomainEvent> events = spec.given(h).when(new Connect(null, 99L, t(5), t(5))).events();
             assertThat(events).contains(new ParticipantJoined(CALL, 11L, "agent", 21L, null, null, t(5)));
         }
 
         @Test
         void connectBeforeQueueOrRingIsImpossible() {
             illegal(new Connect(21L, 13L, null, t(1)), created(), "queued");
-            illegal(new Connect(21L, 13L, null, t(1)), when(ofType("Voice Inbound (IVR)", null, null, null), List.of()),
+            illegal(new Connect(21L, 13L, null, t(1)), inIvr(),
                     "selecting");
             illegal(new Connect(21L, 13L, null, t(30)), connected(), "connected");
             illegal(new Connect(21L, 13L, null, t(200)), ended(), "finished");
@@ -341,7 +372,7 @@ class CallDeciderTest {
         @Test
         void withoutATimestampTheStepIsNeverBeforeThePreviousOne() {
             // The provider's clock ran ahead of ours: "now" would go back in time.
-            List<DomainEvent> events = when(new Connect(null, 13L, null, t(5)), ringing());
+            List<DomainEvent> events = spec.given(ringing()).when(new Connect(null, 13L, null, t(5))).events();
             assertThat(((CallConnected) events.get(0)).connectedAt()).isEqualTo(t(10));
         }
     }
@@ -351,18 +382,16 @@ class CallDeciderTest {
         @Test
         void holdTimeAccumulatesAcrossHolds() {
             List<DomainEvent> h = onHold();
-            List<DomainEvent> resumed = when(new Resume(t(40), t(40)), h);
-            assertThat(resumed).containsExactly(new CallResumed(CALL, t(40), 10_000));
-            h = history(h, resumed);
-            List<DomainEvent> held = when(new Hold(t(50), t(50)), h);
-            assertThat(held).containsExactly(new CallHeld(CALL, t(50)));
-            h = history(h, held);
-            assertThat(when(new Resume(t(55), t(55)), h)).containsExactly(new CallResumed(CALL, t(55), 15_000));
+            spec.given(h).when(new Resume(t(40), t(40))).then(new CallResumed(CALL, t(40), 10_000));
+            h = history(h, List.of(new CallResumed(CALL, t(40), 10_000)));
+            spec.given(h).when(new Hold(t(50), t(50))).then(new CallHeld(CALL, t(50)));
+            h = history(h, List.of(new CallHeld(CALL, t(50))));
+            spec.given(h).when(new Resume(t(55), t(55))).then(new CallResumed(CALL, t(55), 15_000));
         }
 
         @Test
         void endingOnHoldCountsTheOpenHold() {
-            List<DomainEvent> events = when(new End(null, null, t(45), t(45)), onHold());
+            List<DomainEvent> events = spec.given(onHold()).when(new End(null, null, t(45), t(45))).events();
             CallEnded ended = (CallEnded) events.get(events.size() - 1);
             assertThat(ended.holdDurationMillis()).isEqualTo(15_000);
             assertThat(ended.durationMillis()).isEqualTo(25_000);
@@ -383,18 +412,21 @@ class CallDeciderTest {
         @Test
         void twoTransfersToAnAgentAndATeamAreBothKept() {
             List<DomainEvent> h = connected();
-            List<DomainEvent> first = when(new StartTransfer(501, "agent", 22L, null, null, t(30), t(30)), h);
-            assertThat(first).containsExactly(new TransferStarted(CALL, 501, "agent", 21L, 22L, null, null, t(30)));
+            List<DomainEvent> first = List.of(new TransferStarted(CALL, 501, "agent", 21L, 22L, null, null, t(30)));
+            spec.given(h)
+                    .when(new StartTransfer(501, "agent", 22L, null, null, t(30), t(30))).then(first);
             h = history(h, first);
-            List<DomainEvent> second = when(new StartTransfer(502, "team", null, 5L, "+1 555 7777", t(40), t(40)), h);
-            assertThat(second).containsExactly(new TransferStarted(CALL, 502, "team", 21L, null, 5L, null, t(40)));
+            List<DomainEvent> second = List.of(new TransferStarted(CALL, 502, "team", 21L, null, 5L, null, t(40)));
+            spec.given(h)
+                    .when(new StartTransfer(502, "team", null, 5L, "+1 555 7777", t(40), t(40))).then(second);
             assertThat(state(history(h, second)).transfers()).extracting(CallTransfer::id).containsExactly(501L, 502L);
         }
 
         @Test
         void aTransferToAnExternalNumber() {
-            assertThat(when(new StartTransfer(503, "external", null, null, "+44 20 7946 0000", null, t(30)), onHold()))
-                    .containsExactly(new TransferStarted(CALL, 503, "external", 21L, null, null, "+44 20 7946 0000", t(30)));
+            spec.given(onHold())
+                    .when(new StartTransfer(503, "external", null, null, "+44 20 7946 0000", null, t(30)))
+                    .then(new TransferStarted(CALL, 503, "external", 21L, null, null, "+44 20 7946 0000", t(30)));
         }
 
         @Test
@@ -417,18 +449,21 @@ class CallDeciderTest {
         @Test
         void threeAgentsOverlapInAConference() {
             List<DomainEvent> h = connected();
-            List<DomainEvent> second = when(new Join(null, "agent", 22L, null, null, 14L, t(30), t(30)), h);
-            assertThat(second).containsExactly(new ParticipantJoined(CALL, 14L, "agent", 22L, null, null, t(30)));
+            List<DomainEvent> second = List.of(new ParticipantJoined(CALL, 14L, "agent", 22L, null, null, t(30)));
+            spec.given(h)
+                    .when(new Join(null, "agent", 22L, null, null, 14L, t(30), t(30))).then(second);
             h = history(h, second);
-            List<DomainEvent> third = when(new Join(null, "agent", 23L, null, null, 15L, t(35), t(35)), h);
-            h = history(h, third);
-            List<DomainEvent> left = when(new Leave(null, 21L, t(40), t(40)), h);
-            assertThat(left).containsExactly(new ParticipantLeft(CALL, 13L, t(40)));
+            spec.given(h).when(new Join(null, "agent", 23L, null, null, 15L, t(35), t(35)))
+                    .then(new ParticipantJoined(CALL, 15L, "agent", 23L, null, null, t(35)));
+            h = history(h, List.of(new ParticipantJoined(CALL, 15L, "agent", 23L, null, null, t(35))));
+            List<DomainEvent> left = List.of(new ParticipantLeft(CALL, 13L, t(40)));
+            spec.given(h).when(new Leave(null, 21L, t(40), t(40))).then(left);
             h = history(h, left);
-            h = history(h, when(new Leave(14L, null, t(50), t(50)), h));
-            List<DomainEvent> end = when(new End("disconnected_by_end_user", null, t(60), t(60)), h);
-            assertThat(end).containsExactly(new ParticipantLeft(CALL, 12L, t(60)), new ParticipantLeft(CALL, 15L, t(60)),
+            h = history(h, List.of(new ParticipantLeft(CALL, 14L, t(50))));
+            List<DomainEvent> end = List.of(new ParticipantLeft(CALL, 12L, t(60)),
+                    new ParticipantLeft(CALL, 15L, t(60)),
                     new CallEnded(CALL, "finished", "disconnected_by_end_user", "nothing", 40_000, 0, t(60)));
+            spec.given(h).when(new End("disconnected_by_end_user", null, t(60), t(60))).then(end);
             Call call = state(history(h, end));
             assertThat(call.participants()).extracting(CallParticipant::id, CallParticipant::connectedAt, CallParticipant::endedAt)
                     .containsExactly(
@@ -441,14 +476,16 @@ class CallDeciderTest {
         @Test
         void aDialledThirdPartyJoinsAndLeaves() {
             List<DomainEvent> h = connected();
-            List<DomainEvent> dialed = when(new DialThirdParty(21L, "ann@example.com", null, "+1 555 0123", 16L, t(30)), h);
-            assertThat(dialed).containsExactly(new ParticipantAdded(CALL, 16L, "third_party", "dialing", null, null,
+            List<DomainEvent> dialed = List.of(new ParticipantAdded(CALL, 16L, "third_party", "dialing", null, null,
                     "+1 555 0123", t(30)));
+            spec.given(h)
+                    .when(new DialThirdParty(21L, "ann@example.com", null, "+1 555 0123", 16L, t(30))).then(dialed);
             h = history(h, dialed);
-            List<DomainEvent> joined = when(new Join(16L, null, null, null, null, 99L, t(35), t(35)), h);
-            assertThat(joined).containsExactly(new ParticipantJoined(CALL, 16L, "third_party", null, null, "+1 555 0123", t(35)));
+            List<DomainEvent> joined = List.of(new ParticipantJoined(CALL, 16L, "third_party", null, null, "+1 555 0123", t(35)));
+            spec.given(h)
+                    .when(new Join(16L, null, null, null, null, 99L, t(35), t(35))).then(joined);
             h = history(h, joined);
-            assertThat(when(new Leave(16L, null, t(45), t(45)), h)).containsExactly(new ParticipantLeft(CALL, 16L, t(45)));
+            spec.given(h).when(new Leave(16L, null, t(45), t(45))).then(new ParticipantLeft(CALL, 16L, t(45)));
         }
 
         @Test
@@ -456,7 +493,7 @@ class CallDeciderTest {
             List<DomainEvent> h = connected();
             illegal(new Leave(77L, null, null, t(30)), h, "connected").hasMessageContaining("never joined");
             illegal(new Leave(null, 22L, null, t(30)), h, "connected").hasMessageContaining("never joined");
-            List<DomainEvent> left = history(h, when(new Leave(13L, null, t(30), t(30)), h));
+            List<DomainEvent> left = history(h, List.of(new ParticipantLeft(CALL, 13L, t(30))));
             illegal(new Leave(13L, null, null, t(31)), left, "connected").hasMessageContaining("already left");
             illegal(new Join(null, "agent", 21L, null, null, 14L, null, t(30)), h, "connected")
                     .hasMessageContaining("already on the call");
@@ -489,24 +526,26 @@ class CallDeciderTest {
     class Ending {
         @Test
         void aCallThatConnectedFinishes() {
-            List<DomainEvent> events = when(new End("disconnected_by_agent", null, t(100), t(100)), connected());
-            assertThat(events).containsExactly(new ParticipantLeft(CALL, 12L, t(100)), new ParticipantLeft(CALL, 13L, t(100)),
+            List<DomainEvent> events = List.of(new ParticipantLeft(CALL, 12L, t(100)),
+                    new ParticipantLeft(CALL, 13L, t(100)),
                     new CallEnded(CALL, "finished", "disconnected_by_agent", "nothing", 80_000, 0, t(100)));
+            spec.given(connected())
+                    .when(new End("disconnected_by_agent", null, t(100), t(100))).then(events);
             Call call = state(ended());
             assertThat(call.status()).isEqualTo(CallStatus.FINISHED);
-            assertThat(call.endedAt()).isEqualTo(t(100));
+            assertThat(call.times().endedAt()).isEqualTo(t(100));
             assertThat(call.participants()).extracting(CallParticipant::status).containsOnly("finished");
         }
 
         @Test
         void aCallThatNeverConnectedFails() {
-            List<DomainEvent> events = when(new End(null, "eu_abandoned", t(8), t(8)), created());
-            assertThat(events).as("the waiting end user never joined, so never leaves").containsExactly(
+            var abandoned = spec.given(created()).when(new End(null, "eu_abandoned", t(8), t(8)));
+            assertThat(abandoned.events()).as("the waiting end user never joined, so never leaves").containsExactly(
                     new CallEnded(CALL, "failed", "disconnected_by_unknown", "eu_abandoned", 0, 0, t(8)));
-            assertThat(state(history(created(), events)).participants())
+            assertThat(abandoned.thenState().participants())
                     .extracting(CallParticipant::status, CallParticipant::connectedAt, CallParticipant::endedAt)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("failed", null, t(8)));
-            CallEnded unknown = (CallEnded) when(new End(null, null, null, t(8)), created()).get(0);
+            CallEnded unknown = (CallEnded) spec.given(created()).when(new End(null, null, null, t(8))).events().get(0);
             assertThat(unknown.failReason()).isEqualTo("unknown");
         }
 
@@ -528,20 +567,20 @@ class CallDeciderTest {
     class Voicemail {
         @Test
         void aQueuedCallerLeavesAVoicemail() {
-            List<DomainEvent> events = when(new RecordVoicemail("https://media.example.com/vm/1.wav", 42L, null, t(30), t(31)),
-                    created());
-            assertThat(events).containsExactly(
-                    new VoicemailRecorded(CALL, "https://media.example.com/vm/1.wav", 42_000, t(30), "voicemail"),
+            var voicemail = spec.given(created())
+                    .when(new RecordVoicemail("https://media.example.com/vm/1.wav", 42L, null, t(30), t(31)));
+            voicemail.then(new VoicemailRecorded(CALL, "https://media.example.com/vm/1.wav", 42_000, t(30), "voicemail"),
                     new CallEnded(CALL, "voicemail_received", "disconnected_by_end_user", "nothing", 0, 0, t(30)));
-            Call call = state(history(created(), events));
+            Call call = voicemail.thenState();
             assertThat(call.status()).isEqualTo(CallStatus.VOICEMAIL_RECEIVED);
-            assertThat(call.recordingUrl()).isEqualTo("https://media.example.com/vm/1.wav");
+            assertThat(call.outcome().recordingUrl()).isEqualTo("https://media.example.com/vm/1.wav");
         }
 
         @Test
         void aVoicemailCallRecordsItsVoicemail() {
-            List<DomainEvent> h = when(ofType("Voicemail", 7L, null, null), List.of());
-            assertThat(when(new RecordVoicemail("https://media.example.com/vm/2.wav", null, "after_hours", null, t(9)), h))
+            List<DomainEvent> h = voicemailCall();
+            assertThat(spec.given(h).when(new RecordVoicemail("https://media.example.com/vm/2.wav", null, "after_hours",
+                    null, t(9))).events())
                     .contains(new VoicemailRecorded(CALL, "https://media.example.com/vm/2.wav", 0, t(9), "after_hours"));
         }
 
@@ -549,7 +588,7 @@ class CallDeciderTest {
         void impossibleVoicemails() {
             illegal(new RecordVoicemail("https://m.example.com/1", null, null, null, t(30)), connected(), "connected");
             illegal(new RecordVoicemail("https://m.example.com/1", null, null, null, t(200)), ended(), "finished");
-            List<DomainEvent> outbound = when(outbound("ann@example.com", 21L, "+1 555 0100", null), List.of());
+            List<DomainEvent> outbound = outboundCreated();
             illegal(new RecordVoicemail("https://m.example.com/1", null, null, null, t(1)), outbound, "assigned");
             invalid(new RecordVoicemail("not a url", null, null, null, t(30)), created(), "recording_url",
                     "recording_url is required and must be an absolute URL");
@@ -561,13 +600,18 @@ class CallDeciderTest {
         @Test
         void flagsChangeOnlyWhatIsGivenAndAlsoAfterTheEnd() {
             List<DomainEvent> h = ended();
-            List<DomainEvent> events = when(new UpdateCustomerFlags(true, null, true, t(300)), h);
-            assertThat(events).containsExactly(new CallCustomerFlagsUpdated(CALL, true, false, true, t(300)));
-            assertThat(when(new UpdateCustomerFlags(true, false, null, t(301)), history(h, events))).as("no change").isEmpty();
+            List<DomainEvent> events = List.of(new CallCustomerFlagsUpdated(CALL, true, false, true, t(300)));
+            spec.given(h).when(new UpdateCustomerFlags(true, null, true, t(300))).then(events);
+            assertThat(spec.given(history(h, events)).when(new UpdateCustomerFlags(true, false, null, t(301))).events())
+                    .as("no change").isEmpty();
             invalid(new UpdateCustomerFlags(null, null, null, t(300)), h, "body",
                     "give at least one of verified_customer, bad_actor, repeat_customer");
-            assertThatThrownBy(() -> when(new UpdateCustomerFlags(true, null, null, t(1)), List.of()))
-                    .isInstanceOf(AggregateNotFoundException.class);
+            spec.when(new UpdateCustomerFlags(true, null, null, t(1))).thenNotFound();
         }
+    }
+
+    @Test
+    void everyCommandIsDecided() {
+        spec.given(connected()).everyCommandIsDecided(CallCommand.class);
     }
 }

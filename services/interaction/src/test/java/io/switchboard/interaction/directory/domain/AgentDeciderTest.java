@@ -7,9 +7,8 @@ import io.switchboard.events.interaction.DirectoryEvents.AgentDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.AgentUpdated;
 import io.switchboard.events.interaction.DirectoryEvents.TeamMemberAdded;
 import io.switchboard.events.interaction.DirectoryEvents.TeamMemberRemoved;
-import io.switchboard.eventstore.decider.AggregateNotFoundException;
+import io.switchboard.eventstore.decider.DeciderSpec;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
-import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.interaction.directory.domain.AgentCommand.CreateAgent;
 import io.switchboard.interaction.directory.domain.AgentCommand.DeactivateAgent;
 import io.switchboard.interaction.directory.domain.AgentCommand.JoinTeam;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Given events, when a command, then events or a rejection. */
 class AgentDeciderTest {
@@ -31,11 +29,7 @@ class AgentDeciderTest {
     private static final AgentCreated ANN = new AgentCreated(7, "Ann Lee", "Ann", "Lee", "ann@example.com", null,
             List.of("agent"), List.of(1L), T0);
     private static final TeamMemberAdded ANN_IN_1 = new TeamMemberAdded(1, 7, T0);
-    private final AgentDecider decider = new AgentDecider();
-
-    private List<DomainEvent> when(AgentCommand command, DomainEvent... given) {
-        return decider.decide(command, decider.evolveAll(decider.initialState(), List.of(given)));
-    }
+    private final DeciderSpec<AgentCommand, Agent, DomainEvent> spec = DeciderSpec.of(new AgentDecider());
 
     private static CreateAgent create(String name, String first, String last, String email, String avatar,
                                       List<String> roles, List<Long> teams) {
@@ -49,12 +43,13 @@ class AgentDeciderTest {
 
     @Test
     void aNewAgentIsCreatedWithNameDefaultRoleAndTeamMemberships() {
-        List<DomainEvent> events = when(create(null, "Ann", "Lee", "ann@example.com", null, null, List.of(1L, 2L, 1L)));
+        var create = spec.when(create(null, "Ann", "Lee", "ann@example.com", null, null, List.of(1L, 2L, 1L)));
+        List<DomainEvent> events = create.events();
 
         assertThat(events).containsExactly(
                 new AgentCreated(7, "Ann Lee", "Ann", "Lee", "ann@example.com", null, List.of("agent"), List.of(1L, 2L), T0),
                 new TeamMemberAdded(1, 7, T0), new TeamMemberAdded(2, 7, T0));
-        Agent agent = decider.evolveAll(decider.initialState(), events);
+        Agent agent = create.thenState();
         assertThat(agent.teamIds()).containsExactly(1L, 2L);
         assertThat(agent.active()).isTrue();
         assertThat(agent.updatedAt()).isEqualTo(T0);
@@ -75,20 +70,21 @@ class AgentDeciderTest {
 
     @Test
     void anAgentCannotBeCreatedTwice() {
-        assertThatThrownBy(() -> when(create(null, "Ann", "Lee", "ann@example.com", null, null, null), ANN))
-                .isInstanceOf(IllegalTransitionException.class);
+        spec.given(ANN).when(create(null, "Ann", "Lee", "ann@example.com", null, null, null))
+                .thenRejected(IllegalTransitionException.class);
     }
 
     @Test
     void anUpdateRecordsFormerAndNewValuesOfChangedFieldsOnly() {
-        List<DomainEvent> events = when(update(Patch.of("Ann Lee"), Patch.of("ann.lee@example.com"),
-                Patch.of("https://cdn.example.com/ann.png"), Patch.of(List.of("agent", "supervisor")), null), ANN, ANN_IN_1);
+        var update = spec.given(ANN, ANN_IN_1).when(update(Patch.of("Ann Lee"), Patch.of("ann.lee@example.com"),
+                Patch.of("https://cdn.example.com/ann.png"), Patch.of(List.of("agent", "supervisor")), null));
+        List<DomainEvent> events = update.events();
 
         assertThat(events).containsExactly(new AgentUpdated(7, List.of(
                 new FieldChange("email", "ann@example.com", "ann.lee@example.com"),
                 new FieldChange("avatar_url", null, "https://cdn.example.com/ann.png"),
                 new FieldChange("roles", "[agent]", "[agent,supervisor]")), 42L, T1));
-        Agent agent = decider.evolveAll(decider.evolveAll(decider.initialState(), List.of(ANN, ANN_IN_1)), events);
+        Agent agent = update.thenState();
         assertThat(agent.email()).isEqualTo("ann.lee@example.com");
         assertThat(agent.roles()).containsExactly("agent", "supervisor");
         assertThat(agent.updatedAt()).isEqualTo(T1);
@@ -98,19 +94,19 @@ class AgentDeciderTest {
     void clearingTheAvatarIsAChangeToNull() {
         AgentUpdated withAvatar = new AgentUpdated(7, List.of(new FieldChange("avatar_url", null, "https://x.example/a.png")), null, T0);
 
-        assertThat(when(update(null, null, Patch.of(null), null, null), ANN, withAvatar)).containsExactly(
+        assertThat(spec.given(ANN, withAvatar).when(update(null, null, Patch.of(null), null, null)).events()).containsExactly(
                 new AgentUpdated(7, List.of(new FieldChange("avatar_url", "https://x.example/a.png", null)), 42L, T1));
     }
 
     @Test
     void anUpdateThatChangesNothingWritesNothing() {
-        assertThat(when(update(Patch.of("Ann Lee"), Patch.of("ann@example.com"), null, null, Patch.of(List.of(1L))),
-                ANN, ANN_IN_1)).isEmpty();
+        spec.given(ANN, ANN_IN_1).when(update(Patch.of("Ann Lee"), Patch.of("ann@example.com"), null, null,
+                Patch.of(List.of(1L)))).thenNothing();
     }
 
     @Test
     void changingTeamsRecordsTheChangeAndEachMembership() {
-        assertThat(when(update(null, null, null, null, Patch.of(List.of(2L, 3L))), ANN, ANN_IN_1)).containsExactly(
+        assertThat(spec.given(ANN, ANN_IN_1).when(update(null, null, null, null, Patch.of(List.of(2L, 3L)))).events()).containsExactly(
                 new AgentUpdated(7, List.of(new FieldChange("teams", "[1]", "[2,3]")), 42L, T1),
                 new TeamMemberRemoved(1, 7, T1), new TeamMemberAdded(2, 7, T1), new TeamMemberAdded(3, 7, T1));
     }
@@ -119,7 +115,7 @@ class AgentDeciderTest {
     void aTeamTheAgentIsAlreadyInMayBeNamedAfterItWasDeactivated() {
         // Team 1 is no longer among the known (active) teams.
         UpdateAgent keep = new UpdateAgent(null, null, null, null, null, null, Patch.of(List.of(1L, 2L)), Set.of(2L), 42L, T1);
-        assertThat(when(keep, ANN, ANN_IN_1)).containsExactly(
+        assertThat(spec.given(ANN, ANN_IN_1).when(keep).events()).containsExactly(
                 new AgentUpdated(7, List.of(new FieldChange("teams", "[1]", "[1,2]")), 42L, T1), new TeamMemberAdded(2, 7, T1));
     }
 
@@ -133,30 +129,27 @@ class AgentDeciderTest {
 
     @Test
     void joiningAndLeavingATeam() {
-        assertThat(when(new JoinTeam(2, 42L, T1), ANN, ANN_IN_1)).containsExactly(
+        assertThat(spec.given(ANN, ANN_IN_1).when(new JoinTeam(2, 42L, T1)).events()).containsExactly(
                 new AgentUpdated(7, List.of(new FieldChange("teams", "[1]", "[1,2]")), 42L, T1),
                 new TeamMemberAdded(2, 7, T1));
-        assertThat(when(new JoinTeam(1, 42L, T1), ANN, ANN_IN_1)).isEmpty();
-        assertThat(when(new LeaveTeam(1, 42L, T1), ANN, ANN_IN_1)).containsExactly(
+        spec.given(ANN, ANN_IN_1).when(new JoinTeam(1, 42L, T1)).thenNothing();
+        assertThat(spec.given(ANN, ANN_IN_1).when(new LeaveTeam(1, 42L, T1)).events()).containsExactly(
                 new AgentUpdated(7, List.of(new FieldChange("teams", "[1]", "[]")), 42L, T1),
                 new TeamMemberRemoved(1, 7, T1));
-        assertThatThrownBy(() -> when(new LeaveTeam(2, 42L, T1), ANN, ANN_IN_1))
-                .isInstanceOf(AggregateNotFoundException.class);
+        spec.given(ANN, ANN_IN_1).when(new LeaveTeam(2, 42L, T1)).thenNotFound();
     }
 
     @Test
     void deactivationKeepsTheAgentButRefusesEveryLaterChange() {
         AgentDeactivated deactivated = new AgentDeactivated(7, 42L, T1);
-        assertThat(when(new DeactivateAgent(42L, T1), ANN)).containsExactly(deactivated);
-        Agent agent = decider.evolveAll(decider.initialState(), List.of(ANN, deactivated));
+        spec.given(ANN).when(new DeactivateAgent(42L, T1)).then(deactivated);
+        Agent agent = spec.given(ANN, deactivated).state();
         assertThat(agent.exists()).isTrue();
         assertThat(agent.active()).isFalse();
 
         for (AgentCommand later : List.of(new DeactivateAgent(42L, T1), new JoinTeam(2, null, T1),
                 new LeaveTeam(1, null, T1), update(Patch.of("B"), null, null, null, null))) {
-            assertThatThrownBy(() -> when(later, ANN, deactivated))
-                    .isInstanceOf(IllegalTransitionException.class)
-                    .satisfies(e -> assertThat(((IllegalTransitionException) e).currentStatus()).isEqualTo("inactive"));
+            spec.given(ANN, deactivated).when(later).thenIllegal("inactive");
         }
     }
 
@@ -164,13 +157,16 @@ class AgentDeciderTest {
     void commandsOnAnAgentThatDoesNotExistAreNotFound() {
         for (AgentCommand command : List.of(new DeactivateAgent(null, T1), new JoinTeam(1, null, T1),
                 new LeaveTeam(1, null, T1), update(Patch.of("B"), null, null, null, null))) {
-            assertThatThrownBy(() -> when(command)).isInstanceOf(AggregateNotFoundException.class);
+            spec.when(command).thenNotFound();
         }
     }
 
     private void expectInvalid(AgentCommand command, String field, DomainEvent... given) {
-        assertThatThrownBy(() -> when(command, given))
-                .isInstanceOf(InvalidCommandException.class)
-                .satisfies(e -> assertThat(((InvalidCommandException) e).field()).isEqualTo(field));
+        spec.given(given).when(command).thenInvalid(field);
+    }
+
+    @Test
+    void everyCommandIsDecided() {
+        spec.given(ANN, ANN_IN_1).everyCommandIsDecided(AgentCommand.class);
     }
 }

@@ -5,9 +5,8 @@ import io.switchboard.events.FieldChange;
 import io.switchboard.events.interaction.DirectoryEvents.MenuCreated;
 import io.switchboard.events.interaction.DirectoryEvents.MenuDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.MenuUpdated;
-import io.switchboard.eventstore.decider.AggregateNotFoundException;
+import io.switchboard.eventstore.decider.DeciderSpec;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
-import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.interaction.directory.domain.MenuCommand.CreateMenu;
 import io.switchboard.interaction.directory.domain.MenuCommand.DeactivateMenu;
 import io.switchboard.interaction.directory.domain.MenuCommand.References;
@@ -19,18 +18,13 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MenuDeciderTest {
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00.000Z");
     private static final Instant T1 = T0.plusSeconds(60);
     private static final References ALL = new References(Set.of(1L, 2L), true, List.of(), true);
     private static final MenuCreated SUPPORT = new MenuCreated(5, "Support", "voice", "ivr_menu", null, List.of(1L), null, T0);
-    private final MenuDecider decider = new MenuDecider();
-
-    private List<DomainEvent> when(MenuCommand command, DomainEvent... given) {
-        return decider.decide(command, decider.evolveAll(decider.initialState(), List.of(given)));
-    }
+    private final DeciderSpec<MenuCommand, Menu, DomainEvent> spec = DeciderSpec.of(new MenuDecider());
 
     private static CreateMenu create(String name, String channel, String type, Long parent, List<Long> teams, Long bot,
                                      References refs) {
@@ -44,8 +38,8 @@ class MenuDeciderTest {
 
     @Test
     void aMenuIsCreatedWithADefaultTypeForItsChannel() {
-        assertThat(when(create("Support", "voice", null, null, List.of(1L), null, ALL))).containsExactly(SUPPORT);
-        assertThat(when(create("Web", "chat", null, 3L, null, 8L, ALL))).containsExactly(
+        spec.when(create("Support", "voice", null, null, List.of(1L), null, ALL)).then(SUPPORT);
+        spec.when(create("Web", "chat", null, 3L, null, 8L, ALL)).then(
                 new MenuCreated(5, "Web", "chat", "web_menu", 3L, List.of(), 8L, T0));
     }
 
@@ -58,28 +52,27 @@ class MenuDeciderTest {
         expectInvalid(create("M", "voice", null, 3L, null, null, References.NONE), "parent_id");
         expectInvalid(create("M", "voice", null, null, List.of(1L, 7L), null, ALL), "team_assignments[1].team.id");
         expectInvalid(create("M", "voice", null, null, null, 8L, References.NONE), "virtual_agent_id");
-        assertThatThrownBy(() -> when(create("Support", "voice", null, null, null, null, ALL), SUPPORT))
-                .isInstanceOf(IllegalTransitionException.class);
+        spec.given(SUPPORT).when(create("Support", "voice", null, null, null, null, ALL))
+                .thenRejected(IllegalTransitionException.class);
     }
 
     @Test
     void anUpdateCarriesItsChangesAndTheMenuAfterThem() {
-        List<DomainEvent> events = when(update(Patch.of("Help"), null, Patch.of(List.of(1L, 2L)), Patch.of(8L), ALL), SUPPORT);
+        var update = spec.given(SUPPORT).when(update(Patch.of("Help"), null, Patch.of(List.of(1L, 2L)), Patch.of(8L), ALL));
 
-        assertThat(events).containsExactly(new MenuUpdated(5, List.of(new FieldChange("name", "Support", "Help"),
+        update.then(new MenuUpdated(5, List.of(new FieldChange("name", "Support", "Help"),
                 new FieldChange("teams", "[1]", "[1,2]"), new FieldChange("virtual_agent_id", null, "8")),
                 "Help", "voice", List.of(1L, 2L), 8L, 42L, T1));
-        Menu menu = decider.evolveAll(decider.evolveAll(decider.initialState(), List.of(SUPPORT)), events);
+        Menu menu = update.thenState();
         assertThat(menu.teamIds()).containsExactly(1L, 2L);
         assertThat(menu.virtualAgentId()).isEqualTo(8L);
     }
 
     @Test
     void typeAndParentChangesAreFoldedFromTheChangeList() {
-        List<DomainEvent> events = when(new UpdateMenu(null, Patch.of("chat"), Patch.of("mobile_menu"), Patch.of(3L), null,
-                null, ALL, null, T1), SUPPORT);
+        Menu menu = spec.given(SUPPORT).when(new UpdateMenu(null, Patch.of("chat"), Patch.of("mobile_menu"), Patch.of(3L),
+                null, null, ALL, null, T1)).thenState();
 
-        Menu menu = decider.evolveAll(decider.evolveAll(decider.initialState(), List.of(SUPPORT)), events);
         assertThat(menu.channel()).isEqualTo("chat");
         assertThat(menu.menuType()).isEqualTo("mobile_menu");
         assertThat(menu.parentId()).isEqualTo(3L);
@@ -96,24 +89,25 @@ class MenuDeciderTest {
 
     @Test
     void anUpdateThatChangesNothingWritesNothing() {
-        assertThat(when(update(Patch.of("Support"), null, Patch.of(List.of(1L)), Patch.of(null), ALL), SUPPORT)).isEmpty();
+        spec.given(SUPPORT).when(update(Patch.of("Support"), null, Patch.of(List.of(1L)), Patch.of(null), ALL)).thenNothing();
     }
 
     @Test
     void deactivationKeepsTheMenuButRefusesLaterChanges() {
         MenuDeactivated deactivated = new MenuDeactivated(5, 42L, T1);
-        assertThat(when(new DeactivateMenu(42L, T1), SUPPORT)).containsExactly(deactivated);
+        spec.given(SUPPORT).when(new DeactivateMenu(42L, T1)).then(deactivated);
         for (MenuCommand later : List.of(new DeactivateMenu(42L, T1), update(Patch.of("X"), null, null, null, ALL))) {
-            assertThatThrownBy(() -> when(later, SUPPORT, deactivated))
-                    .isInstanceOf(IllegalTransitionException.class)
-                    .satisfies(e -> assertThat(((IllegalTransitionException) e).currentStatus()).isEqualTo("inactive"));
+            spec.given(SUPPORT, deactivated).when(later).thenIllegal("inactive");
         }
-        assertThatThrownBy(() -> when(new DeactivateMenu(null, T1))).isInstanceOf(AggregateNotFoundException.class);
+        spec.when(new DeactivateMenu(null, T1)).thenNotFound();
     }
 
     private void expectInvalid(MenuCommand command, String field, DomainEvent... given) {
-        assertThatThrownBy(() -> when(command, given))
-                .isInstanceOf(InvalidCommandException.class)
-                .satisfies(e -> assertThat(((InvalidCommandException) e).field()).isEqualTo(field));
+        spec.given(given).when(command).thenInvalid(field);
+    }
+
+    @Test
+    void everyCommandIsDecided() {
+        spec.given(SUPPORT).everyCommandIsDecided(MenuCommand.class);
     }
 }

@@ -3,6 +3,7 @@ package io.switchboard.interaction.directory.domain;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.FieldChange;
 import io.switchboard.events.interaction.DirectoryEvents.OrganizationUpdated;
+import io.switchboard.eventstore.decider.DeciderSpec;
 import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.interaction.directory.domain.OrganizationCommand.UpdateOrganization;
 import org.junit.jupiter.api.Test;
@@ -11,16 +12,12 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OrganizationDeciderTest {
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00.000Z");
     private static final Instant T1 = T0.plusSeconds(60);
     private final OrganizationDecider decider = new OrganizationDecider("acme");
-
-    private List<DomainEvent> when(UpdateOrganization command, DomainEvent... given) {
-        return decider.decide(command, decider.evolveAll(decider.initialState(), List.of(given)));
-    }
+    private final DeciderSpec<OrganizationCommand, Organization, DomainEvent> spec = DeciderSpec.of(decider);
 
     private static UpdateOrganization update(String name, String timeZone, String language, Instant at) {
         return new UpdateOrganization(name == null ? null : Patch.of(name), timeZone == null ? null : Patch.of(timeZone),
@@ -34,7 +31,7 @@ class OrganizationDeciderTest {
 
     @Test
     void givenDefaultsWhenNameAndZoneAreSetThenOneEventCarriesTheSettingsAndWhatChanged() {
-        assertThat(when(update(" Acme Corp ", "Europe/Berlin", null, T0))).containsExactly(new OrganizationUpdated(
+        spec.when(update(" Acme Corp ", "Europe/Berlin", null, T0)).then(new OrganizationUpdated(
                 "Acme Corp", "Europe/Berlin", "en",
                 List.of(new FieldChange("name", "acme", "Acme Corp"), new FieldChange("time_zone", "UTC", "Europe/Berlin")),
                 7L, T0));
@@ -43,18 +40,18 @@ class OrganizationDeciderTest {
     @Test
     void givenSettingsWhenOnlyTheLanguageChangesThenTheOthersAreKept() {
         OrganizationUpdated set = new OrganizationUpdated("Acme Corp", "Europe/Berlin", "en", List.of(), 7L, T0);
-        assertThat(when(update(null, null, "de-DE", T1), set)).containsExactly(new OrganizationUpdated(
+        spec.given(set).when(update(null, null, "de-DE", T1)).then(new OrganizationUpdated(
                 "Acme Corp", "Europe/Berlin", "de-DE", List.of(new FieldChange("language", "en", "de-DE")), 7L, T1));
-        assertThat(decider.evolve(decider.initialState(), set))
+        assertThat(spec.given(set).state())
                 .isEqualTo(new Organization("acme", "Acme Corp", "Europe/Berlin", "en", T0));
     }
 
     @Test
     void anUpdateThatChangesNothingAppendsNothing() {
         OrganizationUpdated set = new OrganizationUpdated("Acme Corp", "Europe/Berlin", "en", List.of(), 7L, T0);
-        assertThat(when(update("Acme Corp", "Europe/Berlin", "en", T1), set)).isEmpty();
-        assertThat(when(update(null, null, null, T1))).isEmpty();
-        assertThat(when(update("acme", "UTC", "en", T1))).isEmpty();
+        spec.given(set).when(update("Acme Corp", "Europe/Berlin", "en", T1)).thenNothing();
+        spec.when(update(null, null, null, T1)).thenNothing();
+        spec.when(update("acme", "UTC", "en", T1)).thenNothing();
     }
 
     @Test
@@ -63,10 +60,13 @@ class OrganizationDeciderTest {
                 update(null, "Mars/Olympus", null, T0), update(null, "", null, T0), update(null, "x".repeat(65), null, T0),
                 update(null, null, "english!", T0), update(null, null, "", T0))) {
             String field = bad.name() != null ? "name" : bad.timeZone() != null ? "time_zone" : "language";
-            assertThatThrownBy(() -> when(bad)).isInstanceOf(InvalidCommandException.class)
-                    .satisfies(e -> assertThat(((InvalidCommandException) e).field()).isEqualTo(field));
+            spec.when(bad).thenInvalid(field);
         }
-        assertThatThrownBy(() -> when(new UpdateOrganization(Patch.of(null), null, null, 7L, T0)))
-                .isInstanceOf(InvalidCommandException.class);
+        spec.when(new UpdateOrganization(Patch.of(null), null, null, 7L, T0)).thenRejected(InvalidCommandException.class);
+    }
+
+    @Test
+    void everyCommandIsDecided() {
+        spec.given().everyCommandIsDecided(OrganizationCommand.class);
     }
 }

@@ -5,9 +5,8 @@ import io.switchboard.events.FieldChange;
 import io.switchboard.events.interaction.DirectoryEvents.TeamCreated;
 import io.switchboard.events.interaction.DirectoryEvents.TeamDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.TeamUpdated;
-import io.switchboard.eventstore.decider.AggregateNotFoundException;
+import io.switchboard.eventstore.decider.DeciderSpec;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
-import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.interaction.directory.domain.TeamCommand.CreateTeam;
 import io.switchboard.interaction.directory.domain.TeamCommand.DeactivateTeam;
 import io.switchboard.interaction.directory.domain.TeamCommand.UpdateTeam;
@@ -17,18 +16,13 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TeamDeciderTest {
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00.000Z");
     private static final Instant T1 = T0.plusSeconds(60);
     /** "US" (1) → "East" (2) → "Boston" (3); this stream is East's. */
     private static final TeamCreated EAST = new TeamCreated(2, "East", 1L, T0);
-    private final TeamDecider decider = new TeamDecider();
-
-    private List<DomainEvent> when(TeamCommand command, DomainEvent... given) {
-        return decider.decide(command, decider.evolveAll(decider.initialState(), List.of(given)));
-    }
+    private final DeciderSpec<TeamCommand, Team, DomainEvent> spec = DeciderSpec.of(new TeamDecider());
 
     private static UpdateTeam reparent(Long parent, boolean known, List<Long> ancestors) {
         return new UpdateTeam(null, Patch.of(parent), known, ancestors, 42L, T1);
@@ -36,8 +30,8 @@ class TeamDeciderTest {
 
     @Test
     void aTeamIsCreatedUnderAKnownParentOrAsARoot() {
-        assertThat(when(new CreateTeam(2, "East", 1L, true, T0))).containsExactly(EAST);
-        assertThat(when(new CreateTeam(1, "US", null, false, T0))).containsExactly(new TeamCreated(1, "US", null, T0));
+        spec.when(new CreateTeam(2, "East", 1L, true, T0)).then(EAST);
+        spec.when(new CreateTeam(1, "US", null, false, T0)).then(new TeamCreated(1, "US", null, T0));
     }
 
     @Test
@@ -45,24 +39,24 @@ class TeamDeciderTest {
         expectInvalid(new CreateTeam(2, null, null, false, T0), "name");
         expectInvalid(new CreateTeam(2, "East", 9L, false, T0), "parent_id");
         expectInvalid(new CreateTeam(2, "East", -1L, true, T0), "parent_id");
-        assertThatThrownBy(() -> when(new CreateTeam(2, "East", 1L, true, T0), EAST))
-                .isInstanceOf(IllegalTransitionException.class);
+        spec.given(EAST).when(new CreateTeam(2, "East", 1L, true, T0)).thenRejected(IllegalTransitionException.class);
     }
 
     @Test
     void renamingAndMovingRecordTheirChanges() {
-        List<DomainEvent> events = when(new UpdateTeam(Patch.of("East Coast"), Patch.of(5L), true, List.of(), 42L, T1), EAST);
+        var update = spec.given(EAST).when(new UpdateTeam(Patch.of("East Coast"), Patch.of(5L), true, List.of(), 42L, T1));
+        List<DomainEvent> events = update.events();
 
         assertThat(events).containsExactly(new TeamUpdated(2, List.of(new FieldChange("name", "East", "East Coast"),
                 new FieldChange("parent_id", "1", "5")), 42L, T1));
-        Team team = decider.evolveAll(decider.evolveAll(decider.initialState(), List.of(EAST)), events);
+        Team team = update.thenState();
         assertThat(team.name()).isEqualTo("East Coast");
         assertThat(team.parentId()).isEqualTo(5L);
     }
 
     @Test
     void becomingARootClearsTheParent() {
-        assertThat(when(reparent(null, false, List.of()), EAST))
+        assertThat(spec.given(EAST).when(reparent(null, false, List.of())).events())
                 .containsExactly(new TeamUpdated(2, List.of(new FieldChange("parent_id", "1", null)), 42L, T1));
     }
 
@@ -76,30 +70,31 @@ class TeamDeciderTest {
 
     @Test
     void anUpdateThatChangesNothingWritesNothing() {
-        assertThat(when(new UpdateTeam(Patch.of("East"), Patch.of(1L), true, List.of(), 42L, T1), EAST)).isEmpty();
+        spec.given(EAST).when(new UpdateTeam(Patch.of("East"), Patch.of(1L), true, List.of(), 42L, T1)).thenNothing();
     }
 
     @Test
     void deactivationKeepsTheTeamButRefusesLaterChanges() {
         TeamDeactivated deactivated = new TeamDeactivated(2, 42L, T1);
-        assertThat(when(new DeactivateTeam(42L, T1), EAST)).containsExactly(deactivated);
-        assertThat(decider.evolveAll(decider.initialState(), List.of(EAST, deactivated)).active()).isFalse();
+        spec.given(EAST).when(new DeactivateTeam(42L, T1)).then(deactivated);
+        assertThat(spec.given(EAST, deactivated).state().active()).isFalse();
         for (TeamCommand later : List.of(new DeactivateTeam(42L, T1), new UpdateTeam(Patch.of("X"), null, false, List.of(), null, T1))) {
-            assertThatThrownBy(() -> when(later, EAST, deactivated))
-                    .isInstanceOf(IllegalTransitionException.class)
-                    .satisfies(e -> assertThat(((IllegalTransitionException) e).currentStatus()).isEqualTo("inactive"));
+            spec.given(EAST, deactivated).when(later).thenIllegal("inactive");
         }
     }
 
     @Test
     void commandsOnATeamThatDoesNotExistAreNotFound() {
-        assertThatThrownBy(() -> when(new DeactivateTeam(null, T1))).isInstanceOf(AggregateNotFoundException.class);
-        assertThatThrownBy(() -> when(reparent(null, false, List.of()))).isInstanceOf(AggregateNotFoundException.class);
+        spec.when(new DeactivateTeam(null, T1)).thenNotFound();
+        spec.when(reparent(null, false, List.of())).thenNotFound();
     }
 
     private void expectInvalid(TeamCommand command, String field, DomainEvent... given) {
-        assertThatThrownBy(() -> when(command, given))
-                .isInstanceOf(InvalidCommandException.class)
-                .satisfies(e -> assertThat(((InvalidCommandException) e).field()).isEqualTo(field));
+        spec.given(given).when(command).thenInvalid(field);
+    }
+
+    @Test
+    void everyCommandIsDecided() {
+        spec.given(EAST).everyCommandIsDecided(TeamCommand.class);
     }
 }

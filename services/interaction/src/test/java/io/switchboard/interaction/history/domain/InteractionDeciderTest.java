@@ -1,14 +1,13 @@
 package io.switchboard.interaction.history.domain;
 
+import io.switchboard.eventstore.decider.DeciderSpec;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.interaction.InteractionEvents.InteractionEnded;
 import io.switchboard.events.interaction.InteractionEvents.InteractionStarted;
 import io.switchboard.events.interaction.InteractionEvents.InteractionStepRecorded;
 import io.switchboard.events.interaction.InteractionEvents.ScreenElement;
 import io.switchboard.events.interaction.InteractionEvents.UserVariablesSet;
-import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
-import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.interaction.history.domain.InteractionCommand.Answer;
 import io.switchboard.interaction.history.domain.InteractionCommand.Element;
 import io.switchboard.interaction.history.domain.InteractionCommand.End;
@@ -26,13 +25,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Given events, when a command, then events or a rejection: no I/O, no framework. */
 class InteractionDeciderTest {
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00.000Z");
     private static final Instant LATER = NOW.plusSeconds(30);
-    private final InteractionDecider decider = new InteractionDecider();
+    private final DeciderSpec<InteractionCommand, Interaction, DomainEvent> spec = DeciderSpec.of(new InteractionDecider());
 
     private static final InteractionStarted STARTED = new InteractionStarted("1000", "12345678", "959595",
             "1-800-123-4567", "1-800-123-4567,959595", Map.of("call_return_number", "2121234567"), NOW);
@@ -42,10 +40,6 @@ class InteractionDeciderTest {
                     new ScreenElement("account", "Account number", "textInput"),
                     new ScreenElement("receipt", "Photo of the receipt", "uploadImageList")));
     private static final InteractionEnded ENDED = new InteractionEnded("1000", "hung up", LATER);
-
-    private Interaction given(DomainEvent... events) {
-        return decider.evolveAll(decider.initialState(), List.of(events));
-    }
 
     private static Start start(String uniqueId, String dialled, Map<String, String> attributes) {
         return new Start("1000", "12345678", uniqueId, dialled, attributes, NOW);
@@ -57,23 +51,18 @@ class InteractionDeciderTest {
 
     @Test
     void startAppendsTheUniqueIdToTheDialledNumber() {
-        List<DomainEvent> events = decider.decide(start("959595", "1-800-123-4567",
-                Map.of("call_return_number", "2121234567")), given());
+        var start = spec.when(start("959595", "1-800-123-4567", Map.of("call_return_number", "2121234567")));
 
-        assertThat(events).containsExactly(STARTED);
-        Interaction interaction = decider.evolveAll(given(), events);
+        start.then(STARTED);
+        Interaction interaction = start.thenState();
         assertThat(interaction.status()).isEqualTo(InteractionStatus.ACTIVE);
         assertThat(interaction.numberToDial()).isEqualTo("1-800-123-4567,959595");
     }
 
     @Test
     void startingTwiceIsAConflictNamingTheStatus() {
-        assertThatThrownBy(() -> decider.decide(start("959595", "1-800-123-4567", Map.of()), given(STARTED)))
-                .isInstanceOfSatisfying(IllegalTransitionException.class,
-                        e -> assertThat(e.currentStatus()).isEqualTo("active"));
-        assertThatThrownBy(() -> decider.decide(start("959595", "1-800-123-4567", Map.of()), given(STARTED, ENDED)))
-                .isInstanceOfSatisfying(IllegalTransitionException.class,
-                        e -> assertThat(e.currentStatus()).isEqualTo("ended"));
+        spec.given(STARTED).when(start("959595", "1-800-123-4567", Map.of())).thenIllegal("active");
+        spec.given(STARTED, ENDED).when(start("959595", "1-800-123-4567", Map.of())).thenIllegal("ended");
     }
 
     static Stream<Object[]> invalidStarts() {
@@ -91,8 +80,7 @@ class InteractionDeciderTest {
     @ParameterizedTest
     @MethodSource("invalidStarts")
     void invalidStartNamesTheField(Start command, String field) {
-        assertThatThrownBy(() -> decider.decide(command, given()))
-                .isInstanceOfSatisfying(InvalidCommandException.class, e -> assertThat(e.field()).isEqualTo(field));
+        spec.when(command).thenInvalid(field);
     }
 
     @Test
@@ -100,19 +88,19 @@ class InteractionDeciderTest {
         for (InteractionCommand command : List.of(new ShowScreen("s", null, null, List.of(), NOW),
                 answer(StepType.CHOICE, "s", "e", null, null), new SetVariables("set", Map.of("voice", Map.of("a", "b")), NOW),
                 new End(null, NOW))) {
-            assertThatThrownBy(() -> decider.decide(command, given())).isInstanceOf(AggregateNotFoundException.class);
+            spec.when(command).thenNotFound();
         }
     }
 
     @Test
     void aScreenIsRecordedWithItsElementsAsTheNextStep() {
-        List<DomainEvent> events = decider.decide(new ShowScreen("billing", "Billing", "<p>How can we help?</p>",
+        var show = spec.given(STARTED).when(new ShowScreen("billing", "Billing", "<p>How can we help?</p>",
                 List.of(new Element("pay", "Pay my bill", "choiceOption"),
                         new Element("account", "Account number", "textInput"),
-                        new Element("receipt", "Photo of the receipt", "uploadImageList")), NOW), given(STARTED));
+                        new Element("receipt", "Photo of the receipt", "uploadImageList")), NOW));
 
-        assertThat(events).containsExactly(BILLING);
-        assertThat(decider.evolveAll(given(STARTED), events).currentScreen()).isEqualTo(BILLING);
+        show.then(BILLING);
+        assertThat(show.thenState().currentScreen()).isEqualTo(BILLING);
     }
 
     static Stream<Object[]> invalidScreens() {
@@ -129,32 +117,28 @@ class InteractionDeciderTest {
     @ParameterizedTest
     @MethodSource("invalidScreens")
     void invalidScreenNamesTheField(ShowScreen command, String field) {
-        assertThatThrownBy(() -> decider.decide(command, given(STARTED)))
-                .isInstanceOfSatisfying(InvalidCommandException.class, e -> assertThat(e.field()).isEqualTo(field));
+        spec.given(STARTED).when(command).thenInvalid(field);
     }
 
     @Test
     void choiceInputAndPhotoAnswerTheCurrentScreen() {
-        Interaction state = given(STARTED, BILLING);
+        var state = spec.given(STARTED, BILLING);
 
-        assertThat(decider.decide(answer(StepType.CHOICE, "billing", "pay", null, null), state))
-                .containsExactly(new InteractionStepRecorded("1000", 2, "choice", "billing", "Billing", "pay", null,
+        state.when(answer(StepType.CHOICE, "billing", "pay", null, null))
+                .then(new InteractionStepRecorded("1000", 2, "choice", "billing", "Billing", "pay", null,
                         LATER, "pay", null, List.of()));
-        assertThat(decider.decide(answer(StepType.INPUT, "billing", "account", "ACC-1", null), state))
-                .containsExactly(new InteractionStepRecorded("1000", 2, "input", "billing", "Billing", "ACC-1", null,
+        state.when(answer(StepType.INPUT, "billing", "account", "ACC-1", null))
+                .then(new InteractionStepRecorded("1000", 2, "input", "billing", "Billing", "ACC-1", null,
                         LATER, "account", null, List.of()));
-        assertThat(decider.decide(answer(StepType.PHOTO, "billing", "receipt", "/mnt/sdcard/r.png", "p-1"), state))
-                .containsExactly(new InteractionStepRecorded("1000", 2, "photo", "billing", "Billing",
+        state.when(answer(StepType.PHOTO, "billing", "receipt", "/mnt/sdcard/r.png", "p-1"))
+                .then(new InteractionStepRecorded("1000", 2, "photo", "billing", "Billing",
                         "/mnt/sdcard/r.png", "p-1", LATER, "receipt", null, List.of()));
     }
 
     @Test
     void anAnswerBeforeAnyScreenIsAConflict() {
-        assertThatThrownBy(() -> decider.decide(answer(StepType.CHOICE, "billing", "pay", null, null), given(STARTED)))
-                .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
-                    assertThat(e.currentStatus()).isEqualTo("active");
-                    assertThat(e.getMessage()).contains("no screen");
-                });
+        spec.given(STARTED).when(answer(StepType.CHOICE, "billing", "pay", null, null)).thenIllegal("active")
+                .hasMessageContaining("no screen");
     }
 
     @Test
@@ -162,10 +146,8 @@ class InteractionDeciderTest {
         InteractionStepRecorded next = new InteractionStepRecorded("1000", 2, "screen", "thanks", "Thanks", null, null,
                 LATER, null, null, List.of(new ScreenElement("done", "Done", "clickToContinue")));
 
-        assertThatThrownBy(() -> decider.decide(answer(StepType.CHOICE, "billing", "pay", null, null),
-                given(STARTED, BILLING, next)))
-                .isInstanceOfSatisfying(IllegalTransitionException.class,
-                        e -> assertThat(e.getMessage()).contains("not the current screen (thanks)"));
+        spec.given(STARTED, BILLING, next).when(answer(StepType.CHOICE, "billing", "pay", null, null))
+                .thenRejected(IllegalTransitionException.class).hasMessageContaining("not the current screen (thanks)");
     }
 
     static Stream<Object[]> invalidAnswers() {
@@ -185,20 +167,20 @@ class InteractionDeciderTest {
     @ParameterizedTest
     @MethodSource("invalidAnswers")
     void invalidAnswerNamesTheField(Answer command, String field) {
-        assertThatThrownBy(() -> decider.decide(command, given(STARTED, BILLING)))
-                .isInstanceOfSatisfying(InvalidCommandException.class, e -> assertThat(e.field()).isEqualTo(field));
+        spec.given(STARTED, BILLING).when(command).thenInvalid(field);
     }
 
     @Test
     void variablesAreSetPerGroupAndLaterValuesWin() {
         Map<String, Map<String, String>> groups = new LinkedHashMap<>();
         groups.put("voice", Map.of("customerId", "12345"));
-        List<DomainEvent> events = decider.decide(new SetVariables("customerInfoSet", groups, NOW), given(STARTED));
+        List<DomainEvent> events = spec.given(STARTED).when(new SetVariables("customerInfoSet", groups, NOW)).events();
         assertThat(events).containsExactly(new UserVariablesSet("1000", "customerInfoSet", Map.of("customerId", "12345"),
                 NOW, "voice"));
 
-        Interaction state = given(STARTED, events.get(0),
-                new UserVariablesSet("1000", "customerInfoSet", Map.of("customerId", "999", "language", "en-us"), LATER, "voice"));
+        Interaction state = spec.given(STARTED, events.get(0),
+                new UserVariablesSet("1000", "customerInfoSet", Map.of("customerId", "999", "language", "en-us"), LATER, "voice"))
+                .state();
         assertThat(state.variableSets()).isEqualTo(Map.of("customerInfoSet",
                 Map.of("voice", Map.of("customerId", "999", "language", "en-us"))));
     }
@@ -218,20 +200,18 @@ class InteractionDeciderTest {
     @ParameterizedTest
     @MethodSource("invalidVariables")
     void invalidVariablesNameTheField(SetVariables command, String field) {
-        assertThatThrownBy(() -> decider.decide(command, given(STARTED)))
-                .isInstanceOfSatisfying(InvalidCommandException.class, e -> assertThat(e.field()).isEqualTo(field));
+        spec.given(STARTED).when(command).thenInvalid(field);
     }
 
     @Test
     void endEndsTheInteraction() {
-        List<DomainEvent> events = decider.decide(new End("hung up", LATER), given(STARTED, BILLING));
+        var end = spec.given(STARTED, BILLING).when(new End("hung up", LATER));
 
-        assertThat(events).containsExactly(ENDED);
-        Interaction ended = decider.evolveAll(given(STARTED, BILLING), events);
+        end.then(ENDED);
+        Interaction ended = end.thenState();
         assertThat(ended.status()).isEqualTo(InteractionStatus.ENDED);
         assertThat(ended.endedAt()).isEqualTo(LATER);
-        assertThatThrownBy(() -> decider.decide(new End("x".repeat(257), LATER), given(STARTED)))
-                .isInstanceOfSatisfying(InvalidCommandException.class, e -> assertThat(e.field()).isEqualTo("reason"));
+        spec.given(STARTED).when(new End("x".repeat(257), LATER)).thenInvalid("reason");
     }
 
     static Stream<InteractionCommand> everythingAfterTheEnd() {
@@ -246,10 +226,11 @@ class InteractionDeciderTest {
     @ParameterizedTest
     @MethodSource("everythingAfterTheEnd")
     void nothingIsAcceptedAfterTheEndAndTheStatusIsNamed(InteractionCommand command) {
-        assertThatThrownBy(() -> decider.decide(command, given(STARTED, BILLING, ENDED)))
-                .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
-                    assertThat(e.currentStatus()).isEqualTo("ended");
-                    assertThat(e.getMessage()).contains("current status: ended");
-                });
+        spec.given(STARTED, BILLING, ENDED).when(command).thenIllegal("ended");
+    }
+
+    @Test
+    void everyCommandIsDecided() {
+        spec.given(STARTED, BILLING).everyCommandIsDecided(InteractionCommand.class);
     }
 }

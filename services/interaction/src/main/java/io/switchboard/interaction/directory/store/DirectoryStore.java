@@ -2,8 +2,10 @@ package io.switchboard.interaction.directory.store;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.events.DomainEvent;
 import io.switchboard.events.interaction.DirectoryEvents;
 import io.switchboard.eventstore.EventStore;
+import io.switchboard.eventstore.decider.AggregateRepository;
 import io.switchboard.interaction.directory.domain.Agent;
 import io.switchboard.interaction.directory.domain.AgentCommand;
 import io.switchboard.interaction.directory.domain.AgentDecider;
@@ -29,40 +31,43 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-/** The directory's aggregates and the look-ups their commands need (existence, ancestors, members). */
+/**
+ * The directory's aggregates (agents, teams, menus, virtual agents through the event store) and the look-ups
+ * their commands need (existence, ancestors, members).
+ */
 @ApplicationScoped
-public class Directory {
+public class DirectoryStore {
     /** Deeper trees are refused as if they had a cycle; the Manager API's trees are a few levels deep. */
     static final int MAX_DEPTH = 64;
 
     private final Pool pool;
-    private final Aggregates<AgentCommand, Agent> agents;
-    private final Aggregates<TeamCommand, Team> teams;
-    private final Aggregates<MenuCommand, Menu> menus;
-    private final Aggregates<VirtualAgentCommand, VirtualAgent> virtualAgents;
+    private final AggregateRepository<AgentCommand, Agent, DomainEvent> agents;
+    private final AggregateRepository<TeamCommand, Team, DomainEvent> teams;
+    private final AggregateRepository<MenuCommand, Menu, DomainEvent> menus;
+    private final AggregateRepository<VirtualAgentCommand, VirtualAgent, DomainEvent> virtualAgents;
 
-    public Directory(EventStore store, Pool pool) {
+    public DirectoryStore(EventStore store, Pool pool) {
         this.pool = pool;
-        this.agents = new Aggregates<>(store, new AgentDecider(), DirectoryEvents.AGENT, "agent", Agent::exists);
-        this.teams = new Aggregates<>(store, new TeamDecider(), DirectoryEvents.TEAM, "team", Team::exists);
-        this.menus = new Aggregates<>(store, new MenuDecider(), DirectoryEvents.MENU, "menu", Menu::exists);
-        this.virtualAgents = new Aggregates<>(store, new VirtualAgentDecider(), DirectoryEvents.VIRTUAL_AGENT,
+        this.agents = new AggregateRepository<>(store, new AgentDecider(), DomainEvent.class, DirectoryEvents.AGENT, "agent", Agent::exists);
+        this.teams = new AggregateRepository<>(store, new TeamDecider(), DomainEvent.class, DirectoryEvents.TEAM, "team", Team::exists);
+        this.menus = new AggregateRepository<>(store, new MenuDecider(), DomainEvent.class, DirectoryEvents.MENU, "menu", Menu::exists);
+        this.virtualAgents = new AggregateRepository<>(store, new VirtualAgentDecider(), DomainEvent.class, DirectoryEvents.VIRTUAL_AGENT,
                 "virtual agent", VirtualAgent::exists);
     }
 
-    public Aggregates<AgentCommand, Agent> agents() {
+    public AggregateRepository<AgentCommand, Agent, DomainEvent> agents() {
         return agents;
     }
 
-    public Aggregates<TeamCommand, Team> teams() {
+    public AggregateRepository<TeamCommand, Team, DomainEvent> teams() {
         return teams;
     }
 
-    public Aggregates<MenuCommand, Menu> menus() {
+    public AggregateRepository<MenuCommand, Menu, DomainEvent> menus() {
         return menus;
     }
 
-    public Aggregates<VirtualAgentCommand, VirtualAgent> virtualAgents() {
+    public AggregateRepository<VirtualAgentCommand, VirtualAgent, DomainEvent> virtualAgents() {
         return virtualAgents;
     }
 

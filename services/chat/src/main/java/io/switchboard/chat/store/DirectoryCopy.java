@@ -11,15 +11,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Reads of the local directory read model (see {@code messaging.DirectoryProjection}). Unknown ids
+ * Reads of the local directory read model (see {@code messaging.DirectoryCopyProjection}). Unknown ids
  * are simply absent: the chat object then shows the id without a name. Commands that name an agent or
  * a menu check it here: an id the partner's directory does not have (as active) is refused.
  */
 @ApplicationScoped
-public class Directory {
+public class DirectoryCopy {
     private final Pool pool;
 
-    public Directory(Pool pool) {
+    public DirectoryCopy(Pool pool) {
         this.pool = pool;
     }
 
@@ -39,7 +39,7 @@ public class Directory {
         Uni<Map<Long, Agent>> agents = byIds("""
                 SELECT agent_id, name, first_name, avatar_url, status FROM directory_agents
                 WHERE partner_id = $1 AND agent_id = ANY($2)""", partnerId, agentIds,
-                Directory::agent);
+                DirectoryCopy::agent);
         Uni<Map<Long, VirtualAgent>> bots = byIds("""
                 SELECT virtual_agent_id, name FROM directory_virtual_agents
                 WHERE partner_id = $1 AND virtual_agent_id = ANY($2)""", partnerId, virtualAgentIds,

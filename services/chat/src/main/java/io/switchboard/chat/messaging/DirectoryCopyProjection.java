@@ -29,7 +29,7 @@ import java.util.Map;
  * agent's creation still lands.
  */
 @ApplicationScoped
-public class DirectoryProjection {
+public class DirectoryCopyProjection {
     /** The read model's tables: a rebuild empties them and replays the topic. */
     public static final String[] TABLES = {"directory_agents", "directory_virtual_agents", "directory_menus"};
     private static final Map<String, String> AGENT_COLUMNS = Map.of(
