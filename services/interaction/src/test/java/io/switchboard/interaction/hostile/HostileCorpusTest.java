@@ -123,8 +123,6 @@ class HostileCorpusTest {
                  "elements": [{"id": "pay", "label": "Pay my bill", "presentation": "choiceOption"}]}"""));
         samples.put("PUT " + HISTORY + "/{uid}/variableSet/{setName}", t -> t.sample("{\"voice\": {\"data\": {\"lang\": \"en\"}}}"));
         samples.put("POST " + HISTORY + "/{uid}/end", t -> t.optionalBody().sample("{\"reason\": \"done\"}"));
-        samples.put("PUT /manager/api/v1/settings/organization",
-                t -> t.sample("{\"name\": \"Acme\", \"time_zone\": \"America/New_York\", \"language\": \"en\"}"));
         samples.put("POST /admin/api-credentials", t -> t.sample("{\"name\": \"extractor\", \"roles\": [\"supervisor\"]}"));
         return samples;
     }
