@@ -146,8 +146,9 @@ public final class Scenario {
         team(11, new TeamMemberAdded(11, 102, morning("01:00.000")));
         team(11, new TeamMemberRemoved(11, 102, morning("02:00.000")));
         agent(101, new AgentUpdated(101, List.of(new FieldChange("last_name", "Lovelace", "King"),
-                new FieldChange("name", "Ada Lovelace", "Ada King")), 103L, morning("03:00.000")));
-        team(12, new TeamUpdated(12, List.of(new FieldChange("name", "East", "East Coast")), 103L,
+                new FieldChange("name", "Ada Lovelace", "Ada King")), "Ada King", "Ada", "King", "ada@acme.test", null,
+                List.of("agent"), List.of(11L), 103L, morning("03:00.000")));
+        team(12, new TeamUpdated(12, List.of(new FieldChange("name", "East", "East Coast")), "East Coast", 11L, 103L,
                 morning("04:00.000")));
         menu(31, new MenuCreated(31, "Support", "voice", "ivr_menu", null, List.of(11L), null, morning("00:00.000")));
         menu(32, new MenuCreated(32, "Billing", "voice", "ivr_menu", 31L, List.of(12L), null, morning("00:00.000")));

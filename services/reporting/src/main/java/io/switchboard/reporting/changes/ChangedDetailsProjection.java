@@ -9,9 +9,13 @@ import io.switchboard.events.interaction.CallEvents.CallCreated;
 import io.switchboard.events.interaction.CallEvents.CallEnded;
 import io.switchboard.events.interaction.CallEvents.CallQueued;
 import io.switchboard.events.interaction.DirectoryEvents.AgentUpdated;
+import io.switchboard.events.interaction.DirectoryEvents.AgentUpdatedV1;
 import io.switchboard.events.interaction.DirectoryEvents.MenuUpdated;
+import io.switchboard.events.interaction.DirectoryEvents.MenuUpdatedV1;
 import io.switchboard.events.interaction.DirectoryEvents.TeamUpdated;
+import io.switchboard.events.interaction.DirectoryEvents.TeamUpdatedV1;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentUpdated;
+import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentUpdatedV1;
 import io.switchboard.reporting.calls.CallProjection;
 import io.switchboard.reporting.calls.CallStatus;
 import io.switchboard.reporting.jdbc.Projection;
@@ -30,8 +34,8 @@ import java.util.Set;
 
 /**
  * The "Changed Detail" family (our design: docs/api/manager.md#changed-details): one row per changed field
- * with its former and new value. Sources: the field changes of the directory update events, chat status
- * changes and call status changes.
+ * with its former and new value. Sources: the field changes of the directory update events (their display
+ * text, both versions), chat status changes and call status changes.
  *
  * <p>A call's former status is the status it showed before the event ({@link CallStatus}): its stored facts,
  * read once per batch in {@link #begin}, plus the facts of the batch's earlier events of that call (a call's
@@ -76,11 +80,19 @@ public class ChangedDetailsProjection implements Projection {
         Object data = e.data();
         if (data instanceof AgentUpdated d) {
             fieldChanges(w, e, "agent", d.agentId(), d.changes(), d.changedByUserId(), d.updatedAt());
+        } else if (data instanceof AgentUpdatedV1 d) {
+            fieldChanges(w, e, "agent", d.agentId(), d.changes(), d.changedByUserId(), d.updatedAt());
         } else if (data instanceof TeamUpdated d) {
+            fieldChanges(w, e, "team", d.teamId(), d.changes(), d.changedByUserId(), d.updatedAt());
+        } else if (data instanceof TeamUpdatedV1 d) {
             fieldChanges(w, e, "team", d.teamId(), d.changes(), d.changedByUserId(), d.updatedAt());
         } else if (data instanceof MenuUpdated d) {
             fieldChanges(w, e, "menu", d.menuId(), d.changes(), d.changedByUserId(), d.updatedAt());
+        } else if (data instanceof MenuUpdatedV1 d) {
+            fieldChanges(w, e, "menu", d.menuId(), d.changes(), d.changedByUserId(), d.updatedAt());
         } else if (data instanceof VirtualAgentUpdated d) {
+            fieldChanges(w, e, "virtual_agent", d.virtualAgentId(), d.changes(), d.changedByUserId(), d.updatedAt());
+        } else if (data instanceof VirtualAgentUpdatedV1 d) {
             fieldChanges(w, e, "virtual_agent", d.virtualAgentId(), d.changes(), d.changedByUserId(), d.updatedAt());
         } else if (data instanceof ChatStatusChanged d) {
             insert(w, e, 0, "chat", d.chatId(), "status", d.previousStatus(), d.status(), d.changedAt(),

@@ -1,22 +1,25 @@
 package io.switchboard.reporting.directory;
 
 import io.switchboard.events.EventEnvelope;
-import io.switchboard.events.FieldChange;
 import io.switchboard.events.interaction.DirectoryEvents.AgentCreated;
 import io.switchboard.events.interaction.DirectoryEvents.AgentDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.AgentStatusChanged;
 import io.switchboard.events.interaction.DirectoryEvents.AgentUpdated;
+import io.switchboard.events.interaction.DirectoryEvents.AgentUpdatedV1;
 import io.switchboard.events.interaction.DirectoryEvents.MenuCreated;
 import io.switchboard.events.interaction.DirectoryEvents.MenuDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.MenuUpdated;
+import io.switchboard.events.interaction.DirectoryEvents.MenuUpdatedV1;
 import io.switchboard.events.interaction.DirectoryEvents.TeamCreated;
 import io.switchboard.events.interaction.DirectoryEvents.TeamDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.TeamMemberAdded;
 import io.switchboard.events.interaction.DirectoryEvents.TeamMemberRemoved;
 import io.switchboard.events.interaction.DirectoryEvents.TeamUpdated;
+import io.switchboard.events.interaction.DirectoryEvents.TeamUpdatedV1;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentCreated;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentUpdated;
+import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentUpdatedV1;
 import io.switchboard.reporting.jdbc.Projection;
 import io.switchboard.reporting.jdbc.Sql;
 import io.switchboard.reporting.jdbc.Upsert;
@@ -26,10 +29,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-/** Agents (with their current status), the agent status history, teams with members, menus, virtual agents. */
+/**
+ * Agents (with their current status), the agent status history, teams with members, menus, virtual agents.
+ * An update event carries the entity after the change, so its columns are overwritten from the typed fields
+ * (a version 1 update only the columns of the fields it set).
+ */
 public class DirectoryProjection implements Projection.PerEvent {
     public static final List<String> TABLES = List.of("agents", "team_members", "agent_status_log", "teams", "menus",
             "virtual_agents");
@@ -39,14 +45,11 @@ public class DirectoryProjection implements Projection.PerEvent {
         return TABLES;
     }
 
-    /** FieldChange names (either spelling) that map onto agent columns. */
-    private static final Map<String, String> AGENT_COLUMNS = Map.ofEntries(
-            Map.entry("name", "name"),
-            Map.entry("firstname", "first_name"),
-            Map.entry("lastname", "last_name"),
-            Map.entry("email", "email"),
-            Map.entry("avatarurl", "avatar_url"),
-            Map.entry("agentnumber", "agent_number"));
+    /** The fields a version 1 update (only what changed) may set, by JSON name → column. */
+    private static final Map<String, String> V1_AGENT_COLUMNS = Map.of("name", "name", "first_name", "first_name",
+            "last_name", "last_name", "email", "email", "avatar_url", "avatar_url", "roles", "roles");
+    private static final Map<String, String> V1_TEAM_COLUMNS = Map.of("name", "name", "parent_id", "parent_id");
+    private static final Map<String, String> V1_MENU_COLUMNS = Map.of("menu_type", "menu_type", "parent_id", "parent_id");
     /** The newest change by time is the current status; at equal times the greater name, so ties converge. */
     private static final Upsert.Guard NEWER_STATUS = new Upsert.Guard("%1$s.status_updated_at IS NULL"
             + " OR %1$s.status_updated_at < EXCLUDED.status_updated_at"
@@ -62,7 +65,6 @@ public class DirectoryProjection implements Projection.PerEvent {
                 return now.isAfter(was) || now.equals(was) && wasStatus != null && nowStatus != null
                         && nowStatus.compareTo(wasStatus) > 0;
             });
-    private static final Map<String, String> TEAM_COLUMNS = Map.of("name", "name", "parentid", "parent_id");
 
     @Override
     public void apply(Writes w, EventEnvelope e) throws SQLException {
@@ -76,9 +78,12 @@ public class DirectoryProjection implements Projection.PerEvent {
                 membership(w, partner, teamId, d.agentId(), true, d.createdAt());
             }
         } else if (data instanceof AgentUpdated d) {
-            Upsert upsert = agent(e, d.agentId());
-            applyChanges(upsert, d.changes(), AGENT_COLUMNS);
-            upsert.run(w);
+            // The agent after the change: every profile column is overwritten (a removed avatar is null).
+            agent(e, d.agentId()).overwrite("name", d.name()).overwrite("first_name", d.firstName())
+                    .overwrite("last_name", d.lastName()).overwrite("email", d.email())
+                    .overwrite("avatar_url", d.avatarUrl()).overwrite("roles", d.roles()).run(w);
+        } else if (data instanceof AgentUpdatedV1 d) {
+            changed(agent(e, d.agentId()), d.after(), V1_AGENT_COLUMNS).run(w);
         } else if (data instanceof AgentDeactivated d) {
             agent(e, d.agentId()).set("deleted", true).run(w);
         } else if (data instanceof AgentStatusChanged d) {
@@ -87,9 +92,9 @@ public class DirectoryProjection implements Projection.PerEvent {
             team(e, d.teamId()).set("name", d.name()).set("parent_id", d.parentId())
                     .earliest("created_at", d.createdAt()).run(w);
         } else if (data instanceof TeamUpdated d) {
-            Upsert upsert = team(e, d.teamId());
-            applyChanges(upsert, d.changes(), TEAM_COLUMNS);
-            upsert.run(w);
+            team(e, d.teamId()).overwrite("name", d.name()).overwrite("parent_id", d.parentId()).run(w);
+        } else if (data instanceof TeamUpdatedV1 d) {
+            changed(team(e, d.teamId()), d.after(), V1_TEAM_COLUMNS).run(w);
         } else if (data instanceof TeamDeactivated d) {
             team(e, d.teamId()).set("deleted", true).run(w);
         } else if (data instanceof TeamMemberAdded d) {
@@ -104,34 +109,35 @@ public class DirectoryProjection implements Projection.PerEvent {
                     .set("virtual_agent_id", d.virtualAgentId()).earliest("created_at", d.createdAt()).run(w);
         } else if (data instanceof MenuUpdated d) {
             // MenuUpdated carries the menu after the change, so it overwrites (a removed virtual agent is null).
-            menu(e, d.menuId()).set("name", d.name()).set("channel", d.channel())
-                    .overwrite("team_ids", new Sql.Longs(d.teamIds()))
+            menu(e, d.menuId()).set("name", d.name()).set("channel", d.channel()).overwrite("menu_type", d.menuType())
+                    .overwrite("parent_id", d.parentId()).overwrite("team_ids", new Sql.Longs(d.teamIds()))
                     .overwrite("virtual_agent_id", d.virtualAgentId()).run(w);
+        } else if (data instanceof MenuUpdatedV1 d) {
+            changed(menu(e, d.menuId()).set("name", d.name()).set("channel", d.channel())
+                    .overwrite("team_ids", new Sql.Longs(d.teamIds())).overwrite("virtual_agent_id", d.virtualAgentId()),
+                    d.after(), V1_MENU_COLUMNS).run(w);
         } else if (data instanceof MenuDeactivated d) {
             menu(e, d.menuId()).set("deleted", true).run(w);
         } else if (data instanceof VirtualAgentCreated d) {
             virtualAgent(e, d.virtualAgentId()).set("name", d.name()).earliest("created_at", d.createdAt()).run(w);
         } else if (data instanceof VirtualAgentUpdated d) {
-            Upsert upsert = virtualAgent(e, d.virtualAgentId());
-            applyChanges(upsert, d.changes(), Map.of("name", "name"));
-            upsert.run(w);
+            virtualAgent(e, d.virtualAgentId()).overwrite("name", d.name()).run(w);
+        } else if (data instanceof VirtualAgentUpdatedV1 d) {
+            changed(virtualAgent(e, d.virtualAgentId()), d.after(), Map.of("name", "name")).run(w);
         } else if (data instanceof VirtualAgentDeactivated d) {
             virtualAgent(e, d.virtualAgentId()).set("deleted", true).run(w);
         }
     }
 
-    private static void applyChanges(Upsert upsert, List<FieldChange> changes, Map<String, String> columns) {
-        for (FieldChange change : changes) {
-            String column = columns.get(change.field().replace("_", "").toLowerCase(Locale.ROOT));
-            if (column == null) {
-                continue;
+    /** A version 1 update: overwrites the columns of the fields it set ({@code after()}: typed by libs/events). */
+    private static Upsert changed(Upsert upsert, Map<String, Object> after, Map<String, String> columns) {
+        after.forEach((field, value) -> {
+            String column = columns.get(field);
+            if (column != null) {
+                upsert.overwrite(column, value);
             }
-            Object value = change.current();
-            if ("parent_id".equals(column) && value != null) {
-                value = Long.valueOf(change.current());
-            }
-            upsert.overwrite(column, value);
-        }
+        });
+        return upsert;
     }
 
     /**

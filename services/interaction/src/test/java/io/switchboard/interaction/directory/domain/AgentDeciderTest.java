@@ -5,6 +5,7 @@ import io.switchboard.events.FieldChange;
 import io.switchboard.events.interaction.DirectoryEvents.AgentCreated;
 import io.switchboard.events.interaction.DirectoryEvents.AgentDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.AgentUpdated;
+import io.switchboard.events.interaction.DirectoryEvents.AgentUpdatedV1;
 import io.switchboard.events.interaction.DirectoryEvents.TeamMemberAdded;
 import io.switchboard.events.interaction.DirectoryEvents.TeamMemberRemoved;
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
@@ -87,7 +88,8 @@ class AgentDeciderTest {
         assertThat(events).containsExactly(new AgentUpdated(7, List.of(
                 new FieldChange("email", "ann@example.com", "ann.lee@example.com"),
                 new FieldChange("avatar_url", null, "https://cdn.example.com/ann.png"),
-                new FieldChange("roles", "[agent]", "[agent,supervisor]")), 42L, T1));
+                new FieldChange("roles", "[agent]", "[agent,supervisor]")), "Ann Lee", "Ann", "Lee", "ann.lee@example.com",
+                "https://cdn.example.com/ann.png", List.of("agent", "supervisor"), List.of(1L), 42L, T1));
         Agent agent = decider.evolveAll(decider.evolveAll(decider.initialState(), List.of(ANN, ANN_IN_1)), events);
         assertThat(agent.email()).isEqualTo("ann.lee@example.com");
         assertThat(agent.roles()).containsExactly("agent", "supervisor");
@@ -96,10 +98,29 @@ class AgentDeciderTest {
 
     @Test
     void clearingTheAvatarIsAChangeToNull() {
-        AgentUpdated withAvatar = new AgentUpdated(7, List.of(new FieldChange("avatar_url", null, "https://x.example/a.png")), null, T0);
+        AgentUpdated withAvatar = new AgentUpdated(7, List.of(new FieldChange("avatar_url", null, "https://x.example/a.png")),
+                "Ann Lee", "Ann", "Lee", "ann@example.com", "https://x.example/a.png", List.of("agent"), List.of(), null, T0);
 
         assertThat(when(update(null, null, Patch.of(null), null, null), ANN, withAvatar)).containsExactly(
-                new AgentUpdated(7, List.of(new FieldChange("avatar_url", "https://x.example/a.png", null)), 42L, T1));
+                new AgentUpdated(7, List.of(new FieldChange("avatar_url", "https://x.example/a.png", null)), "Ann Lee",
+                        "Ann", "Lee", "ann@example.com", null, List.of("agent"), List.of(), 42L, T1));
+    }
+
+    @Test
+    void aVersion1UpdateWrittenBeforeTheTypedAfterStateIsStillFolded() {
+        AgentUpdatedV1 v1 = new AgentUpdatedV1(7, List.of(new FieldChange("last_name", "Lee", "King"),
+                new FieldChange("avatar_url", null, "https://x.example/a.png"),
+                new FieldChange("roles", "[agent]", "[agent,supervisor]"), new FieldChange("teams", "[1]", "[1,2]")),
+                42L, T1);
+
+        Agent agent = decider.evolveAll(decider.initialState(), List.of(ANN, ANN_IN_1, v1));
+
+        assertThat(agent.lastName()).isEqualTo("King");
+        assertThat(agent.name()).isEqualTo("Ann Lee");
+        assertThat(agent.avatarUrl()).isEqualTo("https://x.example/a.png");
+        assertThat(agent.roles()).containsExactly("agent", "supervisor");
+        assertThat(agent.teamIds()).as("membership follows TeamMemberAdded/Removed").containsExactly(1L);
+        assertThat(agent.updatedAt()).isEqualTo(T1);
     }
 
     @Test
@@ -111,7 +132,8 @@ class AgentDeciderTest {
     @Test
     void changingTeamsRecordsTheChangeAndEachMembership() {
         assertThat(when(update(null, null, null, null, Patch.of(List.of(2L, 3L))), ANN, ANN_IN_1)).containsExactly(
-                new AgentUpdated(7, List.of(new FieldChange("teams", "[1]", "[2,3]")), 42L, T1),
+                new AgentUpdated(7, List.of(new FieldChange("teams", "[1]", "[2,3]")), "Ann Lee", "Ann", "Lee",
+                        "ann@example.com", null, List.of("agent"), List.of(2L, 3L), 42L, T1),
                 new TeamMemberRemoved(1, 7, T1), new TeamMemberAdded(2, 7, T1), new TeamMemberAdded(3, 7, T1));
     }
 
@@ -120,7 +142,8 @@ class AgentDeciderTest {
         // Team 1 is no longer among the known (active) teams.
         UpdateAgent keep = new UpdateAgent(null, null, null, null, null, null, Patch.of(List.of(1L, 2L)), Set.of(2L), 42L, T1);
         assertThat(when(keep, ANN, ANN_IN_1)).containsExactly(
-                new AgentUpdated(7, List.of(new FieldChange("teams", "[1]", "[1,2]")), 42L, T1), new TeamMemberAdded(2, 7, T1));
+                new AgentUpdated(7, List.of(new FieldChange("teams", "[1]", "[1,2]")), "Ann Lee", "Ann", "Lee",
+                        "ann@example.com", null, List.of("agent"), List.of(1L, 2L), 42L, T1), new TeamMemberAdded(2, 7, T1));
     }
 
     @Test
@@ -134,11 +157,13 @@ class AgentDeciderTest {
     @Test
     void joiningAndLeavingATeam() {
         assertThat(when(new JoinTeam(2, 42L, T1), ANN, ANN_IN_1)).containsExactly(
-                new AgentUpdated(7, List.of(new FieldChange("teams", "[1]", "[1,2]")), 42L, T1),
+                new AgentUpdated(7, List.of(new FieldChange("teams", "[1]", "[1,2]")), "Ann Lee", "Ann", "Lee",
+                        "ann@example.com", null, List.of("agent"), List.of(1L, 2L), 42L, T1),
                 new TeamMemberAdded(2, 7, T1));
         assertThat(when(new JoinTeam(1, 42L, T1), ANN, ANN_IN_1)).isEmpty();
         assertThat(when(new LeaveTeam(1, 42L, T1), ANN, ANN_IN_1)).containsExactly(
-                new AgentUpdated(7, List.of(new FieldChange("teams", "[1]", "[]")), 42L, T1),
+                new AgentUpdated(7, List.of(new FieldChange("teams", "[1]", "[]")), "Ann Lee", "Ann", "Lee",
+                        "ann@example.com", null, List.of("agent"), List.of(), 42L, T1),
                 new TeamMemberRemoved(1, 7, T1));
         assertThatThrownBy(() -> when(new LeaveTeam(2, 42L, T1), ANN, ANN_IN_1))
                 .isInstanceOf(AggregateNotFoundException.class);

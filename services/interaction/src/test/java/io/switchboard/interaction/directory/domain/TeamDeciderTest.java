@@ -5,6 +5,7 @@ import io.switchboard.events.FieldChange;
 import io.switchboard.events.interaction.DirectoryEvents.TeamCreated;
 import io.switchboard.events.interaction.DirectoryEvents.TeamDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.TeamUpdated;
+import io.switchboard.events.interaction.DirectoryEvents.TeamUpdatedV1;
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
@@ -54,16 +55,30 @@ class TeamDeciderTest {
         List<DomainEvent> events = when(new UpdateTeam(Patch.of("East Coast"), Patch.of(5L), true, List.of(), 42L, T1), EAST);
 
         assertThat(events).containsExactly(new TeamUpdated(2, List.of(new FieldChange("name", "East", "East Coast"),
-                new FieldChange("parent_id", "1", "5")), 42L, T1));
+                new FieldChange("parent_id", "1", "5")), "East Coast", 5L, 42L, T1));
         Team team = decider.evolveAll(decider.evolveAll(decider.initialState(), List.of(EAST)), events);
         assertThat(team.name()).isEqualTo("East Coast");
         assertThat(team.parentId()).isEqualTo(5L);
     }
 
     @Test
+    void aVersion1UpdateWrittenBeforeTheTypedAfterStateIsStillFolded() {
+        TeamUpdatedV1 moved = new TeamUpdatedV1(2, List.of(new FieldChange("parent_id", "1", "5")), 42L, T1);
+        Team team = decider.evolveAll(decider.initialState(), List.of(EAST, moved));
+        assertThat(team.name()).isEqualTo("East");
+        assertThat(team.parentId()).isEqualTo(5L);
+
+        TeamUpdatedV1 root = new TeamUpdatedV1(2, List.of(new FieldChange("name", "East", "Eastern"),
+                new FieldChange("parent_id", "5", null)), 42L, T1);
+        team = decider.evolveAll(decider.initialState(), List.of(EAST, moved, root));
+        assertThat(team.name()).isEqualTo("Eastern");
+        assertThat(team.parentId()).isNull();
+    }
+
+    @Test
     void becomingARootClearsTheParent() {
         assertThat(when(reparent(null, false, List.of()), EAST))
-                .containsExactly(new TeamUpdated(2, List.of(new FieldChange("parent_id", "1", null)), 42L, T1));
+                .containsExactly(new TeamUpdated(2, List.of(new FieldChange("parent_id", "1", null)), "East", null, 42L, T1));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.switchboard.events.FieldChange;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentCreated;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentUpdated;
+import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentUpdatedV1;
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
@@ -33,7 +34,10 @@ class VirtualAgentDeciderTest {
     void createRenameDeactivate() {
         assertThat(when(new CreateVirtualAgent(8, "Helper", T0))).containsExactly(BOT);
         List<DomainEvent> renamed = when(new UpdateVirtualAgent(Patch.of("Helpbot"), 42L, T1), BOT);
-        assertThat(renamed).containsExactly(new VirtualAgentUpdated(8, List.of(new FieldChange("name", "Helper", "Helpbot")), 42L, T1));
+        assertThat(renamed).containsExactly(new VirtualAgentUpdated(8, List.of(new FieldChange("name", "Helper", "Helpbot")),
+                "Helpbot", 42L, T1));
+        assertThat(decider.evolveAll(decider.initialState(), List.of(BOT, new VirtualAgentUpdatedV1(8,
+                List.of(new FieldChange("name", "Helper", "Helpbot")), 42L, T1))).name()).as("version 1").isEqualTo("Helpbot");
         assertThat(decider.evolveAll(decider.evolve(decider.initialState(), BOT), renamed).name()).isEqualTo("Helpbot");
         assertThat(when(new UpdateVirtualAgent(Patch.of("Helper"), 42L, T1), BOT)).isEmpty();
         assertThat(when(new DeactivateVirtualAgent(42L, T1), BOT)).containsExactly(new VirtualAgentDeactivated(8, 42L, T1));
