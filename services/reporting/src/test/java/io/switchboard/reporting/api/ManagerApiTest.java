@@ -132,7 +132,7 @@ class ManagerApiTest {
     }
 
     @Test
-    void aCallCarriesParticipantsTransfersAndSeed001Metrics() {
+    void aCallCarriesParticipantsTransfersAndSegmentMetrics() {
         supervisor().get(BASE + "/calls/" + Scenario.CALL_ID).then().statusCode(200)
                 .body("id", equalTo(501))
                 .body("status", equalTo("finished"))

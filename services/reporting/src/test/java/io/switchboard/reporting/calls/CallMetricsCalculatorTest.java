@@ -42,7 +42,7 @@ class CallMetricsCalculatorTest {
     }
 
     @Test
-    void segmentsOfAnInboundCallFollowSeed001() {
+    void segmentsOfAnInboundCallFollowTheMetricDefinitions() {
         CallMetrics m = CallMetricsCalculator.compute(conferencedInboundCall());
 
         assertEquals(s("665.500"), m.billingTime());
