@@ -111,7 +111,9 @@ public final class SyntheticContactCenter {
                     "Agent", "No" + agent, "agent" + agent + "@" + partner + ".test", null, List.of("agent"),
                     List.of(1 + agent % 6), clock)));
             events.add(envelope(partner, DirectoryEvents.AGENT, agent, new AgentUpdated(agent,
-                    List.of(new FieldChange("last_name", "No" + agent, "Number " + agent)), 1L, clock)));
+                    List.of(new FieldChange("last_name", "No" + agent, "Number " + agent)), "Agent " + agent, "Agent",
+                    "Number " + agent, "agent" + agent + "@" + partner + ".test", null, List.of("agent"),
+                    List.of(1 + agent % 6), 1L, clock)));
         }
         return events;
     }

@@ -12,6 +12,7 @@ import io.switchboard.events.interaction.DirectoryEvents;
 import io.switchboard.events.interaction.DirectoryEvents.AgentCreated;
 import io.switchboard.events.interaction.DirectoryEvents.AgentStatusChanged;
 import io.switchboard.events.interaction.DirectoryEvents.AgentUpdated;
+import io.switchboard.events.interaction.DirectoryEvents.AgentUpdatedV1;
 import io.switchboard.events.interaction.DirectoryEvents.MenuCreated;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentCreated;
 import io.switchboard.events.interaction.RoutingEvents;
@@ -188,9 +189,16 @@ class ChatRoutingTest {
         awaitStatus(marker, "assigned");
         assertThat(count(pool, chatId, "ChatAssigned")).isEqualTo(2);
         publish("acme", DirectoryEvents.AGENT, agentId, 3,
-                new AgentUpdated(agentId, List.of(new FieldChange("name", "Ann Agent", "Ann Smith")), null, now()));
+                new AgentUpdated(agentId, List.of(new FieldChange("name", "Ann Agent", "Ann Smith")), "Ann Smith", "Ann",
+                        "Agent", "ann@acme.test", "https://cdn.acme.test/ann.png", List.of("agent"), List.of(), null, now()));
         await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(ACME).get("/apps/api/v1/chats/" + chatId)
                 .then().body("agent.name", equalTo("Ann Smith")));
+        // An AgentUpdated of version 1 (written before the typed after-state) is still read.
+        publish("acme", DirectoryEvents.AGENT, agentId, 4,
+                new AgentUpdatedV1(agentId, List.of(new FieldChange("name", "Ann Smith", "Ann Jones")), null, now()));
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(ACME).get("/apps/api/v1/chats/" + chatId)
+                .then().body("agent.name", equalTo("Ann Jones")));
+        assertThat(count(pool, chatId, "ChatAssigned")).isEqualTo(2);
         given().auth().oauth2(ACME).get("/apps/api/v1/chats/" + chatId).then().body("status", equalTo("assigned"));
     }
 

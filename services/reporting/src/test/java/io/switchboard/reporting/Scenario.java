@@ -26,10 +26,14 @@ import io.switchboard.events.interaction.DirectoryEvents.AgentCreated;
 import io.switchboard.events.interaction.DirectoryEvents.AgentStatusChanged;
 import io.switchboard.events.interaction.DirectoryEvents.AgentUpdated;
 import io.switchboard.events.interaction.DirectoryEvents.MenuCreated;
+import io.switchboard.events.interaction.DirectoryEvents.OrganizationUpdated;
 import io.switchboard.events.interaction.DirectoryEvents.TeamCreated;
 import io.switchboard.events.interaction.DirectoryEvents.TeamMemberAdded;
 import io.switchboard.events.interaction.DirectoryEvents.TeamMemberRemoved;
 import io.switchboard.events.interaction.DirectoryEvents.TeamUpdated;
+import io.switchboard.events.media.MediaEvents;
+import io.switchboard.events.media.MediaEvents.PhotoAttached;
+import io.switchboard.events.media.MediaEvents.VideoAttached;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -78,6 +82,31 @@ public final class Scenario {
         return List.copyOf(s.events);
     }
 
+    /**
+     * The media service's events of the morning: a photo of the call and a video of the chat (each photo
+     * and video is its own stream, on the media topic).
+     */
+    public static List<EventEnvelope> media(String partner) {
+        Instant at = Instant.parse("2026-11-21T10:03:00Z");
+        PhotoAttached photo = new PhotoAttached(801, "call", CALL_ID, "photo", "acme/photos/801.jpg",
+                "image/jpeg", 2048, null, at);
+        VideoAttached video = new VideoAttached(901, "chat", CHAT_ID, "acme/videos/901.mp4", "video/mp4",
+                4096, 12, at.plusSeconds(60));
+        Scenario s = new Scenario(partner);
+        s.add(MediaEvents.PHOTO, 801, photo);
+        s.add(MediaEvents.VIDEO, 901, video);
+        return List.copyOf(s.events);
+    }
+
+    /** The partner's organization settings (its own stream, id = the partner). */
+    public static EventEnvelope organization(String partner) {
+        OrganizationUpdated settings = new OrganizationUpdated("Acme Corp", "Europe/Berlin", "de",
+                List.of(new FieldChange("name", partner, "Acme Corp")), 103L, morning("05:00.120"));
+        var type = EventRegistry.standard().idOf(settings);
+        return new EventEnvelope(UUID.randomUUID(), type.type(), type.version(), DirectoryEvents.ORGANIZATION, partner,
+                1, partner, settings.updatedAt(), null, null, settings);
+    }
+
     /** The same events (same ids) re-addressed to another partner. */
     public static List<EventEnvelope> forPartner(List<EventEnvelope> events, String partner) {
         return events.stream().map(e -> new EventEnvelope(e.eventId(), e.type(), e.version(), e.aggregateType(),
@@ -117,8 +146,9 @@ public final class Scenario {
         team(11, new TeamMemberAdded(11, 102, morning("01:00.000")));
         team(11, new TeamMemberRemoved(11, 102, morning("02:00.000")));
         agent(101, new AgentUpdated(101, List.of(new FieldChange("last_name", "Lovelace", "King"),
-                new FieldChange("name", "Ada Lovelace", "Ada King")), 103L, morning("03:00.000")));
-        team(12, new TeamUpdated(12, List.of(new FieldChange("name", "East", "East Coast")), 103L,
+                new FieldChange("name", "Ada Lovelace", "Ada King")), "Ada King", "Ada", "King", "ada@acme.test", null,
+                List.of("agent"), List.of(11L), 103L, morning("03:00.000")));
+        team(12, new TeamUpdated(12, List.of(new FieldChange("name", "East", "East Coast")), "East Coast", 11L, 103L,
                 morning("04:00.000")));
         menu(31, new MenuCreated(31, "Support", "voice", "ivr_menu", null, List.of(11L), null, morning("00:00.000")));
         menu(32, new MenuCreated(32, "Billing", "voice", "ivr_menu", 31L, List.of(12L), null, morning("00:00.000")));
@@ -191,7 +221,10 @@ public final class Scenario {
     }
 
     private void add(String aggregateType, long id, DomainEvent data) {
-        String aggregateId = String.valueOf(id);
+        add(aggregateType, String.valueOf(id), data);
+    }
+
+    private void add(String aggregateType, String aggregateId, DomainEvent data) {
         long sequence = sequences.merge(aggregateType + "/" + aggregateId, 1L, Long::sum);
         var type = EventRegistry.standard().idOf(data);
         events.add(new EventEnvelope(UUID.randomUUID(), type.type(), type.version(), aggregateType, aggregateId, sequence, partner,

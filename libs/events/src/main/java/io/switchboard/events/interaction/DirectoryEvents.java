@@ -6,12 +6,16 @@ import io.switchboard.events.FieldChange;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Events of the directory: the partner's organization settings, agents, teams (a tree through
- * {@code parentId}) and menus (topic {@code switchboard.interaction}). Update events carry former and
- * new values.
+ * {@code parentId}) and menus (topic {@code switchboard.interaction}). An update event carries the entity
+ * after the change, typed, and {@code changes}: what changed, with former and new values as display text
+ * for the change history only (a list reads {@code [a,b]}). Consumers take the state from the typed
+ * fields, never from the text. The version 1 update events ({@code *V1}) carried only the text; they are
+ * still read, never written, and {@code after()} is their one reader.
  */
 public final class DirectoryEvents {
     public static final String AGENT = "agent";
@@ -30,9 +34,24 @@ public final class DirectoryEvents {
                                Instant createdAt) implements DomainEvent {
     }
 
-    @EventType(name = "AgentUpdated")
-    public record AgentUpdated(long agentId, List<FieldChange> changes, Long changedByUserId,
-                               Instant updatedAt) implements DomainEvent {
+    /** The agent after the change: its names, email, avatar, roles and teams (see the class comment). */
+    @EventType(name = "AgentUpdated", version = 2)
+    public record AgentUpdated(long agentId, List<FieldChange> changes, String name, String firstName, String lastName,
+                               String email, String avatarUrl, List<String> roles, List<Long> teamIds,
+                               Long changedByUserId, Instant updatedAt) implements DomainEvent {
+    }
+
+    /** Version 1 of {@link AgentUpdated}: only the changed fields, as text. */
+    @EventType(name = "AgentUpdated", version = 1)
+    public record AgentUpdatedV1(long agentId, List<FieldChange> changes, Long changedByUserId,
+                                 Instant updatedAt) implements DomainEvent {
+        /**
+         * The fields it set, by JSON name ({@code name}, {@code first_name}, {@code last_name}, {@code email},
+         * {@code avatar_url}, {@code roles}, {@code teams}), typed as {@link AgentUpdated} carries them.
+         */
+        public Map<String, Object> after() {
+            return V1Text.after(changes, Map.of("roles", V1Text::strings, "teams", V1Text::longs));
+        }
     }
 
     @EventType(name = "AgentStatusChanged")
@@ -50,9 +69,20 @@ public final class DirectoryEvents {
     public record TeamCreated(long teamId, String name, Long parentId, Instant createdAt) implements DomainEvent {
     }
 
-    @EventType(name = "TeamUpdated")
-    public record TeamUpdated(long teamId, List<FieldChange> changes, Long changedByUserId,
+    /** The team after the change: its name and parent (null for a root). */
+    @EventType(name = "TeamUpdated", version = 2)
+    public record TeamUpdated(long teamId, List<FieldChange> changes, String name, Long parentId, Long changedByUserId,
                               Instant updatedAt) implements DomainEvent {
+    }
+
+    /** Version 1 of {@link TeamUpdated}: only the changed fields, as text. */
+    @EventType(name = "TeamUpdated", version = 1)
+    public record TeamUpdatedV1(long teamId, List<FieldChange> changes, Long changedByUserId,
+                                Instant updatedAt) implements DomainEvent {
+        /** The fields it set, by JSON name ({@code name}, {@code parent_id}), typed as {@link TeamUpdated} carries them. */
+        public Map<String, Object> after() {
+            return V1Text.after(changes, Map.of("parent_id", V1Text::id));
+        }
     }
 
     @EventType(name = "TeamMemberAdded")
@@ -66,10 +96,25 @@ public final class DirectoryEvents {
     public record AgentDeactivated(long agentId, Long changedByUserId, Instant deactivatedAt) implements DomainEvent {
     }
 
-    /** {@code name}, {@code channel}, {@code teamIds} and {@code virtualAgentId} are the menu after the change. */
-    @EventType(name = "MenuUpdated")
-    public record MenuUpdated(long menuId, List<FieldChange> changes, String name, String channel, List<Long> teamIds,
-                              Long virtualAgentId, Long changedByUserId, Instant updatedAt) implements DomainEvent {
+    /** The menu after the change: its name, channel, type, parent, teams and virtual agent. */
+    @EventType(name = "MenuUpdated", version = 2)
+    public record MenuUpdated(long menuId, List<FieldChange> changes, String name, String channel, String menuType,
+                              Long parentId, List<Long> teamIds, Long virtualAgentId, Long changedByUserId,
+                              Instant updatedAt) implements DomainEvent {
+    }
+
+    /**
+     * Version 1 of {@link MenuUpdated}: {@code name}, {@code channel}, {@code teamIds} and {@code virtualAgentId}
+     * are the menu after the change; its type and parent only as text in {@code changes}.
+     */
+    @EventType(name = "MenuUpdated", version = 1)
+    public record MenuUpdatedV1(long menuId, List<FieldChange> changes, String name, String channel, List<Long> teamIds,
+                                Long virtualAgentId, Long changedByUserId, Instant updatedAt) implements DomainEvent {
+        /** The fields it set, by JSON name ({@code menu_type}, {@code parent_id}, …), typed as {@link MenuUpdated} carries them. */
+        public Map<String, Object> after() {
+            return V1Text.after(changes, Map.of("parent_id", V1Text::id, "teams", V1Text::longs,
+                    "virtual_agent_id", V1Text::id));
+        }
     }
 
     @EventType(name = "MenuDeactivated")
@@ -85,9 +130,20 @@ public final class DirectoryEvents {
     public record VirtualAgentCreated(long virtualAgentId, String name, Instant createdAt) implements DomainEvent {
     }
 
-    @EventType(name = "VirtualAgentUpdated")
-    public record VirtualAgentUpdated(long virtualAgentId, List<FieldChange> changes, Long changedByUserId,
-                                      Instant updatedAt) implements DomainEvent {
+    /** The virtual agent after the change: its name. */
+    @EventType(name = "VirtualAgentUpdated", version = 2)
+    public record VirtualAgentUpdated(long virtualAgentId, List<FieldChange> changes, String name,
+                                      Long changedByUserId, Instant updatedAt) implements DomainEvent {
+    }
+
+    /** Version 1 of {@link VirtualAgentUpdated}: only the changed fields, as text. */
+    @EventType(name = "VirtualAgentUpdated", version = 1)
+    public record VirtualAgentUpdatedV1(long virtualAgentId, List<FieldChange> changes, Long changedByUserId,
+                                        Instant updatedAt) implements DomainEvent {
+        /** The fields it set, by JSON name ({@code name}). */
+        public Map<String, Object> after() {
+            return V1Text.after(changes, Map.of());
+        }
     }
 
     @EventType(name = "VirtualAgentDeactivated")

@@ -3,17 +3,19 @@ package io.switchboard.chat.messaging;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.EventEnvelope;
-import io.switchboard.events.FieldChange;
 import io.switchboard.events.interaction.DirectoryEvents.AgentCreated;
 import io.switchboard.events.interaction.DirectoryEvents.AgentDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.AgentStatusChanged;
 import io.switchboard.events.interaction.DirectoryEvents.AgentUpdated;
+import io.switchboard.events.interaction.DirectoryEvents.AgentUpdatedV1;
 import io.switchboard.events.interaction.DirectoryEvents.MenuCreated;
 import io.switchboard.events.interaction.DirectoryEvents.MenuDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.MenuUpdated;
+import io.switchboard.events.interaction.DirectoryEvents.MenuUpdatedV1;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentCreated;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentUpdated;
+import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentUpdatedV1;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +34,7 @@ import java.util.Map;
 public class DirectoryCopyProjection {
     /** The read model's tables: a rebuild empties them and replays the topic. */
     public static final String[] TABLES = {"directory_agents", "directory_virtual_agents", "directory_menus"};
+    /** The columns a version 1 {@code AgentUpdated} (only what changed) may set, by its field names. */
     private static final Map<String, String> AGENT_COLUMNS = Map.of(
             "name", "name", "first_name", "first_name", "avatar_url", "avatar_url");
 
@@ -64,16 +67,15 @@ public class DirectoryCopyProjection {
 
     private static List<Statement> statements(DomainEvent event) {
         if (event instanceof AgentCreated created) {
-            return List.of(Statement.of("""
-                    INSERT INTO directory_agents (partner_id, agent_id, name, first_name, avatar_url) VALUES ($1, $2, $3, $4, $5)
-                    ON CONFLICT (partner_id, agent_id) DO UPDATE
-                    SET name = EXCLUDED.name, first_name = EXCLUDED.first_name, avatar_url = EXCLUDED.avatar_url""",
-                    created.agentId(), created.name(), created.firstName(), created.avatarUrl()));
+            return List.of(agentProfile(created.agentId(), created.name(), created.firstName(), created.avatarUrl()));
         }
         if (event instanceof AgentUpdated updated) {
-            return updated.changes().stream().filter(change -> AGENT_COLUMNS.containsKey(change.field()))
-                    .map(change -> upsertColumn("directory_agents", "agent_id", AGENT_COLUMNS.get(change.field()),
-                            updated.agentId(), change.current()))
+            return List.of(agentProfile(updated.agentId(), updated.name(), updated.firstName(), updated.avatarUrl()));
+        }
+        if (event instanceof AgentUpdatedV1 updated) {
+            return updated.after().entrySet().stream().filter(set -> AGENT_COLUMNS.containsKey(set.getKey()))
+                    .map(set -> upsertColumn("directory_agents", "agent_id", AGENT_COLUMNS.get(set.getKey()),
+                            updated.agentId(), set.getValue()))
                     .toList();
         }
         if (event instanceof AgentStatusChanged changed) {
@@ -87,7 +89,12 @@ public class DirectoryCopyProjection {
                     created.name()));
         }
         if (event instanceof VirtualAgentUpdated updated) {
-            return renamed(updated.changes(), "directory_virtual_agents", "virtual_agent_id", updated.virtualAgentId());
+            return List.of(upsertColumn("directory_virtual_agents", "virtual_agent_id", "name", updated.virtualAgentId(),
+                    updated.name()));
+        }
+        if (event instanceof VirtualAgentUpdatedV1 updated) {
+            return updated.after().containsKey("name") ? List.of(upsertColumn("directory_virtual_agents",
+                    "virtual_agent_id", "name", updated.virtualAgentId(), updated.after().get("name"))) : List.of();
         }
         if (event instanceof VirtualAgentDeactivated deactivated) {
             return List.of(deactivate("directory_virtual_agents", "virtual_agent_id", deactivated.virtualAgentId()));
@@ -98,15 +105,22 @@ public class DirectoryCopyProjection {
         if (event instanceof MenuUpdated updated) {
             return List.of(upsertColumn("directory_menus", "menu_id", "name", updated.menuId(), updated.name()));
         }
+        if (event instanceof MenuUpdatedV1 updated) {
+            return List.of(upsertColumn("directory_menus", "menu_id", "name", updated.menuId(), updated.name()));
+        }
         if (event instanceof MenuDeactivated deactivated) {
             return List.of(deactivate("directory_menus", "menu_id", deactivated.menuId()));
         }
         return List.of();
     }
 
-    private static List<Statement> renamed(List<FieldChange> changes, String table, String key, long id) {
-        return changes.stream().filter(change -> "name".equals(change.field()))
-                .map(change -> upsertColumn(table, key, "name", id, change.current())).toList();
+    /** The agent's profile after a creation or an update (the chat object shows its name and avatar). */
+    private static Statement agentProfile(long agentId, String name, String firstName, String avatarUrl) {
+        return Statement.of("""
+                INSERT INTO directory_agents (partner_id, agent_id, name, first_name, avatar_url) VALUES ($1, $2, $3, $4, $5)
+                ON CONFLICT (partner_id, agent_id) DO UPDATE
+                SET name = EXCLUDED.name, first_name = EXCLUDED.first_name, avatar_url = EXCLUDED.avatar_url""",
+                agentId, name, firstName, avatarUrl);
     }
 
     private static Statement upsertColumn(String table, String key, String column, long id, Object value) {

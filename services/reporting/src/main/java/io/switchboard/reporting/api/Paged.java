@@ -1,15 +1,16 @@
 package io.switchboard.reporting.api;
 
-import io.switchboard.reporting.store.ListQuery;
+import io.switchboard.reporting.jdbc.ListParams;
+import io.switchboard.reporting.jdbc.Page;
 import io.switchboard.web.PublicUris;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A list response as contract §1.5 describes it: the bare JSON array, the {@code total} and
+ * A list response as docs/api/manager.md#paging describes it: the bare JSON array, the {@code total} and
  * {@code per-page} headers and an RFC 5988 {@code Link} header with first/prev/next/last, whose URLs
  * are the public ones ({@link PublicUris}: clients behind TLS termination follow only https links).
  */
@@ -17,28 +18,29 @@ final class Paged {
     private Paged() {
     }
 
-    static Response of(ListQuery.Page<?> page, ListParams params, UriInfo uri, PublicUris publicUris) {
+    static <T> RestResponse<List<T>> of(Page<T> page, ListParams params, UriInfo uri, PublicUris publicUris) {
+        String links;
         if (page.nextCursor() != null) {
             // Tailing: the next link always exists (poll it); it starts after the last row returned.
-            String next = "<" + publicUris.of(uri, uri.getRequestUriBuilder().replaceQueryParam("page")
+            links = "<" + publicUris.of(uri, uri.getRequestUriBuilder().replaceQueryParam("page")
                     .replaceQueryParam("cursor", page.nextCursor()).build()) + ">; rel=\"next\"";
-            return Response.ok(TimeZones.render(page.rows(), params.zone)).header("total", page.total()).header("per-page", params.per)
-                    .header("Link", next).build();
+        } else {
+            long lastPage = Math.max(1, (page.total() + params.per - 1) / params.per);
+            List<String> rels = new ArrayList<>();
+            rels.add(link(uri, publicUris, 1, "first"));
+            if (params.page > 1) {
+                rels.add(link(uri, publicUris, Math.min(params.page - 1, lastPage), "prev"));
+            }
+            if ((long) params.page * params.per < page.total()) {
+                rels.add(link(uri, publicUris, params.page + 1, "next"));
+            }
+            rels.add(link(uri, publicUris, lastPage, "last"));
+            links = String.join(", ", rels);
         }
-        long lastPage = Math.max(1, (page.total() + params.per - 1) / params.per);
-        List<String> links = new ArrayList<>();
-        links.add(link(uri, publicUris, 1, "first"));
-        if (params.page > 1) {
-            links.add(link(uri, publicUris, Math.min(params.page - 1, lastPage), "prev"));
-        }
-        if ((long) params.page * params.per < page.total()) {
-            links.add(link(uri, publicUris, params.page + 1, "next"));
-        }
-        links.add(link(uri, publicUris, lastPage, "last"));
-        return Response.ok(TimeZones.render(page.rows(), params.zone))
+        return RestResponse.ResponseBuilder.ok(page.rows())
                 .header("total", page.total())
                 .header("per-page", params.per)
-                .header("Link", String.join(", ", links))
+                .header("Link", links)
                 .build();
     }
 

@@ -9,7 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * Adds {@code Switchboard-Watermark: complete-as-of=<UTC instant>; lag-ms=<n>; caught-up=<bool>} to every
  * response ({@code complete-as-of=none; caught-up=false} before every expected source's heartbeat was
- * applied), so a client knows how complete the projections are ({@link io.switchboard.reporting.domain.Watermark}).
+ * applied), so a client knows how complete the projections are ({@link io.switchboard.reporting.messaging.Watermark}).
  * The same for every caller: it says nothing about any partner. It reads memory only.
  */
 public class WatermarkFilter {

@@ -2,7 +2,7 @@ package io.switchboard.reporting.api;
 
 import io.smallrye.health.api.HealthGroup;
 import io.switchboard.events.EventCodec;
-import io.switchboard.reporting.domain.Watermark;
+import io.switchboard.reporting.messaging.Watermark;
 import io.switchboard.reporting.messaging.ConsumerProgress;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -1,7 +1,6 @@
 package io.switchboard.reporting.messaging;
 
 import io.switchboard.consumer.ReadModelConsumer;
-import io.switchboard.reporting.domain.Watermark;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -2,17 +2,13 @@ package io.switchboard.reporting.projection;
 
 import io.switchboard.consumer.positions.AppliedPositions;
 import io.switchboard.events.EventEnvelope;
-import io.switchboard.events.interaction.CallEvents.CallConnected;
-import io.switchboard.events.interaction.CallEvents.CallConnecting;
-import io.switchboard.events.interaction.CallEvents.CallEnded;
-import io.switchboard.events.interaction.CallEvents.CallQueued;
+import io.switchboard.reporting.jdbc.Projection;
+import io.switchboard.reporting.jdbc.Writes;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Applies a batch of events inside the caller's transaction: one statement records every event's stream
@@ -38,12 +34,6 @@ public final class BatchProjector {
         this.positions = new AppliedPositions(readModel);
     }
 
-    /** Every projection, in the order they must run (changed details read a call's status before the call moves on). */
-    public static List<Projection> all() {
-        return List.of(new ChangedDetailsProjection(), new CallProjection(), new DirectoryProjection(),
-                new ChatProjection(), new MediaProjection(), new OrganizationProjection());
-    }
-
     public List<Projection> projections() {
         return projections;
     }
@@ -54,36 +44,20 @@ public final class BatchProjector {
             return List.of();
         }
         List<EventEnvelope> toApply = positions.record(c, batch);
-        Writes writes = new Writes(c);
-        if (projections.stream().anyMatch(ChangedDetailsProjection.class::isInstance)) {
-            loadCalls(writes, toApply);
+        if (toApply.isEmpty()) {
+            return toApply;
         }
+        List<Projection.Applier> appliers = new ArrayList<>(projections.size());
+        for (Projection projection : projections) {
+            appliers.add(projection.begin(c, toApply));
+        }
+        Writes writes = new Writes(c);
         for (EventEnvelope event : toApply) {
-            for (Projection projection : projections) {
-                projection.apply(writes, event);
+            for (Projection.Applier applier : appliers) {
+                applier.apply(writes, event);
             }
         }
         writes.flush();
         return toApply;
     }
-
-    /** The calls whose status changes feed the changed details: their stored status facts, in one query. */
-    private static void loadCalls(Writes writes, List<EventEnvelope> events) throws SQLException {
-        List<String> partners = new ArrayList<>();
-        List<Long> ids = new ArrayList<>();
-        Set<List<Object>> seen = new HashSet<>();
-        for (EventEnvelope e : events) {
-            Object data = e.data();
-            Long callId = data instanceof CallQueued d ? Long.valueOf(d.callId())
-                    : data instanceof CallConnecting d ? Long.valueOf(d.callId())
-                    : data instanceof CallConnected d ? Long.valueOf(d.callId())
-                    : data instanceof CallEnded d ? Long.valueOf(d.callId()) : null;
-            if (callId != null && seen.add(List.of(e.partnerId(), callId))) {
-                partners.add(e.partnerId());
-                ids.add(callId);
-            }
-        }
-        writes.loadCalls(partners, ids);
-    }
-
 }

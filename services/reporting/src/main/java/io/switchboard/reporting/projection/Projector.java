@@ -16,7 +16,7 @@ import java.util.List;
  */
 @ApplicationScoped
 public class Projector {
-    private final BatchProjector batch = new BatchProjector(BatchProjector.all());
+    private final BatchProjector batch = new BatchProjector(Projections.all());
     private final DataSource dataSource;
 
     public Projector(DataSource dataSource) {

@@ -43,11 +43,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 /**
- * Replays what an existing, unmodified Manager API extractor (the open-source Singer tap of the
- * vendor's API) sends, as the contract notes list it: HTTP Basic on every request, the credential
- * check {@code GET settings/organization}, each stream's tailing query with its own bookmark field and
- * the brackets sent unencoded, {@code Accept: application/vnd.json} on data requests, whole reads of
- * menus, teams, user statuses and both trees, {@code Link rel="next"} followed only when it is
+ * Replays what an existing, unmodified Manager API extractor (the open-source Singer tap of the vendor's
+ * API) sends, as docs/api/manager.md#extractor-behaviour lists it: HTTP Basic on every request, the
+ * credential check {@code GET settings/organization}, each stream's tailing query with its own bookmark
+ * field and the brackets sent unencoded, {@code Accept: application/vnd.json} on data requests, whole reads
+ * of menus, teams, user statuses and both trees, {@code Link rel="next"} followed only when it is
  * {@code https://} (the service sits behind a TLS-terminating gateway here: the public base URL is
  * configured), {@code total} read, and {@code error}/{@code message}/{@code status} on 401/403/404.
  */

@@ -25,9 +25,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import io.switchboard.events.media.MediaEvents;
-import io.switchboard.events.media.MediaEvents.PhotoAttached;
-import io.switchboard.events.media.MediaEvents.VideoAttached;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -87,20 +84,7 @@ class ManagerApiTest {
 
     /** A photo of the scenario's call and a video of its chat, from the media service's topic. */
     static List<EventEnvelope> media(String partner) {
-        Instant at = Instant.parse("2026-11-21T10:03:00Z");
-        PhotoAttached photo = new PhotoAttached(801, "call", Scenario.CALL_ID, "photo", "acme/photos/801.jpg",
-                "image/jpeg", 2048, null, at);
-        VideoAttached video = new VideoAttached(901, "chat", Scenario.CHAT_ID, "acme/videos/901.mp4", "video/mp4",
-                4096, 12, at.plusSeconds(60));
-        List<EventEnvelope> events = new ArrayList<>();
-        for (var data : List.<io.switchboard.events.DomainEvent>of(photo, video)) {
-            var type = io.switchboard.events.EventRegistry.standard().idOf(data);
-            boolean isPhoto = data instanceof PhotoAttached;
-            events.add(new EventEnvelope(UUID.randomUUID(), type.type(), type.version(),
-                    isPhoto ? MediaEvents.PHOTO : MediaEvents.VIDEO, isPhoto ? "801" : "901", 1, partner,
-                    isPhoto ? at : at.plusSeconds(60), null, null, data));
-        }
-        return events;
+        return Scenario.media(partner);
     }
 
     /** Five calls abandoned in the IVR, ids 601–605, for paging. */
@@ -148,7 +132,7 @@ class ManagerApiTest {
     }
 
     @Test
-    void aCallCarriesParticipantsTransfersAndSeed001Metrics() {
+    void aCallCarriesParticipantsTransfersAndSegmentMetrics() {
         supervisor().get(BASE + "/calls/" + Scenario.CALL_ID).then().statusCode(200)
                 .body("id", equalTo(501))
                 .body("status", equalTo("finished"))

@@ -11,7 +11,8 @@ import io.switchboard.events.chat.ChatEvents.ChatAssigned;
 import io.switchboard.events.chat.ChatEvents.ChatCreated;
 import io.switchboard.events.chat.ChatEvents.ChatFinished;
 import io.switchboard.events.chat.ChatEvents.EndUser;
-import io.switchboard.reporting.store.ChatReadModel;
+import io.switchboard.reporting.chats.Chat;
+import io.switchboard.reporting.chats.ChatQueries;
 import io.switchboard.testing.KafkaTestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
@@ -37,7 +38,7 @@ class ChatProjectionTest {
     @Inject
     Projector projector;
     @Inject
-    ChatReadModel chats;
+    ChatQueries chats;
 
     private static EventEnvelope event(String partner, long sequence, DomainEvent data, Instant at) {
         var type = EventRegistry.standard().idOf(data);
@@ -46,7 +47,7 @@ class ChatProjectionTest {
     }
 
     private String status(String partner) throws SQLException {
-        return chats.find(partner, 77).map(chat -> (String) chat.get("status")).orElseThrow();
+        return chats.find(partner, 77).map(Chat::status).orElseThrow();
     }
 
     @Test

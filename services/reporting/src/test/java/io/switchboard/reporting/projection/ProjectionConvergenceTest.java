@@ -6,6 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.reporting.Scenario;
+import io.switchboard.reporting.jdbc.Projection;
 import io.switchboard.testing.KafkaTestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
@@ -35,9 +36,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "reporting"))
 class ProjectionConvergenceTest {
-    static final List<String> TABLES = List.of("consumer_applied_streams", "calls", "call_participants", "call_transfers",
-            "agents", "team_members", "agent_status_log", "changed_details", "teams", "menus", "chats",
-            "chat_participants", "virtual_agents");
+    /** Every table of every read model ({@link Projections}), and the applied positions. */
+    static final List<String> TABLES = tables();
+
+    private static List<String> tables() {
+        List<String> tables = new ArrayList<>(List.of("consumer_applied_streams"));
+        Projections.tables().values().forEach(tables::addAll);
+        return tables;
+    }
+
+    /** The scenario with the media topic's photos and videos and the partner's organization settings. */
+    private static List<EventEnvelope> scenario(String partner) {
+        List<EventEnvelope> events = new ArrayList<>(Scenario.of(partner));
+        events.addAll(Scenario.media(partner));
+        events.add(Scenario.organization(partner));
+        return events;
+    }
 
     /** Not content: the partner differs per run by design, the others record when a row was applied. */
     static final java.util.Set<String> IGNORED_COLUMNS = java.util.Set.of("partner_id", "applied_at", "change_seq");
@@ -49,7 +63,7 @@ class ProjectionConvergenceTest {
 
     @Test
     void everyInterleavingOfTheAggregatesGivesTheSameProjections() throws SQLException {
-        List<EventEnvelope> events = Scenario.of("template");
+        List<EventEnvelope> events = scenario("template");
         String run = UUID.randomUUID().toString().substring(0, 8);
 
         String inOrder = "conv-" + run + "-ordered";
@@ -57,6 +71,11 @@ class ProjectionConvergenceTest {
         Map<String, List<Map<String, Object>>> expected = snapshot(inOrder);
         assertThat(expected.get("calls")).hasSize(1);
         assertThat(expected.get("changed_details")).isNotEmpty();
+        assertThat(expected.get("photos")).hasSize(1);
+        assertThat(expected.get("videos")).hasSize(1);
+        assertThat(expected.get("organizations")).hasSize(1);
+        assertThat(expected.keySet()).as("every read model's table").containsAll(List.of("calls", "chats", "agents",
+                "teams", "menus", "virtual_agents", "changed_details", "photos", "videos", "organizations"));
 
         for (long seed = 1; seed <= 6; seed++) {
             String partner = "conv-" + run + "-" + seed;
@@ -70,7 +89,7 @@ class ProjectionConvergenceTest {
     @Test
     void aRedeliveredEventChangesNothing() throws SQLException {
         String partner = "redeliver-" + UUID.randomUUID();
-        List<EventEnvelope> events = Scenario.of(partner);
+        List<EventEnvelope> events = scenario(partner);
         events.forEach(e -> assertThat(projector.apply(e)).isTrue());
         Map<String, List<Map<String, Object>>> once = snapshot(partner);
 
@@ -83,7 +102,7 @@ class ProjectionConvergenceTest {
 
     @Test
     void batchesOfAnySizeGiveTheSameProjectionsAsOneEventAtATime() throws SQLException {
-        List<EventEnvelope> events = Scenario.of("template");
+        List<EventEnvelope> events = scenario("template");
         String run = UUID.randomUUID().toString().substring(0, 8);
         String oneByOne = "batch-" + run + "-single";
         Scenario.forPartner(events, oneByOne).forEach(projector::apply);
@@ -101,7 +120,7 @@ class ProjectionConvergenceTest {
 
     @Test
     void aBatchWithDuplicatesOfItselfAndOfEarlierBatchesChangesNothing() throws SQLException {
-        List<EventEnvelope> template = Scenario.of("template");
+        List<EventEnvelope> template = scenario("template");
         String run = UUID.randomUUID().toString().substring(0, 8);
         String reference = "dup-" + run + "-reference";
         Scenario.forPartner(template, reference).forEach(projector::apply);
@@ -127,6 +146,31 @@ class ProjectionConvergenceTest {
 
         assertThat(projector.apply(redelivered)).isEmpty();
         assertThat(projector.apply(events)).isEmpty();
+        assertThat(snapshot(partner)).isEqualTo(expected);
+    }
+
+    @Test
+    void theOrderOfTheProjectionsDoesNotMatter() throws SQLException {
+        List<EventEnvelope> events = scenario("template");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String forward = "order-" + run + "-forward";
+        Scenario.forPartner(events, forward).forEach(projector::apply);
+        Map<String, List<Map<String, Object>>> expected = snapshot(forward);
+
+        List<Projection> reversed = new ArrayList<>(Projections.all());
+        java.util.Collections.reverse(reversed);
+        BatchProjector backwards = new BatchProjector(reversed);
+        String partner = "order-" + run + "-reversed";
+        List<EventEnvelope> shuffled = Scenario.interleave(Scenario.forPartner(events, partner), 3);
+        // One event at a time and in batches, each in its own transaction as the live loop applies them.
+        for (int from = 0; from < shuffled.size(); from += from < 10 ? 1 : 7) {
+            List<EventEnvelope> batch = shuffled.subList(from, Math.min(shuffled.size(), from + (from < 10 ? 1 : 7)));
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                backwards.apply(c, batch);
+                c.commit();
+            }
+        }
         assertThat(snapshot(partner)).isEqualTo(expected);
     }
 

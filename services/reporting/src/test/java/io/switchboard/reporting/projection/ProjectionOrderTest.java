@@ -18,8 +18,16 @@ import io.switchboard.events.interaction.DirectoryEvents.AgentStatusChanged;
 import io.switchboard.events.interaction.DirectoryEvents.TeamCreated;
 import io.switchboard.events.interaction.DirectoryEvents.TeamMemberAdded;
 import io.switchboard.events.interaction.DirectoryEvents.TeamMemberRemoved;
-import io.switchboard.reporting.store.CallReadModel;
-import io.switchboard.reporting.store.DirectoryReadModel;
+import io.switchboard.reporting.calls.Call;
+import io.switchboard.reporting.calls.CallParticipant;
+import io.switchboard.reporting.calls.CallQueries;
+import io.switchboard.reporting.directory.ActivityLog;
+import io.switchboard.reporting.directory.Agent;
+import io.switchboard.reporting.directory.AgentQueries;
+import io.switchboard.reporting.directory.Team;
+import io.switchboard.reporting.directory.TeamQueries;
+import io.switchboard.reporting.directory.UserRef;
+import io.switchboard.reporting.jdbc.ListParams;
 import io.switchboard.testing.KafkaTestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
@@ -30,7 +38,6 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,9 +57,11 @@ class ProjectionOrderTest {
     @Inject
     Projector projector;
     @Inject
-    DirectoryReadModel directory;
+    AgentQueries agents;
     @Inject
-    CallReadModel calls;
+    TeamQueries teams;
+    @Inject
+    CallQueries calls;
 
     private static EventEnvelope event(String partner, String aggregateType, long id, long sequence, DomainEvent data,
                                        Instant at) {
@@ -79,14 +88,13 @@ class ProjectionOrderTest {
         projector.apply(available);
         projector.apply(created);
 
-        Map<String, Object> agent = directory.agent(partner, 1).orElseThrow();
-        assertThat(agent.get("name")).isEqualTo("Ada");
-        assertThat(((Map<?, ?>) agent.get("status")).get("name")).isEqualTo("Break");
-        assertThat(agent.get("status_updated_at")).isEqualTo("2026-11-21T09:02:00.000Z");
-        var logs = directory.activityLogs(partner, new io.switchboard.reporting.api.ListParams(
-                new jakarta.ws.rs.core.MultivaluedHashMap<>())).rows();
-        assertThat(logs.stream().map(l -> (Object) l.get("ended_at")).toList())
-                .containsExactly("2026-11-21T09:02:00.000Z", null);
+        Agent agent = agents.agent(partner, 1).orElseThrow();
+        assertThat(agent.name()).isEqualTo("Ada");
+        assertThat(agent.status().name()).isEqualTo("Break");
+        assertThat(agent.statusUpdatedAt()).isEqualTo(Instant.parse("2026-11-21T09:02:00.000Z"));
+        var logs = agents.activityLogs(partner, new ListParams(new jakarta.ws.rs.core.MultivaluedHashMap<>())).rows();
+        assertThat(logs.stream().map(ActivityLog::endedAt).toList())
+                .containsExactly(Instant.parse("2026-11-21T09:02:00.000Z"), null);
     }
 
     @Test
@@ -103,10 +111,9 @@ class ProjectionOrderTest {
         projector.apply(event(partner, DirectoryEvents.AGENT, 2, 1, new AgentCreated(2, "Bob", "Bob", "B", null,
                 null, List.of(), List.of(), T.plusSeconds(5)), T.plusSeconds(5)));
 
-        Map<String, Object> team = directory.team(partner, 7).orElseThrow();
-        assertThat(team.get("agents_count")).isEqualTo(1);
-        assertThat(((List<?>) team.get("assignees")).stream().map(a -> (Object) ((Map<?, ?>) a).get("id")).toList())
-                .containsExactly(2L);
+        Team team = teams.team(partner, 7).orElseThrow();
+        assertThat(team.agentsCount()).isEqualTo(1);
+        assertThat(team.assignees().stream().map(UserRef::id).toList()).containsExactly(2L);
     }
 
     @Test
@@ -129,12 +136,12 @@ class ProjectionOrderTest {
             projector.apply(events.get(i));
         }
 
-        Map<String, Object> call = calls.find(partner, 9).orElseThrow();
-        assertThat(call.get("status")).isEqualTo("finished");
-        assertThat(call.get("conference_time")).isEqualTo(new BigDecimal("30.000"));
-        assertThat(call.get("ivr_time")).isNull();
-        assertThat(call.get("talk_time")).isEqualTo(new BigDecimal("60.000"));
-        assertThat(((List<?>) call.get("participants")).stream().map(p -> (Object) ((Map<?, ?>) p).get("ended_at")).toList())
-                .containsExactly(null, "2026-11-21T09:00:50.000Z");
+        Call call = calls.find(partner, 9).orElseThrow();
+        assertThat(call.status()).isEqualTo("finished");
+        assertThat(call.conferenceTime()).isEqualTo(new BigDecimal("30.000"));
+        assertThat(call.ivrTime()).isNull();
+        assertThat(call.talkTime()).isEqualTo(new BigDecimal("60.000"));
+        assertThat(call.participants().stream().map(CallParticipant::endedAt).toList())
+                .containsExactly(null, Instant.parse("2026-11-21T09:00:50.000Z"));
     }
 }

@@ -4,6 +4,7 @@ import io.switchboard.events.DomainEvent;
 import io.switchboard.events.interaction.DirectoryEvents.AgentCreated;
 import io.switchboard.events.interaction.DirectoryEvents.AgentDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.AgentUpdated;
+import io.switchboard.events.interaction.DirectoryEvents.AgentUpdatedV1;
 import io.switchboard.events.interaction.DirectoryEvents.TeamMemberAdded;
 import io.switchboard.events.interaction.DirectoryEvents.TeamMemberRemoved;
 import io.switchboard.interaction.directory.domain.AgentCommand.CreateAgent;
@@ -19,12 +20,14 @@ import io.switchboard.eventstore.decider.UnhandledCommandException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The agent aggregate. It owns the agent's team membership: every membership (also at creation) is a
  * {@code TeamMemberAdded}/{@code TeamMemberRemoved} on the agent's stream, and (for the change history)
- * an {@code AgentUpdated} whose {@code teams} change lists the team ids before and after.
+ * an {@code AgentUpdated} (the agent after the change; its {@code teams} change lists the team ids before
+ * and after).
  * The stream also carries the agent's status events, which {@code AgentStatusDecider} folds; this
  * decider ignores them.
  */
@@ -63,7 +66,7 @@ public final class AgentDecider implements Decider<AgentCommand, Agent, DomainEv
             }
             List<Long> teams = new ArrayList<>(agent.teamIds());
             teams.add(join.teamId());
-            return membership(agent, teams, join.byUserId(), join.now(), new Checks.Changes());
+            return membership(agent, agent, teams, join.byUserId(), join.now(), new Checks.Changes());
         }
         if (command instanceof LeaveTeam leave) {
             if (!agent.teamIds().contains(leave.teamId())) {
@@ -71,7 +74,7 @@ public final class AgentDecider implements Decider<AgentCommand, Agent, DomainEv
             }
             List<Long> teams = new ArrayList<>(agent.teamIds());
             teams.remove(Long.valueOf(leave.teamId()));
-            return membership(agent, teams, leave.byUserId(), leave.now(), new Checks.Changes());
+            return membership(agent, agent, teams, leave.byUserId(), leave.now(), new Checks.Changes());
         }
         if (command instanceof DeactivateAgent deactivate) {
             return List.of(new AgentDeactivated(agent.id(), deactivate.byUserId(), deactivate.now()));
@@ -102,26 +105,38 @@ public final class AgentDecider implements Decider<AgentCommand, Agent, DomainEv
 
     private static List<DomainEvent> update(UpdateAgent update, Agent agent) {
         Checks.Changes changes = new Checks.Changes();
+        String name = agent.name();
+        String firstName = agent.firstName();
+        String lastName = agent.lastName();
+        String email = agent.email();
+        String avatarUrl = agent.avatarUrl();
+        List<String> roles = agent.roles();
         if (update.name() != null) {
-            changes.add("name", agent.name(), Checks.requireText(update.name().value(), "name"));
+            name = Checks.requireText(update.name().value(), "name");
+            changes.add("name", agent.name(), name);
         }
         if (update.firstName() != null) {
-            changes.add("first_name", agent.firstName(), Checks.requireText(update.firstName().value(), "first_name"));
+            firstName = Checks.requireText(update.firstName().value(), "first_name");
+            changes.add("first_name", agent.firstName(), firstName);
         }
         if (update.lastName() != null) {
-            changes.add("last_name", agent.lastName(), Checks.requireText(update.lastName().value(), "last_name"));
+            lastName = Checks.requireText(update.lastName().value(), "last_name");
+            changes.add("last_name", agent.lastName(), lastName);
         }
         if (update.email() != null) {
-            changes.add("email", agent.email(), Checks.requireEmail(update.email().value(), "email"));
+            email = Checks.requireEmail(update.email().value(), "email");
+            changes.add("email", agent.email(), email);
         }
         if (update.avatarUrl() != null) {
-            changes.add("avatar_url", agent.avatarUrl(), Checks.optionalUrl(update.avatarUrl().value(), "avatar_url"));
+            avatarUrl = Checks.optionalUrl(update.avatarUrl().value(), "avatar_url");
+            changes.add("avatar_url", agent.avatarUrl(), avatarUrl);
         }
         if (update.roles() != null) {
             if (update.roles().value() == null) {
                 throw new InvalidCommandException("roles", "roles must name at least one role");
             }
-            changes.add("roles", agent.roles(), roles(update.roles().value()));
+            roles = roles(update.roles().value());
+            changes.add("roles", agent.roles(), roles);
         }
         List<Long> teams = agent.teamIds();
         if (update.teamIds() != null) {
@@ -131,12 +146,17 @@ public final class AgentDecider implements Decider<AgentCommand, Agent, DomainEv
             known.addAll(agent.teamIds());
             teams = Checks.requireKnownIds(update.teamIds().value(), known, "teams", ".id", "team");
         }
-        return membership(agent, teams, update.byUserId(), update.now(), changes);
+        Agent after = new Agent(agent.id(), name, firstName, lastName, email, avatarUrl, roles, agent.teamIds(),
+                agent.active(), agent.createdAt(), agent.updatedAt());
+        return membership(agent, after, teams, update.byUserId(), update.now(), changes);
     }
 
-    /** The update (if anything changed) followed by one membership event per team joined or left. */
-    private static List<DomainEvent> membership(Agent agent, List<Long> teams, Long byUserId, java.time.Instant now,
-                                                Checks.Changes changes) {
+    /**
+     * The update (if anything changed: {@code after} is the agent with the new profile, {@code teams} its
+     * teams after) followed by one membership event per team joined or left.
+     */
+    private static List<DomainEvent> membership(Agent agent, Agent after, List<Long> teams, Long byUserId,
+                                                java.time.Instant now, Checks.Changes changes) {
         List<DomainEvent> events = new ArrayList<>();
         boolean teamsChanged = !Set.copyOf(teams).equals(Set.copyOf(agent.teamIds()));
         if (teamsChanged) {
@@ -145,7 +165,9 @@ public final class AgentDecider implements Decider<AgentCommand, Agent, DomainEv
         if (changes.isEmpty()) {
             return List.of();
         }
-        events.add(new AgentUpdated(agent.id(), changes.list(), byUserId, now));
+        List<Long> teamsAfter = teamsChanged ? teams : agent.teamIds();
+        events.add(new AgentUpdated(agent.id(), changes.list(), after.name(), after.firstName(), after.lastName(),
+                after.email(), after.avatarUrl(), after.roles(), teamsAfter, byUserId, now));
         if (teamsChanged) {
             agent.teamIds().stream().filter(id -> !teams.contains(id))
                     .forEach(id -> events.add(new TeamMemberRemoved(id, agent.id(), now)));
@@ -162,21 +184,18 @@ public final class AgentDecider implements Decider<AgentCommand, Agent, DomainEv
                     c.teamIds(), true, c.createdAt(), c.createdAt());
         }
         if (event instanceof AgentUpdated u) {
-            Agent next = agent;
-            for (var change : u.changes()) {
-                String v = change.current();
-                next = switch (change.field()) {
-                    case "name" -> new Agent(next.id(), v, next.firstName(), next.lastName(), next.email(), next.avatarUrl(), next.roles(), next.teamIds(), next.active(), next.createdAt(), next.updatedAt());
-                    case "first_name" -> new Agent(next.id(), next.name(), v, next.lastName(), next.email(), next.avatarUrl(), next.roles(), next.teamIds(), next.active(), next.createdAt(), next.updatedAt());
-                    case "last_name" -> new Agent(next.id(), next.name(), next.firstName(), v, next.email(), next.avatarUrl(), next.roles(), next.teamIds(), next.active(), next.createdAt(), next.updatedAt());
-                    case "email" -> new Agent(next.id(), next.name(), next.firstName(), next.lastName(), v, next.avatarUrl(), next.roles(), next.teamIds(), next.active(), next.createdAt(), next.updatedAt());
-                    case "avatar_url" -> new Agent(next.id(), next.name(), next.firstName(), next.lastName(), next.email(), v, next.roles(), next.teamIds(), next.active(), next.createdAt(), next.updatedAt());
-                    case "roles" -> new Agent(next.id(), next.name(), next.firstName(), next.lastName(), next.email(), next.avatarUrl(), ListText.strings(v), next.teamIds(), next.active(), next.createdAt(), next.updatedAt());
-                    // Membership follows TeamMemberAdded/Removed, which come with this change.
-                    default -> next;
-                };
-            }
-            return withUpdatedAt(next, u.updatedAt());
+            // Membership follows TeamMemberAdded/Removed, which come with this change.
+            return new Agent(agent.id(), u.name(), u.firstName(), u.lastName(), u.email(), u.avatarUrl(), u.roles(),
+                    agent.teamIds(), agent.active(), agent.createdAt(), u.updatedAt());
+        }
+        if (event instanceof AgentUpdatedV1 v1) {
+            Map<String, Object> set = v1.after();
+            return new Agent(agent.id(), (String) set.getOrDefault("name", agent.name()),
+                    (String) set.getOrDefault("first_name", agent.firstName()),
+                    (String) set.getOrDefault("last_name", agent.lastName()),
+                    (String) set.getOrDefault("email", agent.email()),
+                    (String) set.getOrDefault("avatar_url", agent.avatarUrl()),
+                    roles(set, agent.roles()), agent.teamIds(), agent.active(), agent.createdAt(), v1.updatedAt());
         }
         if (event instanceof TeamMemberAdded added) {
             if (agent.teamIds().contains(added.teamId())) {
@@ -198,13 +217,14 @@ public final class AgentDecider implements Decider<AgentCommand, Agent, DomainEv
         return agent;
     }
 
+    @SuppressWarnings("unchecked")
+    private static List<String> roles(Map<String, Object> set, List<String> before) {
+        return set.containsKey("roles") ? (List<String>) set.get("roles") : before;
+    }
+
     private static Agent withTeams(Agent a, List<Long> teams) {
         return new Agent(a.id(), a.name(), a.firstName(), a.lastName(), a.email(), a.avatarUrl(), a.roles(), teams,
                 a.active(), a.createdAt(), a.updatedAt());
     }
 
-    private static Agent withUpdatedAt(Agent a, java.time.Instant at) {
-        return new Agent(a.id(), a.name(), a.firstName(), a.lastName(), a.email(), a.avatarUrl(), a.roles(), a.teamIds(),
-                a.active(), a.createdAt(), at);
-    }
 }

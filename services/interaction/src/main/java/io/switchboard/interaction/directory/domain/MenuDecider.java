@@ -4,6 +4,7 @@ import io.switchboard.events.DomainEvent;
 import io.switchboard.events.interaction.DirectoryEvents.MenuCreated;
 import io.switchboard.events.interaction.DirectoryEvents.MenuDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.MenuUpdated;
+import io.switchboard.events.interaction.DirectoryEvents.MenuUpdatedV1;
 import io.switchboard.interaction.directory.domain.MenuCommand.CreateMenu;
 import io.switchboard.interaction.directory.domain.MenuCommand.DeactivateMenu;
 import io.switchboard.interaction.directory.domain.MenuCommand.References;
@@ -15,6 +16,7 @@ import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.eventstore.decider.UnhandledCommandException;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The menu aggregate: a node of the menu tree, the teams that serve it and its optional virtual agent. */
@@ -71,6 +73,8 @@ public final class MenuDecider implements Decider<MenuCommand, Menu, DomainEvent
         Checks.Changes changes = new Checks.Changes();
         String name = menu.name();
         String channel = menu.channel();
+        String menuType = menu.menuType();
+        Long parentId = menu.parentId();
         List<Long> teams = menu.teamIds();
         Long virtualAgent = menu.virtualAgentId();
         if (update.name() != null) {
@@ -82,7 +86,8 @@ public final class MenuDecider implements Decider<MenuCommand, Menu, DomainEvent
             changes.add("channel", menu.channel(), channel);
         }
         if (update.menuType() != null) {
-            changes.add("menu_type", menu.menuType(), Checks.requireOneOf(update.menuType().value(), MENU_TYPES, "menu_type"));
+            menuType = Checks.requireOneOf(update.menuType().value(), MENU_TYPES, "menu_type");
+            changes.add("menu_type", menu.menuType(), menuType);
         }
         if (update.parentId() != null) {
             Long parent = update.parentId().value();
@@ -92,6 +97,7 @@ public final class MenuDecider implements Decider<MenuCommand, Menu, DomainEvent
                 }
                 Checks.optionalKnownId(parent, refs.parentKnown(), "parent_id", "menu");
             }
+            parentId = parent;
             changes.add("parent_id", menu.parentId(), parent);
         }
         if (update.teamIds() != null) {
@@ -108,8 +114,8 @@ public final class MenuDecider implements Decider<MenuCommand, Menu, DomainEvent
                     : Checks.optionalKnownId(requested, refs.virtualAgentKnown(), "virtual_agent_id", "virtual agent");
             changes.add("virtual_agent_id", menu.virtualAgentId(), virtualAgent);
         }
-        return changes.isEmpty() ? List.of() : List.of(new MenuUpdated(menu.id(), changes.list(), name, channel, teams,
-                virtualAgent, update.byUserId(), update.now()));
+        return changes.isEmpty() ? List.of() : List.of(new MenuUpdated(menu.id(), changes.list(), name, channel, menuType,
+                parentId, teams, virtualAgent, update.byUserId(), update.now()));
     }
 
     @Override
@@ -119,17 +125,14 @@ public final class MenuDecider implements Decider<MenuCommand, Menu, DomainEvent
                     true, c.createdAt(), c.createdAt());
         }
         if (event instanceof MenuUpdated u) {
-            String menuType = menu.menuType();
-            Long parent = menu.parentId();
-            for (var change : u.changes()) {
-                if (change.field().equals("menu_type")) {
-                    menuType = change.current();
-                } else if (change.field().equals("parent_id")) {
-                    parent = change.current() == null ? null : Long.valueOf(change.current());
-                }
-            }
-            return new Menu(menu.id(), u.name(), u.channel(), menuType, parent, u.teamIds(), u.virtualAgentId(),
+            return new Menu(menu.id(), u.name(), u.channel(), u.menuType(), u.parentId(), u.teamIds(), u.virtualAgentId(),
                     menu.active(), menu.createdAt(), u.updatedAt());
+        }
+        if (event instanceof MenuUpdatedV1 v1) {
+            Map<String, Object> set = v1.after();
+            return new Menu(menu.id(), v1.name(), v1.channel(), (String) set.getOrDefault("menu_type", menu.menuType()),
+                    (Long) set.getOrDefault("parent_id", menu.parentId()), v1.teamIds(), v1.virtualAgentId(),
+                    menu.active(), menu.createdAt(), v1.updatedAt());
         }
         if (event instanceof MenuDeactivated d) {
             return new Menu(menu.id(), menu.name(), menu.channel(), menu.menuType(), menu.parentId(), menu.teamIds(),

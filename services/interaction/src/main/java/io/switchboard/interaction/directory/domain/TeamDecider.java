@@ -4,6 +4,7 @@ import io.switchboard.events.DomainEvent;
 import io.switchboard.events.interaction.DirectoryEvents.TeamCreated;
 import io.switchboard.events.interaction.DirectoryEvents.TeamDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.TeamUpdated;
+import io.switchboard.events.interaction.DirectoryEvents.TeamUpdatedV1;
 import io.switchboard.interaction.directory.domain.TeamCommand.CreateTeam;
 import io.switchboard.interaction.directory.domain.TeamCommand.DeactivateTeam;
 import io.switchboard.interaction.directory.domain.TeamCommand.UpdateTeam;
@@ -14,6 +15,7 @@ import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.eventstore.decider.UnhandledCommandException;
 
 import java.util.List;
+import java.util.Map;
 
 /** The team aggregate: a node of the team tree. Members live on the agents' streams. */
 public final class TeamDecider implements Decider<TeamCommand, Team, DomainEvent> {
@@ -41,8 +43,11 @@ public final class TeamDecider implements Decider<TeamCommand, Team, DomainEvent
         }
         if (command instanceof UpdateTeam update) {
             Checks.Changes changes = new Checks.Changes();
+            String name = team.name();
+            Long parentId = team.parentId();
             if (update.name() != null) {
-                changes.add("name", team.name(), Checks.requireText(update.name().value(), "name"));
+                name = Checks.requireText(update.name().value(), "name");
+                changes.add("name", team.name(), name);
             }
             if (update.parentId() != null && update.parentId().value() != null
                     && !update.parentId().value().equals(team.parentId())) {
@@ -50,12 +55,14 @@ public final class TeamDecider implements Decider<TeamCommand, Team, DomainEvent
                 if (parent == team.id() || update.parentAncestors().contains(team.id())) {
                     throw new InvalidCommandException("parent_id", "team " + parent + " is this team or below it: the tree would have a cycle");
                 }
-                changes.add("parent_id", team.parentId(), Checks.optionalKnownId(parent, update.parentKnown(), "parent_id", "team"));
+                parentId = Checks.optionalKnownId(parent, update.parentKnown(), "parent_id", "team");
+                changes.add("parent_id", team.parentId(), parentId);
             } else if (update.parentId() != null && update.parentId().value() == null) {
+                parentId = null;
                 changes.add("parent_id", team.parentId(), null);
             }
             return changes.isEmpty() ? List.of()
-                    : List.of(new TeamUpdated(team.id(), changes.list(), update.byUserId(), update.now()));
+                    : List.of(new TeamUpdated(team.id(), changes.list(), name, parentId, update.byUserId(), update.now()));
         }
         if (command instanceof DeactivateTeam deactivate) {
             return List.of(new TeamDeactivated(team.id(), deactivate.byUserId(), deactivate.now()));
@@ -69,16 +76,12 @@ public final class TeamDecider implements Decider<TeamCommand, Team, DomainEvent
             return new Team(c.teamId(), c.name(), c.parentId(), true, c.createdAt(), c.createdAt());
         }
         if (event instanceof TeamUpdated u) {
-            String name = team.name();
-            Long parent = team.parentId();
-            for (var change : u.changes()) {
-                if (change.field().equals("name")) {
-                    name = change.current();
-                } else if (change.field().equals("parent_id")) {
-                    parent = change.current() == null ? null : Long.valueOf(change.current());
-                }
-            }
-            return new Team(team.id(), name, parent, team.active(), team.createdAt(), u.updatedAt());
+            return new Team(team.id(), u.name(), u.parentId(), team.active(), team.createdAt(), u.updatedAt());
+        }
+        if (event instanceof TeamUpdatedV1 v1) {
+            Map<String, Object> set = v1.after();
+            return new Team(team.id(), (String) set.getOrDefault("name", team.name()),
+                    (Long) set.getOrDefault("parent_id", team.parentId()), team.active(), team.createdAt(), v1.updatedAt());
         }
         if (event instanceof TeamDeactivated d) {
             return new Team(team.id(), team.name(), team.parentId(), false, team.createdAt(), d.deactivatedAt());

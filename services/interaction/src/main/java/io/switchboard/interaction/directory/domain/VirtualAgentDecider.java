@@ -4,6 +4,7 @@ import io.switchboard.events.DomainEvent;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentCreated;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentUpdated;
+import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentUpdatedV1;
 import io.switchboard.interaction.directory.domain.VirtualAgentCommand.CreateVirtualAgent;
 import io.switchboard.interaction.directory.domain.VirtualAgentCommand.DeactivateVirtualAgent;
 import io.switchboard.interaction.directory.domain.VirtualAgentCommand.UpdateVirtualAgent;
@@ -37,11 +38,13 @@ public final class VirtualAgentDecider implements Decider<VirtualAgentCommand, V
         }
         if (command instanceof UpdateVirtualAgent update) {
             Checks.Changes changes = new Checks.Changes();
+            String name = bot.name();
             if (update.name() != null) {
-                changes.add("name", bot.name(), Checks.requireText(update.name().value(), "name"));
+                name = Checks.requireText(update.name().value(), "name");
+                changes.add("name", bot.name(), name);
             }
             return changes.isEmpty() ? List.of()
-                    : List.of(new VirtualAgentUpdated(bot.id(), changes.list(), update.byUserId(), update.now()));
+                    : List.of(new VirtualAgentUpdated(bot.id(), changes.list(), name, update.byUserId(), update.now()));
         }
         if (command instanceof DeactivateVirtualAgent deactivate) {
             return List.of(new VirtualAgentDeactivated(bot.id(), deactivate.byUserId(), deactivate.now()));
@@ -55,9 +58,11 @@ public final class VirtualAgentDecider implements Decider<VirtualAgentCommand, V
             return new VirtualAgent(c.virtualAgentId(), c.name(), true, c.createdAt(), c.createdAt());
         }
         if (event instanceof VirtualAgentUpdated u) {
-            String name = u.changes().stream().filter(c -> c.field().equals("name")).map(c -> c.current())
-                    .reduce((a, b) -> b).orElse(bot.name());
-            return new VirtualAgent(bot.id(), name, bot.active(), bot.createdAt(), u.updatedAt());
+            return new VirtualAgent(bot.id(), u.name(), bot.active(), bot.createdAt(), u.updatedAt());
+        }
+        if (event instanceof VirtualAgentUpdatedV1 v1) {
+            return new VirtualAgent(bot.id(), (String) v1.after().getOrDefault("name", bot.name()), bot.active(),
+                    bot.createdAt(), v1.updatedAt());
         }
         if (event instanceof VirtualAgentDeactivated d) {
             return new VirtualAgent(bot.id(), bot.name(), false, bot.createdAt(), d.deactivatedAt());

@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.consumer.positions.AppliedPositions;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.EventEnvelope;
-import io.switchboard.events.FieldChange;
 import io.switchboard.events.chat.ChatEvents.ChatAssigned;
 import io.switchboard.events.chat.ChatEvents.ChatClaimed;
 import io.switchboard.events.chat.ChatEvents.ChatCreated;
@@ -19,9 +18,11 @@ import io.switchboard.events.interaction.DirectoryEvents.AgentCreated;
 import io.switchboard.events.interaction.DirectoryEvents.AgentDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.AgentStatusChanged;
 import io.switchboard.events.interaction.DirectoryEvents.AgentUpdated;
+import io.switchboard.events.interaction.DirectoryEvents.AgentUpdatedV1;
 import io.switchboard.events.interaction.DirectoryEvents.MenuCreated;
 import io.switchboard.events.interaction.DirectoryEvents.MenuDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.MenuUpdated;
+import io.switchboard.events.interaction.DirectoryEvents.MenuUpdatedV1;
 import io.switchboard.events.interaction.DirectoryEvents.TeamCreated;
 import io.switchboard.events.interaction.DirectoryEvents.TeamDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.TeamMemberAdded;
@@ -29,6 +30,7 @@ import io.switchboard.events.interaction.DirectoryEvents.TeamMemberRemoved;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentCreated;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentUpdated;
+import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentUpdatedV1;
 import io.switchboard.interaction.routing.domain.Trigger;
 import io.switchboard.interaction.routing.domain.WorkKind;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -37,7 +39,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import static io.switchboard.interaction.routing.store.Sql.at;
@@ -67,11 +68,13 @@ public class RoutingReadModel {
 
     /** Whether routing cares about this event at all. */
     public static boolean relevant(DomainEvent event) {
-        return event instanceof AgentCreated || event instanceof AgentUpdated || event instanceof AgentDeactivated
+        return event instanceof AgentCreated || event instanceof AgentUpdated || event instanceof AgentUpdatedV1
+                || event instanceof AgentDeactivated
                 || event instanceof AgentStatusChanged || event instanceof TeamCreated || event instanceof TeamDeactivated
                 || event instanceof TeamMemberAdded || event instanceof TeamMemberRemoved || event instanceof MenuCreated
-                || event instanceof MenuUpdated || event instanceof MenuDeactivated || event instanceof VirtualAgentCreated
-                || event instanceof VirtualAgentUpdated || event instanceof VirtualAgentDeactivated
+                || event instanceof MenuUpdated || event instanceof MenuUpdatedV1 || event instanceof MenuDeactivated
+                || event instanceof VirtualAgentCreated || event instanceof VirtualAgentUpdated
+                || event instanceof VirtualAgentUpdatedV1 || event instanceof VirtualAgentDeactivated
                 || event instanceof CallQueued || event instanceof CallConnecting || event instanceof CallConnected
                 || event instanceof CallEnded || event instanceof ChatCreated || event instanceof EscalationRequested
                 || event instanceof ChatReleased || event instanceof ChatFinished || event instanceof ChatAssigned
@@ -102,10 +105,10 @@ public class RoutingReadModel {
                 return agent;
             }
             if (event instanceof AgentUpdated e) {
-                return changed(e.changes(), "name").map(name -> run("""
-                        INSERT INTO routing_agent (partner_id, agent_id, name) VALUES ($1, $2, $3)
-                        ON CONFLICT (partner_id, agent_id) DO UPDATE SET name = excluded.name""",
-                        partner, e.agentId(), name)).orElse(done());
+                return agentName(e.agentId(), e.name());
+            }
+            if (event instanceof AgentUpdatedV1 e) {
+                return e.after().containsKey("name") ? agentName(e.agentId(), (String) e.after().get("name")) : done();
             }
             if (event instanceof AgentDeactivated e) {
                 return run("""
@@ -136,6 +139,9 @@ public class RoutingReadModel {
             if (event instanceof MenuUpdated e) {
                 return menu(e.menuId(), e.name(), e.channel(), e.teamIds(), e.virtualAgentId());
             }
+            if (event instanceof MenuUpdatedV1 e) {
+                return menu(e.menuId(), e.name(), e.channel(), e.teamIds(), e.virtualAgentId());
+            }
             if (event instanceof MenuDeactivated e) {
                 return run("""
                         INSERT INTO routing_menu (partner_id, menu_id, active) VALUES ($1, $2, false)
@@ -145,7 +151,11 @@ public class RoutingReadModel {
                 return virtualAgentName(e.virtualAgentId(), e.name());
             }
             if (event instanceof VirtualAgentUpdated e) {
-                return changed(e.changes(), "name").map(name -> virtualAgentName(e.virtualAgentId(), name)).orElse(done());
+                return virtualAgentName(e.virtualAgentId(), e.name());
+            }
+            if (event instanceof VirtualAgentUpdatedV1 e) {
+                return e.after().containsKey("name")
+                        ? virtualAgentName(e.virtualAgentId(), (String) e.after().get("name")) : done();
             }
             if (event instanceof VirtualAgentDeactivated e) {
                 return run("""
@@ -270,8 +280,10 @@ public class RoutingReadModel {
                             partner, kind.value(), workId, agentId));
         }
 
-        private static Optional<String> changed(List<FieldChange> changes, String field) {
-            return changes.stream().filter(change -> field.equals(change.field())).map(FieldChange::current).reduce((a, b) -> b);
+        private Uni<Void> agentName(long agentId, String name) {
+            return run("""
+                    INSERT INTO routing_agent (partner_id, agent_id, name) VALUES ($1, $2, $3)
+                    ON CONFLICT (partner_id, agent_id) DO UPDATE SET name = excluded.name""", partner, agentId, name);
         }
 
         private Uni<Void> run(String sql, Object... values) {

@@ -5,6 +5,7 @@ import io.switchboard.events.FieldChange;
 import io.switchboard.events.interaction.DirectoryEvents.AgentCreated;
 import io.switchboard.events.interaction.DirectoryEvents.AgentDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.AgentUpdated;
+import io.switchboard.events.interaction.DirectoryEvents.AgentUpdatedV1;
 import io.switchboard.events.interaction.DirectoryEvents.TeamMemberAdded;
 import io.switchboard.events.interaction.DirectoryEvents.TeamMemberRemoved;
 import io.switchboard.eventstore.decider.DeciderSpec;
@@ -83,7 +84,8 @@ class AgentDeciderTest {
         assertThat(events).containsExactly(new AgentUpdated(7, List.of(
                 new FieldChange("email", "ann@example.com", "ann.lee@example.com"),
                 new FieldChange("avatar_url", null, "https://cdn.example.com/ann.png"),
-                new FieldChange("roles", "[agent]", "[agent,supervisor]")), 42L, T1));
+                new FieldChange("roles", "[agent]", "[agent,supervisor]")), "Ann Lee", "Ann", "Lee", "ann.lee@example.com",
+                "https://cdn.example.com/ann.png", List.of("agent", "supervisor"), List.of(1L), 42L, T1));
         Agent agent = update.thenState();
         assertThat(agent.email()).isEqualTo("ann.lee@example.com");
         assertThat(agent.roles()).containsExactly("agent", "supervisor");
@@ -92,10 +94,29 @@ class AgentDeciderTest {
 
     @Test
     void clearingTheAvatarIsAChangeToNull() {
-        AgentUpdated withAvatar = new AgentUpdated(7, List.of(new FieldChange("avatar_url", null, "https://x.example/a.png")), null, T0);
+        AgentUpdated withAvatar = new AgentUpdated(7, List.of(new FieldChange("avatar_url", null, "https://x.example/a.png")),
+                "Ann Lee", "Ann", "Lee", "ann@example.com", "https://x.example/a.png", List.of("agent"), List.of(), null, T0);
 
         assertThat(spec.given(ANN, withAvatar).when(update(null, null, Patch.of(null), null, null)).events()).containsExactly(
-                new AgentUpdated(7, List.of(new FieldChange("avatar_url", "https://x.example/a.png", null)), 42L, T1));
+                new AgentUpdated(7, List.of(new FieldChange("avatar_url", "https://x.example/a.png", null)), "Ann Lee",
+                        "Ann", "Lee", "ann@example.com", null, List.of("agent"), List.of(), 42L, T1));
+    }
+
+    @Test
+    void aVersion1UpdateWrittenBeforeTheTypedAfterStateIsStillFolded() {
+        AgentUpdatedV1 v1 = new AgentUpdatedV1(7, List.of(new FieldChange("last_name", "Lee", "King"),
+                new FieldChange("avatar_url", null, "https://x.example/a.png"),
+                new FieldChange("roles", "[agent]", "[agent,supervisor]"), new FieldChange("teams", "[1]", "[1,2]")),
+                42L, T1);
+
+        Agent agent = spec.given(ANN, ANN_IN_1, v1).state();
+
+        assertThat(agent.lastName()).isEqualTo("King");
+        assertThat(agent.name()).isEqualTo("Ann Lee");
+        assertThat(agent.avatarUrl()).isEqualTo("https://x.example/a.png");
+        assertThat(agent.roles()).containsExactly("agent", "supervisor");
+        assertThat(agent.teamIds()).as("membership follows TeamMemberAdded/Removed").containsExactly(1L);
+        assertThat(agent.updatedAt()).isEqualTo(T1);
     }
 
     @Test
@@ -107,7 +128,8 @@ class AgentDeciderTest {
     @Test
     void changingTeamsRecordsTheChangeAndEachMembership() {
         assertThat(spec.given(ANN, ANN_IN_1).when(update(null, null, null, null, Patch.of(List.of(2L, 3L)))).events()).containsExactly(
-                new AgentUpdated(7, List.of(new FieldChange("teams", "[1]", "[2,3]")), 42L, T1),
+                new AgentUpdated(7, List.of(new FieldChange("teams", "[1]", "[2,3]")), "Ann Lee", "Ann", "Lee",
+                        "ann@example.com", null, List.of("agent"), List.of(2L, 3L), 42L, T1),
                 new TeamMemberRemoved(1, 7, T1), new TeamMemberAdded(2, 7, T1), new TeamMemberAdded(3, 7, T1));
     }
 
@@ -116,7 +138,8 @@ class AgentDeciderTest {
         // Team 1 is no longer among the known (active) teams.
         UpdateAgent keep = new UpdateAgent(null, null, null, null, null, null, Patch.of(List.of(1L, 2L)), Set.of(2L), 42L, T1);
         assertThat(spec.given(ANN, ANN_IN_1).when(keep).events()).containsExactly(
-                new AgentUpdated(7, List.of(new FieldChange("teams", "[1]", "[1,2]")), 42L, T1), new TeamMemberAdded(2, 7, T1));
+                new AgentUpdated(7, List.of(new FieldChange("teams", "[1]", "[1,2]")), "Ann Lee", "Ann", "Lee",
+                        "ann@example.com", null, List.of("agent"), List.of(1L, 2L), 42L, T1), new TeamMemberAdded(2, 7, T1));
     }
 
     @Test
@@ -130,11 +153,13 @@ class AgentDeciderTest {
     @Test
     void joiningAndLeavingATeam() {
         assertThat(spec.given(ANN, ANN_IN_1).when(new JoinTeam(2, 42L, T1)).events()).containsExactly(
-                new AgentUpdated(7, List.of(new FieldChange("teams", "[1]", "[1,2]")), 42L, T1),
+                new AgentUpdated(7, List.of(new FieldChange("teams", "[1]", "[1,2]")), "Ann Lee", "Ann", "Lee",
+                        "ann@example.com", null, List.of("agent"), List.of(1L, 2L), 42L, T1),
                 new TeamMemberAdded(2, 7, T1));
         spec.given(ANN, ANN_IN_1).when(new JoinTeam(1, 42L, T1)).thenNothing();
         assertThat(spec.given(ANN, ANN_IN_1).when(new LeaveTeam(1, 42L, T1)).events()).containsExactly(
-                new AgentUpdated(7, List.of(new FieldChange("teams", "[1]", "[]")), 42L, T1),
+                new AgentUpdated(7, List.of(new FieldChange("teams", "[1]", "[]")), "Ann Lee", "Ann", "Lee",
+                        "ann@example.com", null, List.of("agent"), List.of(), 42L, T1),
                 new TeamMemberRemoved(1, 7, T1));
         spec.given(ANN, ANN_IN_1).when(new LeaveTeam(2, 42L, T1)).thenNotFound();
     }

@@ -5,6 +5,7 @@ import io.switchboard.events.FieldChange;
 import io.switchboard.events.interaction.DirectoryEvents.MenuCreated;
 import io.switchboard.events.interaction.DirectoryEvents.MenuDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.MenuUpdated;
+import io.switchboard.events.interaction.DirectoryEvents.MenuUpdatedV1;
 import io.switchboard.eventstore.decider.DeciderSpec;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.interaction.directory.domain.MenuCommand.CreateMenu;
@@ -62,20 +63,38 @@ class MenuDeciderTest {
 
         update.then(new MenuUpdated(5, List.of(new FieldChange("name", "Support", "Help"),
                 new FieldChange("teams", "[1]", "[1,2]"), new FieldChange("virtual_agent_id", null, "8")),
-                "Help", "voice", List.of(1L, 2L), 8L, 42L, T1));
+                "Help", "voice", "ivr_menu", null, List.of(1L, 2L), 8L, 42L, T1));
         Menu menu = update.thenState();
         assertThat(menu.teamIds()).containsExactly(1L, 2L);
         assertThat(menu.virtualAgentId()).isEqualTo(8L);
     }
 
     @Test
-    void typeAndParentChangesAreFoldedFromTheChangeList() {
-        Menu menu = spec.given(SUPPORT).when(new UpdateMenu(null, Patch.of("chat"), Patch.of("mobile_menu"), Patch.of(3L),
-                null, null, ALL, null, T1)).thenState();
+    void typeAndParentChangesAreCarriedTyped() {
+        var update = spec.given(SUPPORT).when(new UpdateMenu(null, Patch.of("chat"), Patch.of("mobile_menu"), Patch.of(3L), null,
+                null, ALL, null, T1));
+
+        assertThat(update.events()).singleElement().isInstanceOfSatisfying(MenuUpdated.class, updated -> {
+            assertThat(updated.menuType()).isEqualTo("mobile_menu");
+            assertThat(updated.parentId()).isEqualTo(3L);
+        });
+        Menu menu = update.thenState();
+        assertThat(menu.channel()).isEqualTo("chat");
+        assertThat(menu.menuType()).isEqualTo("mobile_menu");
+        assertThat(menu.parentId()).isEqualTo(3L);
+    }
+
+    @Test
+    void aVersion1UpdateWrittenBeforeTheTypedAfterStateIsStillFolded() {
+        MenuUpdatedV1 v1 = new MenuUpdatedV1(5, List.of(new FieldChange("menu_type", "ivr_menu", "mobile_menu"),
+                new FieldChange("parent_id", null, "3")), "Support", "chat", List.of(1L), null, 42L, T1);
+
+        Menu menu = spec.given(SUPPORT, v1).state();
 
         assertThat(menu.channel()).isEqualTo("chat");
         assertThat(menu.menuType()).isEqualTo("mobile_menu");
         assertThat(menu.parentId()).isEqualTo(3L);
+        assertThat(menu.updatedAt()).isEqualTo(T1);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.switchboard.events.FieldChange;
 import io.switchboard.events.interaction.DirectoryEvents.TeamCreated;
 import io.switchboard.events.interaction.DirectoryEvents.TeamDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.TeamUpdated;
+import io.switchboard.events.interaction.DirectoryEvents.TeamUpdatedV1;
 import io.switchboard.eventstore.decider.DeciderSpec;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.interaction.directory.domain.TeamCommand.CreateTeam;
@@ -48,16 +49,30 @@ class TeamDeciderTest {
         List<DomainEvent> events = update.events();
 
         assertThat(events).containsExactly(new TeamUpdated(2, List.of(new FieldChange("name", "East", "East Coast"),
-                new FieldChange("parent_id", "1", "5")), 42L, T1));
+                new FieldChange("parent_id", "1", "5")), "East Coast", 5L, 42L, T1));
         Team team = update.thenState();
         assertThat(team.name()).isEqualTo("East Coast");
         assertThat(team.parentId()).isEqualTo(5L);
     }
 
     @Test
+    void aVersion1UpdateWrittenBeforeTheTypedAfterStateIsStillFolded() {
+        TeamUpdatedV1 moved = new TeamUpdatedV1(2, List.of(new FieldChange("parent_id", "1", "5")), 42L, T1);
+        Team team = spec.given(EAST, moved).state();
+        assertThat(team.name()).isEqualTo("East");
+        assertThat(team.parentId()).isEqualTo(5L);
+
+        TeamUpdatedV1 root = new TeamUpdatedV1(2, List.of(new FieldChange("name", "East", "Eastern"),
+                new FieldChange("parent_id", "5", null)), 42L, T1);
+        team = spec.given(EAST, moved, root).state();
+        assertThat(team.name()).isEqualTo("Eastern");
+        assertThat(team.parentId()).isNull();
+    }
+
+    @Test
     void becomingARootClearsTheParent() {
         assertThat(spec.given(EAST).when(reparent(null, false, List.of())).events())
-                .containsExactly(new TeamUpdated(2, List.of(new FieldChange("parent_id", "1", null)), 42L, T1));
+                .containsExactly(new TeamUpdated(2, List.of(new FieldChange("parent_id", "1", null)), "East", null, 42L, T1));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.switchboard.events.FieldChange;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentCreated;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentUpdated;
+import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentUpdatedV1;
 import io.switchboard.eventstore.decider.DeciderSpec;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
@@ -29,8 +30,11 @@ class VirtualAgentDeciderTest {
         spec.when(new CreateVirtualAgent(8, "Helper", T0)).then(BOT);
         var rename = spec.given(BOT).when(new UpdateVirtualAgent(Patch.of("Helpbot"), 42L, T1));
         List<DomainEvent> renamed = rename.events();
-        assertThat(renamed).containsExactly(new VirtualAgentUpdated(8, List.of(new FieldChange("name", "Helper", "Helpbot")), 42L, T1));
+        assertThat(renamed).containsExactly(new VirtualAgentUpdated(8, List.of(new FieldChange("name", "Helper", "Helpbot")),
+                "Helpbot", 42L, T1));
         assertThat(rename.thenState().name()).isEqualTo("Helpbot");
+        assertThat(spec.given(BOT, new VirtualAgentUpdatedV1(8, List.of(new FieldChange("name", "Helper", "Helpbot")), 42L, T1))
+                .state().name()).as("version 1").isEqualTo("Helpbot");
         spec.given(BOT).when(new UpdateVirtualAgent(Patch.of("Helper"), 42L, T1)).thenNothing();
         spec.given(BOT).when(new DeactivateVirtualAgent(42L, T1)).then(new VirtualAgentDeactivated(8, 42L, T1));
     }

@@ -1,0 +1,87 @@
+package io.switchboard.reporting.chats;
+
+import io.switchboard.events.EventEnvelope;
+import io.switchboard.events.chat.ChatEvents.ChatAssigned;
+import io.switchboard.events.chat.ChatEvents.ChatCreated;
+import io.switchboard.events.chat.ChatEvents.ChatFinished;
+import io.switchboard.events.chat.ChatEvents.ChatStatusChanged;
+import io.switchboard.events.chat.ChatEvents.EndUserUpdated;
+import io.switchboard.events.chat.ChatEvents.MessageSent;
+import io.switchboard.reporting.jdbc.Projection;
+import io.switchboard.reporting.jdbc.Upsert;
+import io.switchboard.reporting.jdbc.Writes;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chats and their participants. Message text never enters this table (only counts and times): the
+ * read side sees redacted text only.
+ */
+public class ChatProjection implements Projection.PerEvent {
+    public static final List<String> TABLES = List.of("chats", "chat_participants");
+
+    @Override
+    public List<String> tables() {
+        return TABLES;
+    }
+
+    @Override
+    public void apply(Writes w, EventEnvelope e) throws SQLException {
+        Object data = e.data();
+        if (data instanceof ChatCreated d) {
+            Upsert upsert = chat(e, d.chatId()).set("created_status", d.status()).set("menu_id", d.menuId())
+                    .set("lang", d.lang()).earliest("created_at", d.createdAt());
+            if (d.endUser() != null) {
+                upsert.set("end_user_id", d.endUser().id()).set("end_user_identifier", d.endUser().identifier());
+            }
+            upsert.run(w);
+        } else if (data instanceof MessageSent d) {
+            chat(e, d.chatId()).earliest("first_msg_sent_at", d.sentAt()).latest("last_msg_sent_at", d.sentAt())
+                    .add("message_count", 1).run(w);
+        } else if (data instanceof ChatAssigned d) {
+            Upsert upsert = chat(e, d.chatId());
+            if ("agent".equals(d.assigneeType())) {
+                upsert.earliest("assigned_at", d.assignedAt());
+            }
+            // Routing moves the chat on, like a status change: the newest of the two by time wins.
+            upsert.newest(NEWER_STATUS, statusColumns("agent".equals(d.assigneeType()) ? "assigned" : "va_assigned",
+                    d.assignedAt())).run(w);
+            Upsert.into("chat_participants").key("partner_id", e.partnerId()).key("chat_id", d.chatId())
+                    .key("segment", d.segment()).set("participant_type", d.assigneeType())
+                    .set("user_id", d.assigneeId()).set("name", d.assigneeName())
+                    .set("connected_at", d.assignedAt()).run(w);
+        } else if (data instanceof ChatStatusChanged d) {
+            chat(e, d.chatId()).newest(NEWER_STATUS, statusColumns(d.status(), d.changedAt())).run(w);
+        } else if (data instanceof ChatFinished d) {
+            chat(e, d.chatId()).set("finished_status", d.status()).set("finish_reason", d.reason())
+                    .latest("ended_at", d.endedAt()).run(w);
+        } else if (data instanceof EndUserUpdated d) {
+            chat(e, d.chatId()).set("end_user_identifier", d.identifier()).run(w);
+        }
+    }
+
+    /** The status with the latest change time wins; at equal times the one applied last. */
+    private static final Upsert.Guard NEWER_STATUS = new Upsert.Guard(
+            "%1$s.status_changed_at IS NULL OR %1$s.status_changed_at <= EXCLUDED.status_changed_at",
+            (stored, incoming) -> {
+                Instant was = (Instant) stored.get("status_changed_at");
+                Instant now = (Instant) incoming.get("status_changed_at");
+                return was == null || now != null && !now.isBefore(was);
+            });
+
+    private static Map<String, Object> statusColumns(String status, Instant changedAt) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("status", status);
+        columns.put("status_changed_at", changedAt);
+        return columns;
+    }
+
+    private static Upsert chat(EventEnvelope e, long chatId) {
+        return Upsert.into("chats").key("partner_id", e.partnerId()).key("id", chatId)
+                .latest("updated_at", e.occurredAt()).expression("change_seq", "nextval('projection_change_seq')");
+    }
+}
