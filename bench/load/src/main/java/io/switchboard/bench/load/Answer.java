@@ -1,0 +1,38 @@
+package io.switchboard.bench.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What came back for a command: the HTTP status (or -1 and the error when there was no answer), the
+ * body, the {@code Retry-After} header, when it was sent and answered ({@link System#nanoTime()}), and
+ * whether an earlier attempt of the same command may have been applied without an answer.
+ */
+public record Answer(int status, String body, String retryAfter, Throwable error, long sentNanos, long answeredNanos,
+                     int attempt, boolean earlierAttemptUncertain) {
+
+    public boolean ok() {
+        return status >= 200 && status < 300;
+    }
+
+    public JsonNode json() {
+        return Json.read(body);
+    }
+
+    /** No answer, or one that says "try again": the request may be sent again after a pause. */
+    boolean retryable() {
+        return status == -1 || status == 429 || status == 502 || status == 503 || status == 504;
+    }
+
+    /** The request may have been applied although no answer came (a timeout or a broken connection, not a refused one). */
+    boolean uncertain() {
+        return status == -1 && !(rootCause(error) instanceof java.net.ConnectException) || status == 504;
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable cause = t;
+        while (cause != null && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}
