@@ -232,7 +232,7 @@ final class CallScript extends Script {
                 }
             }
             case READ -> {
-                if (answer.ok() && !answer.json().path("ends_at").isNull()) {
+                if (answer.ok() && answer.json().path("ends_at").isTextual()) {
                     ended(answer.json(), answer.sentNanos(), sim);
                 } else {
                     sim.expectations().uncertain("call " + callId + " of " + partner.id() + ": read answered " + answer.status());

@@ -34,7 +34,7 @@ final class Pacer {
     }
 
     boolean mayDispatch() {
-        return Double.isInfinite(burst) || credit >= 0;
+        return Double.isInfinite(burst) || credit >= -1e-9; // accrual in doubles: exactly 0 may come out a hair below
     }
 
     void spend(double events) {
