@@ -79,6 +79,17 @@ public final class LagTracker {
         return n;
     }
 
+    /** Up to {@code limit} writes of the window not seen yet, e.g. {@code p1 call 1234 ended}. */
+    public synchronized java.util.List<String> pendingMarkers(int limit) {
+        java.util.List<String> list = new java.util.ArrayList<>();
+        marks.forEach((key, m) -> m.sent.forEach((marker, sent) -> {
+            if (sent >= windowStart && sent <= windowEnd && list.size() < limit) {
+                list.add(key.partnerId() + " " + key.type() + " " + key.id() + " " + marker);
+            }
+        }));
+        return list;
+    }
+
     /** A copy of the lag histogram in microseconds. */
     public synchronized Histogram micros() {
         return histogram.copy();

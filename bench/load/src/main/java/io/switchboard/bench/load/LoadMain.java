@@ -97,6 +97,7 @@ public final class LoadMain {
                 stats.writesSent() / allSeconds, stats.readsSent(), stats.retries(), stats.throttled(), stats.noAnswer());
         System.out.printf(Locale.ROOT, "events in the event stores: %d (%.0f/s over the whole run; pacing expected %.0f) %s%n",
                 events.total(), events.total() / allSeconds, stats.expectedEvents(), events.perDatabase());
+        run.awaitVisible(Duration.ofSeconds(60));
         Histogram lag = run.lag().micros();
         System.out.printf(Locale.ROOT, "REST write → Manager API: %d samples, p50 %s, p90 %s, p99 %s, max %s ms; not seen yet %d%n",
                 lag.getTotalCount(), ms(lag, 50), ms(lag, 90), ms(lag, 99), ms(lag, 100), run.lag().pending());
@@ -114,7 +115,7 @@ public final class LoadMain {
                     differences.isEmpty() ? "all match" : differences.size() + " differences " + ReadModelCheck.summary(differences));
             differences.stream().limit(10).forEach(d -> System.out.println("  " + d));
         }
-        run.events().close();
+        run.close();
     }
 
     static String ms(Histogram micros, double percentile) {

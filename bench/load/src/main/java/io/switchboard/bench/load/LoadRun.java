@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link LoadConfig#windDown()} after its first attempt; the script then learns whether an earlier
  * attempt may have been applied without an answer.
  */
-public final class LoadRun {
+public final class LoadRun implements AutoCloseable {
     private final LoadConfig config;
     private final List<Partner> partners;
     private final Map<String, URI> services = new HashMap<>();
@@ -194,6 +194,31 @@ public final class LoadRun {
         return means;
     }
 
+    /**
+     * Waits until the Manager API shows every acknowledged write of the lag window (the run goes on reading
+     * the Manager API after its last command until {@link #close()}); true if it did within {@code patience}.
+     */
+    public boolean awaitVisible(Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (lag.pending() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    /** Stops reading the Manager API and closes the event counter (after the run has finished or been stopped). */
+    @Override
+    public void close() {
+        stop();
+        if (tail != null) {
+            tail.close();
+        }
+        events.close();
+    }
+
     /** Tailing reads of the Manager API made and failed (non-200) so far. */
     public long[] tailReads() {
         return tail == null ? new long[]{0, 0} : new long[]{tail.reads(), tail.failedReads()};
@@ -265,9 +290,6 @@ public final class LoadRun {
         } finally {
             endedNanos = System.nanoTime();
             publishStats();
-            if (tail != null) {
-                tail.close();
-            }
             log.close();
             httpThreads.shutdown();
             finished.countDown();
