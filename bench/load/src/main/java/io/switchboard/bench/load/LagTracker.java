@@ -22,11 +22,22 @@ public final class LagTracker {
         final Map<String, Long> seen = new HashMap<>();
     }
 
+    private final Set<String> partners;
     private final Map<Key, Marks> marks = new HashMap<>();
     private final Histogram histogram = new Histogram(3_600_000_000L, 3);
     private long windowStart = Long.MIN_VALUE;
     private long windowEnd = Long.MAX_VALUE;
     private long outsideWindow;
+
+    /** Tracks the writes of every partner. */
+    public LagTracker() {
+        this(null);
+    }
+
+    /** Tracks the writes of these partners only (the ones whose Manager API is read); null: all. */
+    public LagTracker(Set<String> partners) {
+        this.partners = partners == null ? null : Set.copyOf(partners);
+    }
 
     /** Count only writes sent between these two {@link System#nanoTime()} values. */
     public synchronized void window(long startNanos, long endNanos) {
@@ -36,6 +47,9 @@ public final class LagTracker {
 
     /** An acknowledged write of {@code type} (call, chat) {@code id} whose effect the Manager API shows as {@code marker}. */
     public synchronized void sent(String partnerId, String type, long id, String marker, long sentNanos) {
+        if (partners != null && !partners.contains(partnerId)) {
+            return;
+        }
         Marks m = marks.computeIfAbsent(new Key(partnerId, type, id), k -> new Marks());
         Long seen = m.seen.remove(marker);
         if (seen != null) {

@@ -19,7 +19,8 @@ import java.util.Map;
  * Options: {@code --partners N}, {@code --rate EVENTS_PER_SECOND|max}, {@code --duration 60s|2m},
  * {@code --max-commands N}, {@code --max-in-flight N}, {@code --voice-agents N}, {@code --chat-agents N}
  * (per partner), {@code --system-credentials N}, {@code --chat-share 0.35}, {@code --think 150ms},
- * {@code --seed N}, {@code --log FILE} (every command and answer as JSON lines), {@code --no-check}.
+ * {@code --seed N}, {@code --log FILE} (every command and answer as JSON lines), {@code --no-check};
+ * {@code --delete-users} alone deletes the Keycloak users of runs that were killed ({@code load-…}).
  * Ports come from the launcher's variables ({@code SWITCHBOARD_CHAT_PORT}, …), secrets from its state folder.
  */
 public final class LoadMain {
@@ -34,6 +35,14 @@ public final class LoadMain {
             if (option.equals("--no-check")) {
                 check = false;
                 continue;
+            }
+            if (option.equals("--delete-users")) {
+                // Runs that were killed leave their Keycloak users behind.
+                Keycloak keycloak = new Keycloak(Stack.fromEnvironment());
+                List<String> ids = keycloak.userIdsStartingWith("load-");
+                ids.forEach(keycloak::deleteUserById);
+                System.out.println("deleted " + ids.size() + " Keycloak users named load-…");
+                return;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(option + " needs a value");
@@ -63,6 +72,8 @@ public final class LoadMain {
         long setupStarted = System.nanoTime();
         try (ContactCenter center = ContactCenter.setUp(stack, config)) {
             System.out.printf("set up in %.1f s: %s%n", (System.nanoTime() - setupStarted) / 1e9, center.partnerIds());
+            Thread cleanup = new Thread(center::close); // Ctrl-C: the run's Keycloak users go too
+            Runtime.getRuntime().addShutdownHook(cleanup);
             LoadRun run = center.start();
             EventCounter.Counts previous = run.events().count();
             LoadRun.Stats before = run.stats();

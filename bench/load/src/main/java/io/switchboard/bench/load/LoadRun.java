@@ -112,7 +112,7 @@ public final class LoadRun implements AutoCloseable {
     }
 
     LoadRun(Stack stack, LoadConfig config, List<Partner> partners, Rest rest, Map<String, Long> tailCursors,
-            Duration tailInterval) {
+            Duration tailInterval, List<Partner> probed) {
         this.config = config;
         this.partners = List.copyOf(partners);
         for (String service : List.of("chat", "interaction", "reporting")) {
@@ -122,10 +122,10 @@ public final class LoadRun implements AutoCloseable {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .executor(httpThreads).build();
         this.expectations = new Expectations(partners.stream().map(Partner::id).toList());
-        this.lag = new LagTracker();
+        this.lag = new LagTracker(tailInterval == null ? Set.of() : probed.stream().map(Partner::id).collect(java.util.stream.Collectors.toSet()));
         this.log = new CommandLog(config.commandLog());
         this.events = new EventCounter(stack, partners.stream().map(Partner::id).toList());
-        this.tail = tailInterval == null ? null : new ManagerApiTail(rest, lag, tailInterval, partners, tailCursors);
+        this.tail = tailInterval == null ? null : new ManagerApiTail(rest, lag, tailInterval, probed, tailCursors);
         this.random = new Random(config.seed());
         partners.forEach(Partner::resetRunState);
         this.driver = new Thread(this::drive, "load-driver-" + config.runId());
