@@ -37,7 +37,7 @@ final class ChatScript extends Script {
         }
     }
 
-    private static final long POLL_MILLIS = 200;
+    private static final long POLL_MILLIS = 400;
     private final Plan plan;
     private final String keyPrefix;
     private State state = State.CREATE;

@@ -31,8 +31,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * whatever the scripts' pauses are. After {@link LoadConfig#duration()} (or {@link #stop()}, or
  * {@link LoadConfig#maxCommands()}) no call or chat starts, the open ones end and the agents log out.
  *
- * <p>A request without an answer (connection refused or reset, a timeout) or answered 429/502/503/504 is
- * sent again after a pause ({@code Retry-After} for 429, else 100 ms doubling to 2 s) until
+ * <p>A request without an answer (connection refused or reset, a timeout) or answered 429/500/502/503/504
+ * is sent again after a pause ({@code Retry-After} for 429, else 100 ms doubling to 2 s) until
  * {@link LoadConfig#windDown()} after its first attempt; the script then learns whether an earlier
  * attempt may have been applied without an answer.
  */

@@ -107,7 +107,7 @@ class ChatScriptTest {
         });
         assertThat(sent.get(sent.size() - 1).kind()).isEqualTo("chat.finish");
         assertThat(sent.get(sent.size() - 1).as().username()).startsWith("sys");
-        assertThat(sent).filteredOn(c -> c.kind().equals("chat.read")).hasSizeBetween(10, 12); // 2 s of 200 ms polls
+        assertThat(sent).filteredOn(c -> c.kind().equals("chat.read")).hasSizeBetween(5, 7); // 2 s of 400 ms polls
         assertThat(sim.expectations.uncertain()).singleElement().asString().contains("not with the bot");
         assertThat(sim.expectations.chats()).containsExactly(new Expectations.Chat("p1", 9, "finished", 1, 0, null));
     }
