@@ -40,11 +40,14 @@ import java.util.regex.Pattern;
  * {@code BENCH_VOICE_AGENTS} (20), {@code BENCH_CHAT_AGENTS} (15), {@code BENCH_SYSTEM_CREDENTIALS} (4),
  * {@code BENCH_IN_FLIGHT} (32, also pgbench's client count), {@code BENCH_PGBENCH_SECONDS} (30),
  * {@code BENCH_PGBENCH} (the binary, default {@code /usr/lib/postgresql/15/bin/pgbench}),
- * {@code BENCH_CHECK} (true: compare the Manager API with the run's expectations after each phase). The
+ * {@code BENCH_CHECK} (true: compare the Manager API with the run's expectations after each phase),
+ * {@code BENCH_IDLE_SECONDS} (20: the stack's CPU without load, measured first and subtracted from the cost per event). The
  * stack's ports come from the launcher's variables, its secrets and PIDs from {@code SWITCHBOARD_STATE}
  * (default {@code .state}).
  */
 public final class EndToEndLoadBenchmark {
+    /** CPU of the stack without load, measured before the phases (subtracted for the cost per event). */
+    private static Cpu.Delta idle;
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
 
     private EndToEndLoadBenchmark() {
@@ -83,6 +86,12 @@ public final class EndToEndLoadBenchmark {
         long setupStarted = System.nanoTime();
         try (ContactCenter center = ContactCenter.setUp(stack, config)) {
             System.out.printf("set up in %.1f s%n", (System.nanoTime() - setupStarted) / 1e9);
+            int idleSeconds = Integer.parseInt(env("BENCH_IDLE_SECONDS", "20"));
+            Cpu idleFrom = Cpu.now(state);
+            Thread.sleep(TimeUnit.SECONDS.toMillis(idleSeconds));
+            idle = Cpu.now(state).since(idleFrom);
+            System.out.printf("idle for %d s first (%% of one core): %s; machine: %s; load %s%n", idleSeconds, idle.components(),
+                    idle.machineText(), Cpu.loadAverage());
             for (String rate : rates) {
                 double target = rate.trim().equals("max") ? Double.POSITIVE_INFINITY : Double.parseDouble(rate.trim());
                 Phase phase = phase(center, config.eventsPerSecond(target).duration(Duration.ofSeconds(warmup + seconds))
@@ -173,6 +182,12 @@ public final class EndToEndLoadBenchmark {
                 p.throttled(), p.noAnswer(), p.retries(), p.uncertain(), p.mismatches());
         System.out.printf("  CPU during the window (%% of one core): %s%n  machine: %s; load %s → %s%n", p.cpu().components(),
                 p.cpu().machineText(), p.loadBefore(), p.loadAfter());
+        double stackMillis = p.cpu().stackMillis() - idle.stackMillis() * p.cpu().seconds() / idle.seconds();
+        System.out.printf(Locale.ROOT, "  CPU per event beyond the idle stack's: %s; together %.2f ms/event (%s)%n",
+                p.cpu().perEventBeyond(idle, p.events()), stackMillis / Math.max(1, p.events()),
+                p.events() == 0 ? "no events" : String.format(Locale.ROOT,
+                        "at that cost, %d otherwise idle cores would carry about %,.0f events/s", Runtime.getRuntime().availableProcessors(),
+                        (Runtime.getRuntime().availableProcessors() * 1000.0 - idle.stackMillis() / idle.seconds()) / (stackMillis / p.events())));
     }
 
     /** pgbench's inserts/s: a throwaway database on the stack's PostgreSQL (as its superuser, over its socket), dropped after. */
@@ -316,6 +331,29 @@ public final class EndToEndLoadBenchmark {
                                 .append(String.format(Locale.ROOT, "%.0f %%", 100.0 * e.getValue() * TICK_NANOS / 1e9 / seconds));
                     }
                 });
+                return out.toString();
+            }
+
+            /** CPU milliseconds of the stack's components and the generator (not "other"). */
+            double stackMillis() {
+                return ticks.entrySet().stream().filter(e -> !e.getKey().equals("other"))
+                        .mapToLong(Map.Entry::getValue).sum() * TICK_NANOS / 1e6;
+            }
+
+            /** Per component: CPU milliseconds per event above what it used idle (per second, scaled to this window). */
+            String perEventBeyond(Delta idle, long events) {
+                Map<String, Double> beyond = new TreeMap<>();
+                ticks.forEach((name, t) -> {
+                    if (!name.equals("other")) {
+                        double idleTicks = idle.ticks().getOrDefault(name, 0L) * seconds / idle.seconds();
+                        beyond.put(name, (t - idleTicks) * TICK_NANOS / 1e6 / Math.max(1, events));
+                    }
+                });
+                StringBuilder out = new StringBuilder();
+                beyond.entrySet().stream().filter(e -> Math.abs(e.getValue()) >= 0.005)
+                        .sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).forEach(e ->
+                                out.append(out.isEmpty() ? "" : ", ").append(e.getKey()).append(' ')
+                                        .append(String.format(Locale.ROOT, "%.2f ms", e.getValue())));
                 return out.toString();
             }
 
