@@ -56,7 +56,7 @@ public final class EndToEndLoadBenchmark {
     record Phase(String target, double seconds, long writes, long reads, double expectedEvents, long events,
                  Map<String, Long> eventsPerDatabase, Histogram lagMicros, long notSeen, double drainSeconds,
                  long throttled, long noAnswer, long retries, int mismatches, int uncertain, Cpu.Delta cpu,
-                 String loadBefore, String loadAfter) {
+                 String loadBefore, String loadAfter, long missedByFeed) {
         double eventsPerSecond() {
             return events / seconds;
         }
@@ -166,7 +166,8 @@ public final class EndToEndLoadBenchmark {
                 statsTo.readsSent() - statsFrom.readsSent(), statsTo.expectedEvents() - statsFrom.expectedEvents(),
                 to.total() - from.total(), difference(from.perDatabase(), to.perDatabase()), run.lag().micros(),
                 run.lag().pending(), drain, statsTo.throttled() - statsFrom.throttled(), statsTo.noAnswer() - statsFrom.noAnswer(),
-                statsTo.retries() - statsFrom.retries(), mismatches, expected.uncertain().size(), cpu, loadBefore, loadAfter);
+                statsTo.retries() - statsFrom.retries(), mismatches, expected.uncertain().size(), cpu, loadBefore, loadAfter,
+                run.lag().missedByFeed());
         run.close();
         return phase;
     }
@@ -175,9 +176,9 @@ public final class EndToEndLoadBenchmark {
         System.out.printf(Locale.ROOT, "  measured %.1f s: %,.0f events/s (%s), %,.0f commands/s, %,.0f reads/s; pacing expected %,.0f events/s%n",
                 p.seconds(), p.eventsPerSecond(), p.eventsPerDatabase(), p.writes() / p.seconds(), p.reads() / p.seconds(),
                 p.expectedEvents() / p.seconds());
-        System.out.printf(Locale.ROOT, "  REST write → Manager API: %,d writes, p50 %s, p90 %s, p99 %s, max %s ms; %d not seen; all visible %.1f s after the window%n",
+        System.out.printf(Locale.ROOT, "  REST write → Manager API: %,d writes, p50 %s, p90 %s, p99 %s, max %s ms; %d not seen; all visible %.1f s after the window; %d shown by a direct read but never by the change feed%n",
                 p.lagMicros().getTotalCount(), ms(p.lagMicros(), 50), ms(p.lagMicros(), 90), ms(p.lagMicros(), 99),
-                ms(p.lagMicros(), 100), p.notSeen(), p.drainSeconds());
+                ms(p.lagMicros(), 100), p.notSeen(), p.drainSeconds(), p.missedByFeed());
         System.out.printf("  429: %d, no answer: %d, retries: %d, uncertain: %d, Manager API differences: %d%n",
                 p.throttled(), p.noAnswer(), p.retries(), p.uncertain(), p.mismatches());
         System.out.printf("  CPU during the window (%% of one core): %s%n  machine: %s; load %s → %s%n", p.cpu().components(),

@@ -47,6 +47,7 @@ public final class LoadRun implements AutoCloseable {
     private final CommandLog log;
     private final EventCounter events;
     private final ManagerApiTail tail;
+    private final Rest rest;
     private final Random random;
     private final LinkedBlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
@@ -126,6 +127,7 @@ public final class LoadRun implements AutoCloseable {
         this.log = new CommandLog(config.commandLog());
         this.events = new EventCounter(stack, partners.stream().map(Partner::id).toList());
         this.tail = tailInterval == null ? null : new ManagerApiTail(rest, lag, tailInterval, probed, tailCursors);
+        this.rest = rest;
         this.random = new Random(config.seed());
         partners.forEach(Partner::resetRunState);
         this.driver = new Thread(this::drive, "load-driver-" + config.runId());
@@ -196,17 +198,52 @@ public final class LoadRun implements AutoCloseable {
 
     /**
      * Waits until the Manager API shows every acknowledged write of the lag window (the run goes on reading
-     * the Manager API after its last command until {@link #close()}); true if it did within {@code patience}.
+     * the change feeds after its last command until {@link #close()}). Writes the feed has not delivered
+     * after 10 s without progress are looked up directly ({@code GET /calls?id[]=…}): those shown are
+     * counted as {@link LagTracker#missedByFeed()}. True if everything is visible within {@code patience}.
      */
     public boolean awaitVisible(Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
-        while (lag.pending() > 0) {
+        long lastProgress = System.nanoTime();
+        long pending = lag.pending();
+        while (pending > 0) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            Thread.sleep(50);
+            Thread.sleep(100);
+            long now = lag.pending();
+            if (now < pending) {
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > 10_000_000_000L) {
+                lookUpDirectly();
+                lastProgress = System.nanoTime();
+            }
+            pending = lag.pending();
         }
         return true;
+    }
+
+    private void lookUpDirectly() {
+        Map<String, Partner> byId = new HashMap<>();
+        partners.forEach(p -> byId.put(p.id(), p));
+        Map<String, List<LagTracker.Pending>> groups = new HashMap<>();
+        for (LagTracker.Pending p : lag.pendingWrites()) {
+            groups.computeIfAbsent(p.partnerId() + "/" + p.type(), k -> new ArrayList<>()).add(p);
+        }
+        groups.forEach((key, list) -> {
+            Partner partner = byId.get(list.get(0).partnerId());
+            String type = list.get(0).type();
+            List<Long> ids = list.stream().map(LagTracker.Pending::id).distinct().limit(100).toList();
+            String query = ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+            Rest.Response page = rest.send("reporting", "GET", "/manager/api/v1/" + type + "s?per=1000&id%5B%5D=" + query, null,
+                    partner.supervisor());
+            if (page.status() == 200) {
+                for (com.fasterxml.jackson.databind.JsonNode row : page.json()) {
+                    lag.shownOutsideFeed(partner.id(), type, row.path("id").asLong(),
+                            type.equals("call") ? ManagerApiTail.callMarkers(row) : ManagerApiTail.chatMarkers(row));
+                }
+            }
+        });
     }
 
     /** Stops reading the Manager API and closes the event counter (after the run has finished or been stopped). */
