@@ -183,12 +183,11 @@ public final class EndToEndLoadBenchmark {
                 p.throttled(), p.noAnswer(), p.retries(), p.uncertain(), p.mismatches());
         System.out.printf("  CPU during the window (%% of one core): %s%n  machine: %s; load %s → %s%n", p.cpu().components(),
                 p.cpu().machineText(), p.loadBefore(), p.loadAfter());
-        double stackMillis = p.cpu().stackMillis() - idle.stackMillis() * p.cpu().seconds() / idle.seconds();
-        System.out.printf(Locale.ROOT, "  CPU per event beyond the idle stack's: %s; together %.2f ms/event (%s)%n",
-                p.cpu().perEventBeyond(idle, p.events()), stackMillis / Math.max(1, p.events()),
-                p.events() == 0 ? "no events" : String.format(Locale.ROOT,
-                        "at that cost, %d otherwise idle cores would carry about %,.0f events/s", Runtime.getRuntime().availableProcessors(),
-                        (Runtime.getRuntime().availableProcessors() * 1000.0 - idle.stackMillis() / idle.seconds()) / (stackMillis / p.events())));
+        double raw = p.cpu().stackMillis() / Math.max(1, p.events());
+        double beyond = (p.cpu().stackMillis() - idle.stackMillis() * p.cpu().seconds() / idle.seconds()) / Math.max(1, p.events());
+        System.out.printf(Locale.ROOT, "  CPU per event: %s; stack and generator %.2f ms/event%n", p.cpu().perEventBeyond(null, p.events()), raw);
+        System.out.printf(Locale.ROOT, "  beyond the idle stack's CPU (meaningful on a quiet machine only: under contention a busy-polling component"
+                + " gets less CPU than it burns idle): %s; together %.2f ms/event%n", p.cpu().perEventBeyond(idle, p.events()), beyond);
     }
 
     /** pgbench's inserts/s: a throwaway database on the stack's PostgreSQL (as its superuser, over its socket), dropped after. */
@@ -341,12 +340,12 @@ public final class EndToEndLoadBenchmark {
                         .mapToLong(Map.Entry::getValue).sum() * TICK_NANOS / 1e6;
             }
 
-            /** Per component: CPU milliseconds per event above what it used idle (per second, scaled to this window). */
+            /** Per component: CPU milliseconds per event (above what it used idle, scaled to this window, unless idle is null). */
             String perEventBeyond(Delta idle, long events) {
                 Map<String, Double> beyond = new TreeMap<>();
                 ticks.forEach((name, t) -> {
                     if (!name.equals("other")) {
-                        double idleTicks = idle.ticks().getOrDefault(name, 0L) * seconds / idle.seconds();
+                        double idleTicks = idle == null ? 0 : idle.ticks().getOrDefault(name, 0L) * seconds / idle.seconds();
                         beyond.put(name, (t - idleTicks) * TICK_NANOS / 1e6 / Math.max(1, events));
                     }
                 });

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * shifts) for its next command, paces the commands by the events they are expected to cause
  * ({@link Pacer}), keeps at most {@link LoadConfig#maxInFlight()} requests outstanding (JDK HTTP client,
  * asynchronous), records every attempt ({@link CommandLog}) and hands each answer back to its script. New
- * calls and chats start whenever there is pacing credit and nothing else to send, so the rate holds
+ * calls and chats start whenever there is pacing credit and few commands queued, so the rate holds
  * whatever the scripts' pauses are. After {@link LoadConfig#duration()} (or {@link #stop()}, or
  * {@link LoadConfig#maxCommands()}) no call or chat starts, the open ones end and the agents log out.
  *
@@ -336,18 +336,23 @@ public final class LoadRun implements AutoCloseable {
     private void dispatchAndStart() {
         while (inFlight < config.maxInFlight()) {
             Pending head = ready.peekFirst();
-            if (head != null) {
-                if (head.command.expectedEvents() > 0 && !pacer.mayDispatch()) {
-                    return;
-                }
+            boolean credit = pacer.mayDispatch();
+            if (head != null && (credit || head.command.expectedEvents() == 0)) {
                 ready.pollFirst();
                 send(head);
                 continue;
             }
-            if (windingDown || !pacer.mayDispatch() || !startOne()) {
+            // New calls and chats start while there is credit and little queued ahead of them, so that a
+            // stream of other commands (agents' status changes, polls) never holds arrivals back.
+            if (windingDown || !credit || ready.size() >= readyTarget() || !startOne()) {
                 return;
             }
         }
+    }
+
+    /** Commands kept queued ahead of dispatch at most before no more calls or chats start. */
+    private int readyTarget() {
+        return Math.max(2, config.maxInFlight() / 2);
     }
 
     /** Starts a call or a chat (whichever keeps the events near {@link LoadConfig#chatShare()}) for a partner with room. */
