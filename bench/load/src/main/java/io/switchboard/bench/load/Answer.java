@@ -18,14 +18,21 @@ public record Answer(int status, String body, String retryAfter, Throwable error
         return Json.read(body);
     }
 
-    /** No answer, or one that says "try again": the request may be sent again after a pause. */
+    /**
+     * No answer, or one that says "try again" (429, 502–504), or a 500 (what a service answers while its
+     * database is down): the request may be sent again after a pause.
+     */
     boolean retryable() {
-        return status == -1 || status == 429 || status == 502 || status == 503 || status == 504;
+        return status == -1 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
     }
 
-    /** The request may have been applied although no answer came (a timeout or a broken connection, not a refused one). */
+    /**
+     * The request may have been applied although the answer does not say so: no answer other than a
+     * refused connection (a timeout, a reset), a gateway timeout, or a 500 (the failure may have come after
+     * the commit).
+     */
     boolean uncertain() {
-        return status == -1 && !(rootCause(error) instanceof java.net.ConnectException) || status == 504;
+        return status == -1 && !(rootCause(error) instanceof java.net.ConnectException) || status == 500 || status == 504;
     }
 
     private static Throwable rootCause(Throwable t) {

@@ -52,8 +52,9 @@ final class CallScript extends Script {
     private Agent first;
     private Agent second;
     private final List<Agent> agentsOnCall = new ArrayList<>();
+    /** Agents this call took from the free pool and has not given back (rung, on the call, transferred to). */
+    private final java.util.Set<Agent> held = new java.util.LinkedHashSet<>();
     private int onCall; // participants connected now
-    private boolean connected;
 
     CallScript(Partner partner, Plan plan) {
         super(partner);
@@ -97,6 +98,7 @@ final class CallScript extends Script {
                     yield sleep(sim, 20);
                 }
                 first = agent;
+                held.add(agent);
                 state = State.RING;
                 yield next(sim);
             }
@@ -111,6 +113,7 @@ final class CallScript extends Script {
                     yield next(sim);
                 }
                 second = agent;
+                held.add(agent);
                 yield step("transfer", Map.of("target_type", "agent", "to_agent_id", second.id()), 1);
             }
             case JOIN -> step("participant_joined", Map.of("participant_type", "agent", "user_id", second.id()), 3);
@@ -172,7 +175,6 @@ final class CallScript extends Script {
                 if (!applied(answer, sim)) {
                     return;
                 }
-                connected = true;
                 onCall = 2;
                 agentsOnCall.add(first);
                 sim.lag().sent(partner.id(), "call", callId, "connected", answer.sentNanos());
@@ -191,9 +193,8 @@ final class CallScript extends Script {
             case TRANSFER -> {
                 if (applied(answer, sim)) {
                     state = State.JOIN;
-                } else if (second != null && !agentsOnCall.contains(second)) {
-                    partner.freeVoiceAgents.addLast(second);
-                    second = null;
+                } else {
+                    release(second);
                 }
             }
             case JOIN -> {
@@ -201,15 +202,14 @@ final class CallScript extends Script {
                     agentsOnCall.add(second);
                     onCall++;
                     state = State.LEAVE;
-                } else if (second != null && !agentsOnCall.contains(second)) {
-                    partner.freeVoiceAgents.addLast(second);
-                    second = null;
+                } else {
+                    release(second);
                 }
             }
             case LEAVE -> {
                 if (applied(answer, sim)) {
                     agentsOnCall.remove(first);
-                    partner.freeVoiceAgents.addLast(first);
+                    release(first);
                     onCall--;
                     state = State.THIRD_PARTY;
                 }
@@ -264,18 +264,22 @@ final class CallScript extends Script {
     }
 
     private Step finish() {
-        for (Agent agent : agentsOnCall) {
-            partner.freeVoiceAgents.addLast(agent);
+        for (Agent agent : List.copyOf(held)) {
+            release(agent);
         }
         agentsOnCall.clear();
-        if (first != null && !connected && !partner.freeVoiceAgents.contains(first)) {
-            partner.freeVoiceAgents.addLast(first); // rung but never connected
-        }
         if (state != State.DONE) {
             partner.activeCalls--;
         }
         state = State.DONE;
         return DONE;
+    }
+
+    /** Gives an agent back to the free pool (once). */
+    private void release(Agent agent) {
+        if (agent != null && held.remove(agent)) {
+            partner.freeVoiceAgents.addLast(agent);
+        }
     }
 
     @Override

@@ -37,7 +37,7 @@ final class ChatScript extends Script {
         }
     }
 
-    private static final long POLL_MILLIS = 200;
+    private static final long POLL_MILLIS = 400;
     private final Plan plan;
     private final String keyPrefix;
     private State state = State.CREATE;
@@ -47,6 +47,8 @@ final class ChatScript extends Script {
     private boolean endUserTurn = true;
     private int messages;
     private Agent agent;
+    /** A message whose outcome is unknown (no conclusive answer): the chat's message count cannot be expected. */
+    private boolean messageUnknown;
     /** Set by an answer after which the chat waits (for the router, or for the chat service to know the menu). */
     private boolean pause;
 
@@ -137,6 +139,7 @@ final class ChatScript extends Script {
                 if (!answer.ok()) {
                     sim.expectations().uncertain("chat " + chatId + " of " + partner.id() + ": message answered "
                             + answer.status() + " " + answer.body());
+                    messageUnknown |= answer.earlierAttemptUncertain() || answer.uncertain();
                     state = State.FINISH;
                     return;
                 }
@@ -230,7 +233,11 @@ final class ChatScript extends Script {
     }
 
     private void finished(JsonNode chat, long sentNanos, Sim sim) {
-        sim.expectations().chatFinished(partner.id(), chat, messages);
+        if (messageUnknown) {
+            sim.expectations().uncertain("chat " + chatId + " of " + partner.id() + ": finished, message count unknown");
+        } else {
+            sim.expectations().chatFinished(partner.id(), chat, messages);
+        }
         sim.lag().sent(partner.id(), "chat", chatId, "finished", sentNanos);
         finish();
     }

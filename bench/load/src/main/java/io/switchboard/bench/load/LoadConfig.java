@@ -54,7 +54,7 @@ public record LoadConfig(String runId, int partners, int voiceAgents, int chatAg
         String runId = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36 * 36), 36)
                 .toLowerCase(Locale.ROOT);
         return new LoadConfig(runId, 3, 10, 10, 3, 200, Duration.ofSeconds(60), Long.MAX_VALUE, 32, 0.35,
-                Duration.ofMillis(150), Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofSeconds(60),
+                Duration.ofMillis(150), Duration.ofSeconds(60), Duration.ofSeconds(20), Duration.ofSeconds(60),
                 Duration.ofMinutes(3), 42, 1024, null);
     }
 

@@ -27,16 +27,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * shifts) for its next command, paces the commands by the events they are expected to cause
  * ({@link Pacer}), keeps at most {@link LoadConfig#maxInFlight()} requests outstanding (JDK HTTP client,
  * asynchronous), records every attempt ({@link CommandLog}) and hands each answer back to its script. New
- * calls and chats start whenever there is pacing credit and nothing else to send, so the rate holds
+ * calls and chats start whenever there is pacing credit and few commands queued, so the rate holds
  * whatever the scripts' pauses are. After {@link LoadConfig#duration()} (or {@link #stop()}, or
  * {@link LoadConfig#maxCommands()}) no call or chat starts, the open ones end and the agents log out.
  *
- * <p>A request without an answer (connection refused or reset, a timeout) or answered 429/502/503/504 is
- * sent again after a pause ({@code Retry-After} for 429, else 100 ms doubling to 2 s) until
+ * <p>A request without an answer (connection refused or reset, a timeout) or answered 429/500/502/503/504
+ * is sent again after a pause ({@code Retry-After} for 429, else 100 ms doubling to 2 s) until
  * {@link LoadConfig#windDown()} after its first attempt; the script then learns whether an earlier
  * attempt may have been applied without an answer.
  */
-public final class LoadRun {
+public final class LoadRun implements AutoCloseable {
     private final LoadConfig config;
     private final List<Partner> partners;
     private final Map<String, URI> services = new HashMap<>();
@@ -47,6 +47,7 @@ public final class LoadRun {
     private final CommandLog log;
     private final EventCounter events;
     private final ManagerApiTail tail;
+    private final Rest rest;
     private final Random random;
     private final LinkedBlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
@@ -112,7 +113,7 @@ public final class LoadRun {
     }
 
     LoadRun(Stack stack, LoadConfig config, List<Partner> partners, Rest rest, Map<String, Long> tailCursors,
-            Duration tailInterval) {
+            Duration tailInterval, List<Partner> probed) {
         this.config = config;
         this.partners = List.copyOf(partners);
         for (String service : List.of("chat", "interaction", "reporting")) {
@@ -122,10 +123,11 @@ public final class LoadRun {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .executor(httpThreads).build();
         this.expectations = new Expectations(partners.stream().map(Partner::id).toList());
-        this.lag = new LagTracker();
+        this.lag = new LagTracker(tailInterval == null ? Set.of() : probed.stream().map(Partner::id).collect(java.util.stream.Collectors.toSet()));
         this.log = new CommandLog(config.commandLog());
         this.events = new EventCounter(stack, partners.stream().map(Partner::id).toList());
-        this.tail = tailInterval == null ? null : new ManagerApiTail(rest, lag, tailInterval, partners, tailCursors);
+        this.tail = tailInterval == null ? null : new ManagerApiTail(rest, lag, tailInterval, probed, tailCursors);
+        this.rest = rest;
         this.random = new Random(config.seed());
         partners.forEach(Partner::resetRunState);
         this.driver = new Thread(this::drive, "load-driver-" + config.runId());
@@ -192,6 +194,66 @@ public final class LoadRun {
         Map<String, Long> means = new java.util.TreeMap<>();
         latencyByKind.forEach((kind, sumAndCount) -> means.put(kind, sumAndCount[0] / Math.max(1, sumAndCount[1])));
         return means;
+    }
+
+    /**
+     * Waits until the Manager API shows every acknowledged write of the lag window (the run goes on reading
+     * the change feeds after its last command until {@link #close()}). Writes the feed has not delivered
+     * after 10 s without progress are looked up directly ({@code GET /calls?id[]=…}): those shown are
+     * counted as {@link LagTracker#missedByFeed()}. True if everything is visible within {@code patience}.
+     */
+    public boolean awaitVisible(Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        long lastProgress = System.nanoTime();
+        long pending = lag.pending();
+        while (pending > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(100);
+            long now = lag.pending();
+            if (now < pending) {
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > 10_000_000_000L) {
+                lookUpDirectly();
+                lastProgress = System.nanoTime();
+            }
+            pending = lag.pending();
+        }
+        return true;
+    }
+
+    private void lookUpDirectly() {
+        Map<String, Partner> byId = new HashMap<>();
+        partners.forEach(p -> byId.put(p.id(), p));
+        Map<String, List<LagTracker.Pending>> groups = new HashMap<>();
+        for (LagTracker.Pending p : lag.pendingWrites()) {
+            groups.computeIfAbsent(p.partnerId() + "/" + p.type(), k -> new ArrayList<>()).add(p);
+        }
+        groups.forEach((key, list) -> {
+            Partner partner = byId.get(list.get(0).partnerId());
+            String type = list.get(0).type();
+            List<Long> ids = list.stream().map(LagTracker.Pending::id).distinct().limit(100).toList();
+            String query = ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+            Rest.Response page = rest.send("reporting", "GET", "/manager/api/v1/" + type + "s?per=1000&id%5B%5D=" + query, null,
+                    partner.supervisor());
+            if (page.status() == 200) {
+                for (com.fasterxml.jackson.databind.JsonNode row : page.json()) {
+                    lag.shownOutsideFeed(partner.id(), type, row.path("id").asLong(),
+                            type.equals("call") ? ManagerApiTail.callMarkers(row) : ManagerApiTail.chatMarkers(row));
+                }
+            }
+        });
+    }
+
+    /** Stops reading the Manager API and closes the event counter (after the run has finished or been stopped). */
+    @Override
+    public void close() {
+        stop();
+        if (tail != null) {
+            tail.close();
+        }
+        events.close();
     }
 
     /** Tailing reads of the Manager API made and failed (non-200) so far. */
@@ -265,9 +327,6 @@ public final class LoadRun {
         } finally {
             endedNanos = System.nanoTime();
             publishStats();
-            if (tail != null) {
-                tail.close();
-            }
             log.close();
             httpThreads.shutdown();
             finished.countDown();
@@ -277,18 +336,23 @@ public final class LoadRun {
     private void dispatchAndStart() {
         while (inFlight < config.maxInFlight()) {
             Pending head = ready.peekFirst();
-            if (head != null) {
-                if (head.command.expectedEvents() > 0 && !pacer.mayDispatch()) {
-                    return;
-                }
+            boolean credit = pacer.mayDispatch();
+            if (head != null && (credit || head.command.expectedEvents() == 0)) {
                 ready.pollFirst();
                 send(head);
                 continue;
             }
-            if (windingDown || !pacer.mayDispatch() || !startOne()) {
+            // New calls and chats start while there is credit and little queued ahead of them, so that a
+            // stream of other commands (agents' status changes, polls) never holds arrivals back.
+            if (windingDown || !credit || ready.size() >= readyTarget() || !startOne()) {
                 return;
             }
         }
+    }
+
+    /** Commands kept queued ahead of dispatch at most before no more calls or chats start. */
+    private int readyTarget() {
+        return Math.max(2, config.maxInFlight() / 2);
     }
 
     /** Starts a call or a chat (whichever keeps the events near {@link LoadConfig#chatShare()}) for a partner with room. */

@@ -52,8 +52,12 @@ final class ManagerApiTail implements AutoCloseable {
     private void follow(Partner partner) {
         while (running) {
             long started = System.nanoTime();
-            read(partner, "calls", "call");
-            read(partner, "chats", "chat");
+            try {
+                read(partner, "calls", "call");
+                read(partner, "chats", "chat");
+            } catch (RuntimeException e) {
+                failedReads.incrementAndGet(); // e.g. a page cut short while reporting restarts: read again
+            }
             long left = interval.toNanos() - (System.nanoTime() - started);
             if (left > 0) {
                 try {

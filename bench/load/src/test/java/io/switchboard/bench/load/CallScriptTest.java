@@ -121,6 +121,23 @@ class CallScriptTest {
     }
 
     @Test
+    void windingDownBetweenATransferAndTheJoinGivesBothAgentsBack() {
+        CallScript script = new CallScript(partner, new CallScript.Plan(false, true, false));
+        for (String expected : List.of("call.create", "call.queued", "call.connecting", "call.connected", "call.transfer")) {
+            Command command = ((Script.Send) nextSend(script)).command();
+            assertThat(command.kind()).isEqualTo(expected);
+            script.answered(command, command.kind().equals("call.create") ? FakeSim.answer(201, "{\"id\": 7}")
+                    : FakeSim.answer(200, "{}"), sim);
+        }
+        assertThat(partner.freeVoiceAgents).extracting(Agent::id).containsExactly(103L);
+        sim.windingDown = true;
+        Command end = ((Script.Send) script.next(sim)).command();
+        assertThat(end.kind()).isEqualTo("call.ended");
+        script.answered(end, FakeSim.answer(200, ENDED), sim);
+        assertThat(partner.freeVoiceAgents).extracting(Agent::id).containsExactlyInAnyOrder(101L, 102L, 103L);
+    }
+
+    @Test
     void anEndRefusedAfterAnAttemptWithoutAnswerIsReadBackInsteadOfGuessed() {
         CallScript script = new CallScript(partner, new CallScript.Plan(false, false, false));
         for (String expected : List.of("call.create", "call.queued", "call.connecting", "call.connected")) {

@@ -54,4 +54,24 @@ class LagTrackerTest {
         assertThat(lag.samples()).isZero();
         assertThat(lag.pending()).isEqualTo(1);
     }
+
+    @Test
+    void aWriteTheFeedNeverDeliveredButADirectReadShowsIsCountedApartWithoutALagSample() {
+        LagTracker lag = new LagTracker();
+        lag.sent("p1", "call", 7, "ended", 0);
+        lag.sent("p1", "call", 8, "ended", 0);
+        assertThat(lag.pendingWrites()).containsExactlyInAnyOrder(new LagTracker.Pending("p1", "call", 7, "ended"),
+                new LagTracker.Pending("p1", "call", 8, "ended"));
+        lag.shownOutsideFeed("p1", "call", 7, Set.of("created", "ended"));
+        assertThat(lag.missedByFeed()).isEqualTo(1);
+        assertThat(lag.samples()).isZero();
+        assertThat(lag.pendingWrites()).containsExactly(new LagTracker.Pending("p1", "call", 8, "ended"));
+    }
+
+    @Test
+    void writesOfPartnersWhoseFeedIsNotReadAreNotTracked() {
+        LagTracker lag = new LagTracker(Set.of("p1"));
+        lag.sent("p2", "call", 7, "ended", 0);
+        assertThat(lag.pending()).isZero();
+    }
 }

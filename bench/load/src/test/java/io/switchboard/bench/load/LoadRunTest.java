@@ -34,7 +34,9 @@ class LoadRunTest {
         assertThat(answer(-1, null, new java.io.IOException("connection reset")).uncertain()).isTrue();
         assertThat(answer(503, null, null).uncertain()).isFalse();
         assertThat(answer(503, null, null).retryable()).isTrue();
-        assertThat(answer(500, null, null).retryable()).isFalse();
+        assertThat(answer(500, null, null).retryable()).isTrue();
+        assertThat(answer(500, null, null).uncertain()).isTrue();
+        assertThat(answer(400, null, null).retryable()).isFalse();
         assertThat(answer(409, null, null).retryable()).isFalse();
     }
 }
