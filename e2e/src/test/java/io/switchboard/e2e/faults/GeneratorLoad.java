@@ -26,7 +26,7 @@ final class GeneratorLoad implements Load {
     static GeneratorLoad setUp(LoadConfig config) {
         ContactCenter center = ContactCenter.setUp(Stack.fromEnvironment(), config);
         // The suite reads the read models itself; tailing the Manager API for the lag would only add load.
-        center.tailInterval(null);
+        center.lagProbe(null, 0);
         return new GeneratorLoad(center, config);
     }
 
