@@ -147,22 +147,29 @@ class FaultSuiteTest {
             throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         List<Ledger.Stored> needed = null;
-        long lastMissing = -1;
+        Map<String, Long> missing = Map.of();
+        long nextReport = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 if (needed == null) {
                     needed = ledger.events(boundary, ledger.heads());
                 }
-                lastMissing = Ledger.missing(needed, ledger.applied());
-                if (lastMissing == 0) {
+                Ledger.Applied applied = ledger.applied();
+                if (Ledger.missing(needed, applied) == 0) {
                     return Duration.ofNanos(System.nanoTime() - killedNanos);
+                }
+                if (System.nanoTime() > nextReport) {
+                    missing = Ledger.missingByReadModel(needed, applied);
+                    System.out.printf(Locale.ROOT, "faults: %.0f s after the kill, not applied yet: %s (load average %s)%n",
+                            (System.nanoTime() - killedNanos) / 1e9, missing, loadAverage());
+                    nextReport = System.nanoTime() + Duration.ofSeconds(15).toNanos();
                 }
             } catch (SQLException e) {
                 System.out.println("faults: ledger not readable yet: " + e.getMessage());
             }
             pause(Duration.ofMillis(250));
         }
-        System.out.println("faults: still missing " + lastMissing + " (event, read model) applications");
+        System.out.println("faults: not applied within " + patience + " of the restart: " + missing);
         return null;
     }
 

@@ -161,6 +161,19 @@ final class Ledger implements AutoCloseable {
         return counts;
     }
 
+    /** Like {@link #missing}, counted per read model and event store, e.g. {@code reporting<-chat → 12}. */
+    static Map<String, Long> missingByReadModel(List<Stored> events, Applied applied) {
+        Map<String, Long> missing = new java.util.TreeMap<>();
+        for (Stored e : events) {
+            for (ReadModel model : e.readModels()) {
+                if (!applied.contains(model, e.stream(), e.sequence())) {
+                    missing.merge(model.name + "<-" + e.store(), 1L, Long::sum);
+                }
+            }
+        }
+        return missing;
+    }
+
     /** (event, read model) pairs of {@code events} that the read model applies but has not recorded. */
     static long missing(List<Stored> events, Applied applied) {
         long missing = 0;
