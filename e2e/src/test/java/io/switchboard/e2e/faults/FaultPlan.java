@@ -16,7 +16,8 @@ import java.util.Locale;
  * @param lead     load between a fault's boundary and its kill (so a Connect replay falls in its row)
  * @param down     how long the component stays dead before the launcher starts it
  * @param settle   load after recovery before the next fault's boundary
- * @param patience at most this long for a restart and for a recovery, and for the read models at the end
+ * @param patience at most this long for a restart and for a recovery (a fault that does not recover in it
+ *                 fails the suite, but the next fault goes ahead), twice that for the read models at the end
  */
 record FaultPlan(String name, List<String> components, double eventsPerSecond, int partners, int voiceAgents,
                  int chatAgents, Duration warmUp, Duration lead, Duration down, Duration settle, Duration patience) {
@@ -40,7 +41,7 @@ record FaultPlan(String name, List<String> components, double eventsPerSecond, i
     static FaultPlan full() {
         return new FaultPlan("full", List.of("chat", "interaction", "reporting", "connect", "kafka", "postgres"), 1000, 4, 10,
                 10, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(15),
-                Duration.ofMinutes(6));
+                Duration.ofMinutes(4));
     }
 
     /** The plan named by {@code -Dfaults} (ci when absent), with the {@code faults.*} overrides applied. */

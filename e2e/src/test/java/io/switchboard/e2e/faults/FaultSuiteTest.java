@@ -91,8 +91,9 @@ class FaultSuiteTest {
                 System.out.printf(Locale.ROOT, "faults: %s restarted after %.1f s, read models caught up %s s after the kill%n",
                         component, restarted.toMillis() / 1000.0, recovered == null ? "never" : String.format(Locale.ROOT, "%.1f", recovered.toMillis() / 1000.0));
                 if (recovered == null) {
-                    recoveryFailure = "the read models did not catch up within " + plan.patience() + " after killing " + component;
-                    break;
+                    // Not a loss yet (the end checks every event): the next fault goes ahead, the failure stays.
+                    recoveryFailure = (recoveryFailure == null ? "" : recoveryFailure + "; ")
+                            + "the read models did not catch up within " + plan.patience() + " after restarting " + component;
                 }
                 pause(plan.settle());
             }
@@ -108,14 +109,19 @@ class FaultSuiteTest {
             List<String> differences = load.readModelDifferences(plan.patience());
             segments.add(new FaultTable.Segment("none (wind-down)", endAt, Instant.now(), end, null, null, null));
 
-            List<Ledger.Stored> events = awaitAllApplied(ledger, origin, plan.patience());
+            // Events, then positions, then events again: every event of the first read is stored before the
+            // positions were read (so one missing from them is lost), and every applied position was stored
+            // before the second read (so one that no event of it has is a phantom). In between, read models
+            // may still append (wrap-ups ending): those are in the second read only.
+            List<Ledger.Stored> events = awaitAllApplied(ledger, origin, plan.patience().multipliedBy(2));
             Ledger.Applied applied = ledger.applied();
+            List<Ledger.Stored> eventsAfter = ledger.events(origin, null);
             Map<UUID, Integer> deliveries = topics.read(Set.copyOf(load.partnerIds()));
             Map<Long, Integer> messages = ledger.reportedMessageCounts();
             List<Load.Attempt> attempts = load.attempts();
             List<String> duplicateExamples = new ArrayList<>();
             List<FaultTable.Row> rows = FaultTable.rows(segments, events, applied, deliveries, messages, attempts, duplicateExamples);
-            FaultTable.Totals totals = new FaultTable.Totals(FaultTable.phantoms(events, applied), deadLettersBefore,
+            FaultTable.Totals totals = new FaultTable.Totals(FaultTable.phantoms(eventsAfter, applied), deadLettersBefore,
                     ledger.deadLetters(), differences, load.uncertain(), duplicateExamples);
             String table = FaultTable.render(String.format(Locale.ROOT, "Fault table (%s; %s; load average at the end %s)",
                     plan, load.summary(), loadAverage()), rows, totals);

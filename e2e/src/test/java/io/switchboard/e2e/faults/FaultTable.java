@@ -195,7 +195,8 @@ final class FaultTable {
             out.append(String.format(Locale.ROOT, " %d | %d | %d | %,d (%d) | %d (%d no answer, %d × 5xx of which %d × 503, %d × 4xx) | %s | %s |%n",
                     row.lost(), row.duplicated(), row.redelivered(), row.writes().acknowledged(), row.writes().missing(),
                     o.failed(), o.noAnswer(), o.serverErrors(), o.unavailable(), o.clientErrors(),
-                    seconds(row.segment().restarted()), seconds(row.segment().recovered())));
+                    seconds(row.segment().restarted()),
+                    row.segment().restarted() != null && row.segment().recovered() == null ? "not within the patience" : seconds(row.segment().recovered())));
             written += row.written();
             lost += row.lost();
             duplicated += row.duplicated();
