@@ -181,6 +181,10 @@ offset.storage.replication.factor=1
 config.storage.replication.factor=1
 status.storage.replication.factor=1
 offset.flush.interval.ms=1000
+# One worker. After a broker outage longer than its session it rejoins as a new member, and the
+# default (5 min) keeps the connectors of the "departed" member - its own - unassigned that long,
+# waiting for it to return: no event would flow for 5 minutes after every broker restart.
+scheduled.rebalance.max.delay.ms=0
 plugin.path=$dir/plugins
 plugin.discovery=service_load
 # Connector files read secrets and hosts from the worker's environment (same JSON everywhere).
@@ -241,11 +245,13 @@ connect_skipped() {
   awk '/^kafka_connect_task_error_metrics_total_record_failures[{ ]/ { sum += $NF } END { printf "%d", sum }' <<<"$metrics"
 }
 
+# Connector and task RUNNING: after a rebalance the task's status record can still say RUNNING while
+# the connector is UNASSIGNED and nothing runs.
 connectors_running() {
-  local name
+  local name status
   for name in $(connector_names); do
-    curl -fsS --max-time 2 "http://127.0.0.1:$CONNECT_PORT/connectors/$name/status" 2>/dev/null \
-      | grep -q '"tasks":\[{"id":0,"state":"RUNNING"' || return 1
+    status=$(curl -fsS --max-time 2 "http://127.0.0.1:$CONNECT_PORT/connectors/$name/status" 2>/dev/null) || return 1
+    grep -q '"connector":{"state":"RUNNING"' <<<"$status" && grep -q '"tasks":\[{"id":0,"state":"RUNNING"' <<<"$status" || return 1
   done
 }
 

@@ -450,6 +450,25 @@ class DeploymentFilesTest {
         }
     }
 
+    /**
+     * Every deployment runs ONE Connect worker, and that worker takes its connectors back at once when it
+     * rejoins its group after a broker outage ({@code scheduled.rebalance.max.delay.ms=0}): with the
+     * default (5 min) the pipeline stood still for five minutes after a broker restart (seen in e2e
+     * {@code FaultSuiteTest}, kill -9 of Kafka), waiting for the "departed" member, which was itself.
+     */
+    @Test
+    void theSingleConnectWorkerTakesItsConnectorsBackAtOnceAfterABrokerOutage() throws IOException {
+        assertThat(Files.readString(root.resolve("deploy/local/lib/infra.sh")))
+                .as("the launcher's worker.properties").containsPattern("(?m)^scheduled\\.rebalance\\.max\\.delay\\.ms=0$");
+        assertThat(composeEnvironment(map(composeServices.get("connect"), "connect")))
+                .containsEntry("CONNECT_SCHEDULED_REBALANCE_MAX_DELAY_MS", "0");
+        Map<String, Object> connect = k8s("KafkaConnect", "switchboard");
+        assertThat(str(map(path(connect, "spec", "config"), "KafkaConnect config").get("scheduled.rebalance.max.delay.ms")))
+                .isEqualTo("0");
+        assertThat(str(map(connect.get("spec"), "KafkaConnect spec").get("replicas")))
+                .as("one worker: with several, a delay lets a restarting worker get its own tasks back").isEqualTo("1");
+    }
+
     @Test
     void k8sKeycloakImportsTheRealmFromAConfigMapOfTheRealmFile() throws IOException {
         Map<String, Object> generator = generator(deployKustomization, "switchboard-realm");

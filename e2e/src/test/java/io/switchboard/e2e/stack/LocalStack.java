@@ -75,7 +75,7 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
     }
 
     /** The launcher's state folder: {@code SWITCHBOARD_STATE}, or {@code .state} in the repository. */
-    static Path state() {
+    public static Path state() {
         String configured = System.getenv("SWITCHBOARD_STATE");
         return configured == null || configured.isBlank() ? REPO.resolve(".state") : Path.of(configured);
     }
