@@ -8,7 +8,7 @@ import java.util.Map;
  * {@link LoadConfig#breakEvery()} on average) when it is not on a call, and logs out (offline) at the end,
  * once its work is over. A status change the service refuses because the agent is still on a call or chat
  * (409: the interaction service moves agents to {@code in_call}/{@code in_chat} from the events, a moment
- * after the calls and chats themselves) is tried again a second later. One event per change.
+ * after the calls and chats themselves) is tried again 1, 2, 4 … 10 s later. One event per change.
  */
 final class AgentShift extends Script {
     enum State { LOGIN, IDLE, BREAK, ON_BREAK, BACK, LOGOUT, DONE }
@@ -104,13 +104,14 @@ final class AgentShift extends Script {
         long now = sim.now();
         boolean applied = answer.ok();
         if (!applied && answer.status() == 409 && ++refusals <= MAX_REFUSALS) {
-            // Still on a call or chat as far as the interaction service knows: try again in a second.
+            // Still on a call or chat as far as the interaction service knows: try again after 1, 2, 4 … 10 s.
+            long pause = Math.min(10_000_000_000L, 1_000_000_000L << Math.min(4, refusals - 1));
             if (state == State.BREAK) {
                 release();
                 state = State.IDLE;
-                nextBreakAt = now + 1_000_000_000L;
+                nextBreakAt = now + pause;
             }
-            retryAt = now + 1_000_000_000L;
+            retryAt = now + pause;
             return;
         }
         if (!applied) {

@@ -42,6 +42,7 @@ final class ChatScript extends Script {
     private final String keyPrefix;
     private State state = State.CREATE;
     private long chatId;
+    private int endUserId;
     private long waitingSince;
     private int round;
     private boolean endUserTurn = true;
@@ -79,9 +80,11 @@ final class ChatScript extends Script {
             case CREATE -> {
                 if (waitingSince == 0) {
                     waitingSince = sim.now();
+                    endUserId = 1 + sim.random().nextInt(1_000_000);
                 }
+                // The same body every time: a create asked again (the menu not known yet) reuses its key.
                 yield new Send(command("chat.create", "chat", "POST", "/apps/api/v1/chats",
-                        Map.of("chat", Map.of("menu_id", partner.chatMenu(), "end_user_id", 1 + sim.random().nextInt(1_000_000))),
+                        Map.of("chat", Map.of("menu_id", partner.chatMenu(), "end_user_id", endUserId)),
                         partner.nextSystem(), keyPrefix + "create", 3));
             }
             case FIRST_MESSAGE -> message(null, partner.nextSystem(), "Hello, I need help with my order", sim);

@@ -159,6 +159,9 @@ public final class ContactCenter implements AutoCloseable {
                 try {
                     credential.refreshIfDue(keycloak, now);
                 } catch (RuntimeException e) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return; // closing
+                    }
                     System.err.println("load: token refresh of " + credential + " failed (tried again shortly): " + e.getMessage());
                 }
             }

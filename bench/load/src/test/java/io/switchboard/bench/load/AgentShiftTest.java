@@ -66,7 +66,7 @@ class AgentShiftTest {
     }
 
     @Test
-    void aStatusTheServiceRefusesWhileTheAgentIsStillOnAChatIsTriedAgainASecondLater() {
+    void aStatusTheServiceRefusesWhileTheAgentIsStillOnAChatIsTriedAgainLater() {
         AgentShift shift = new AgentShift(partner, chat);
         shift.answered(send(shift), FakeSim.answer(200, "{}"), sim);
         sim.windingDown = true;
@@ -77,6 +77,11 @@ class AgentShiftTest {
         sim.now = refusedAt + 1_000_000_000L;
         Command again = send(shift);
         assertThat(again.body()).isEqualTo("{\"status\":\"offline\"}");
+        long refusedAgainAt = sim.now;
+        shift.answered(again, FakeSim.answer(409, "{\"detail\": \"(current status: in_chat)\"}"), sim);
+        assertThat(shift.next(sim)).as("then 2 s").isEqualTo(new Script.Sleep(refusedAgainAt + 2_000_000_000L));
+        sim.now = refusedAgainAt + 2_000_000_000L;
+        again = send(shift);
         shift.answered(again, FakeSim.answer(200, "{}"), sim);
         assertThat(sim.expectations.agents()).extracting(Expectations.AgentStatus::status).containsExactly("offline");
     }

@@ -93,6 +93,7 @@ class ChatScriptTest {
         sim.now = pause.untilNanos();
         Command again = ((Script.Send) script.next(sim)).command();
         assertThat(again.idempotencyKey()).isEqualTo("k-create");
+        assertThat(again.body()).as("the same request under the same key").isEqualTo(create.body());
     }
 
     @Test
