@@ -77,6 +77,9 @@ final class ConsumerMetrics {
                             Instant at = c.get().get(source);
                             return at == null ? Double.NaN : (clock.millis() - at.toEpochMilli()) / 1000.0;
                         }).tags(tags.and("source", source))
+                        // The supplier is a method reference nobody else holds: weakly held, it would be
+                        // collected and the gauge would read NaN.
+                        .strongReference(true)
                         .description("age of the newest heartbeat applied from the source").register(registry);
             }
         }
