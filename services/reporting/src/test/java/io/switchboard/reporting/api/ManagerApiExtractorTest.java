@@ -222,7 +222,7 @@ class ManagerApiExtractorTest {
 
     long appliedCount(String partner) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT coalesce(sum(upper(r) - lower(r)), 0) FROM applied_streams, unnest(sequences) r WHERE partner_id = ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT coalesce(sum(upper(r) - lower(r)), 0) FROM consumer_applied_streams, unnest(sequences) r WHERE partner_id = ? AND read_model = 'reporting'")) {
             s.setString(1, partner);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
