@@ -1,5 +1,7 @@
 package io.switchboard.reporting.api;
 
+import io.switchboard.reporting.AppliedEvents;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -19,9 +21,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,14 +112,7 @@ class ManagerApiTest {
     }
 
     long appliedCount(String partner) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT coalesce(sum(upper(r) - lower(r)), 0) FROM consumer_applied_streams, unnest(sequences) r WHERE partner_id = ? AND read_model = 'reporting'")) {
-            s.setString(1, partner);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return AppliedEvents.count(dataSource, partner);
     }
 
     static RequestSpecification as(String partner, String... roles) {

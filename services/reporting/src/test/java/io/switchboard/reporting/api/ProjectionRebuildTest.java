@@ -1,5 +1,7 @@
 package io.switchboard.reporting.api;
 
+import io.switchboard.reporting.AppliedEvents;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -168,16 +170,8 @@ class ProjectionRebuildTest {
     }
 
     private void awaitApplied(String partner, int count) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            try (Connection c = dataSource.getConnection();
-                 PreparedStatement s = c.prepareStatement("SELECT coalesce(sum(upper(r) - lower(r)), 0) FROM consumer_applied_streams, unnest(sequences) r WHERE partner_id = ? AND read_model = 'reporting'")) {
-                s.setString(1, partner);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1) >= count;
-                }
-            }
-        });
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> AppliedEvents.count(dataSource, partner) >= count);
     }
 
     private static EventEnvelope envelope(String partner, String aggregateType, long id, long sequence, DomainEvent data) {
