@@ -12,6 +12,7 @@ import io.switchboard.testing.hostile.HostileCase;
 import io.switchboard.testing.hostile.HostileCorpus;
 import io.switchboard.testing.hostile.HostileCorpus.Target;
 import io.switchboard.testing.hostile.OpenApi;
+import io.switchboard.testing.hostile.WireSchema;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,7 @@ class HostileCorpusTest {
 
         List<HostileCase> cases = new ArrayList<>();
         List<String> withoutSample = new ArrayList<>();
+        List<String> wire = new ArrayList<>();
         for (OpenApi.Operation operation : operations) {
             UnaryOperator<Target> sample = samples.get(operation.toString());
             if (operation.takesBody() && sample == null) {
@@ -93,9 +95,14 @@ class HostileCorpusTest {
             }
             Target target = sample != null ? sample.apply(Target.of(operation))
                     : Target.of(operation).path("id", chat).path("chat_id", chat);
+            wire.addAll(target.wireMismatches());
+            if (operation.method().equals("GET")) {
+                wire.addAll(WireSchema.readMismatches(target, given().auth().oauth2(TOKEN)));
+            }
             cases.addAll(HostileCorpus.cases(target));
         }
         assertThat(withoutSample).as("write endpoints without a sample body in this test (add one)").isEmpty();
+        assertThat(wire).as("valid bodies of the wire against the OpenAPI request schemas").isEmpty();
         assertThat(samples.keySet()).as("samples of endpoints the OpenAPI document no longer has")
                 .isSubsetOf(operations.stream().map(OpenApi.Operation::toString).toList());
 

@@ -119,8 +119,22 @@ public final class HostileCorpus {
             return sample != null;
         }
 
+        /** Where the sample body (the wire) and the OpenAPI request schema disagree ({@link WireSchema}). */
+        public List<String> wireMismatches() {
+            if (sample == null) {
+                return List.of();
+            }
+            return operation.jsonBody().map(schema -> WireSchema.mismatches(operation + " request", schema, sample))
+                    .orElse(List.of(operation + " request: a JSON sample, but the OpenAPI document declares no JSON body"));
+        }
+
         String path() {
             return path(Map.of());
+        }
+
+        /** The endpoint's path with the target's values, and its own query parameters. */
+        public String url() {
+            return withQuery(path(), null);
         }
 
         String path(Map<String, String> replaced) {

@@ -27,8 +27,12 @@ public final class OpenApi {
     public record Parameter(String name, String in, JsonNode schema) {
     }
 
-    /** One operation; {@code bodies} maps each request media type to its (resolved) schema. */
-    public record Operation(String method, String path, List<Parameter> parameters, Map<String, JsonNode> bodies) {
+    /**
+     * One operation; {@code bodies} maps each request media type to its (resolved) schema, {@code responses}
+     * each status to the (resolved) schema of its JSON answer.
+     */
+    public record Operation(String method, String path, List<Parameter> parameters, Map<String, JsonNode> bodies,
+                            Map<String, JsonNode> responses) {
         public boolean takesBody() {
             return !bodies.isEmpty();
         }
@@ -37,6 +41,11 @@ public final class OpenApi {
         public Optional<JsonNode> jsonBody() {
             return bodies.entrySet().stream().filter(e -> e.getKey().toLowerCase(Locale.ROOT).contains("json"))
                     .map(Map.Entry::getValue).findFirst();
+        }
+
+        /** The schema of the JSON answer with this status, if the document declares one. */
+        public Optional<JsonNode> response(int status) {
+            return Optional.ofNullable(responses.get(Integer.toString(status)));
         }
 
         public List<Parameter> parameters(String in) {
@@ -81,7 +90,19 @@ public final class OpenApi {
                     Map.Entry<String, JsonNode> type = types.next();
                     bodies.put(type.getKey(), resolve(type.getValue().path("schema")));
                 }
-                operations.add(new Operation(method.toUpperCase(Locale.ROOT), path.getKey(), List.copyOf(parameters), bodies));
+                Map<String, JsonNode> responses = new LinkedHashMap<>();
+                for (Iterator<Map.Entry<String, JsonNode>> statuses = operation.path("responses").fields(); statuses.hasNext(); ) {
+                    Map.Entry<String, JsonNode> status = statuses.next();
+                    JsonNode answer = resolve(status.getValue());
+                    for (Iterator<Map.Entry<String, JsonNode>> types = answer.path("content").fields(); types.hasNext(); ) {
+                        Map.Entry<String, JsonNode> type = types.next();
+                        if (type.getKey().toLowerCase(Locale.ROOT).contains("json")) {
+                            responses.putIfAbsent(status.getKey(), resolve(type.getValue().path("schema")));
+                        }
+                    }
+                }
+                operations.add(new Operation(method.toUpperCase(Locale.ROOT), path.getKey(), List.copyOf(parameters), bodies,
+                        responses));
             }
         }
         return operations;

@@ -14,6 +14,7 @@ import io.switchboard.testing.hostile.HostileCase;
 import io.switchboard.testing.hostile.HostileCorpus;
 import io.switchboard.testing.hostile.HostileCorpus.Target;
 import io.switchboard.testing.hostile.OpenApi;
+import io.switchboard.testing.hostile.WireSchema;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -154,6 +155,7 @@ class HostileCorpusTest {
 
         List<HostileCase> cases = new ArrayList<>(callIdCases(f.menu));
         List<String> withoutSample = new ArrayList<>();
+        List<String> wire = new ArrayList<>();
         for (OpenApi.Operation operation : operations) {
             UnaryOperator<Target> sample = samples.get(operation.toString());
             if (operation.jsonBody().isPresent() && sample == null) {
@@ -171,9 +173,15 @@ class HostileCorpusTest {
             if (operation.path().endsWith("/photos")) {
                 target.rawSample("image/png", png());
             }
-            cases.addAll(HostileCorpus.cases(sample == null ? target : sample.apply(target)));
+            Target sampled = sample == null ? target : sample.apply(target);
+            wire.addAll(sampled.wireMismatches());
+            if (operation.method().equals("GET")) {
+                wire.addAll(WireSchema.readMismatches(sampled, given().auth().oauth2(token)));
+            }
+            cases.addAll(HostileCorpus.cases(sampled));
         }
         assertThat(withoutSample).as("write endpoints without a sample body in this test (add one)").isEmpty();
+        assertThat(wire).as("valid bodies of the wire against the OpenAPI request schemas").isEmpty();
         assertThat(samples.keySet()).as("samples of endpoints the OpenAPI document no longer has")
                 .isSubsetOf(operations.stream().map(OpenApi.Operation::toString).toList());
 

@@ -13,6 +13,7 @@ import io.switchboard.testing.hostile.HostileCorpus;
 import io.switchboard.testing.hostile.HostileCorpus.ListTarget;
 import io.switchboard.testing.hostile.HostileCorpus.Target;
 import io.switchboard.testing.hostile.OpenApi;
+import io.switchboard.testing.hostile.WireSchema;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,7 @@ class HostileCorpusTest {
         for (ListTarget list : LISTS) {
             cases.addAll(HostileCorpus.listCases(list, allFilters));
         }
+        List<String> wire = new ArrayList<>();
         for (OpenApi.Operation operation : operations) {
             Target target = Target.of(operation).path("id", 1);
             if (operation.path().equals("/admin/api-credentials") && operation.method().equals("POST")) {
@@ -115,11 +117,17 @@ class HostileCorpusTest {
             if (operation.path().endsWith("/admin/projections/rebuild")) {
                 // Only what must be refused: an accepted request would start a rebuild of every projection.
                 target.sample("{\"projections\": [\"calls\"]}").optionalBody();
+                wire.addAll(target.wireMismatches());
                 cases.addAll(HostileCorpus.cases(target).stream().filter(HostileCase::mustBeRefused).toList());
                 continue;
             }
+            wire.addAll(target.wireMismatches());
+            if (operation.method().equals("GET")) {
+                wire.addAll(WireSchema.readMismatches(target, given().auth().oauth2(TOKEN)));
+            }
             cases.addAll(HostileCorpus.cases(target));
         }
+        assertThat(wire).as("valid bodies of the wire against the OpenAPI request schemas").isEmpty();
 
         CorpusRun run = new CorpusRun(() -> given().auth().oauth2(TOKEN), this::writes).run(cases);
         run.verify("reporting");
