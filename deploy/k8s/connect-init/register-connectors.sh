@@ -3,8 +3,15 @@
 # Connect REST API form {"name": ..., "config": {...}}) with PUT /connectors/<name>/config, which
 # creates the connector or updates it: running this again is harmless.
 #
-# Used by docker-compose.yml (service connect-init, curlimages/curl) and by the Kubernetes Job
-# switchboard-connect-init (deploy/k8s/kafka-connect.yaml). Needs only sh, awk and curl.
+# Then it retires our connectors (named switchboard-*-outbox) that no longer have a file, e.g. reporting's
+# (that service writes no events): each is deleted together with its replication slot. A slot that no
+# connector reads keeps every WAL segment from its position on, until the database's disk is full.
+# Debezium drops its slot when a connector with slot.drop.on.stop=true stops orderly, so the connector
+# gets that setting, its task is restarted with it, and then the connector is deleted.
+#
+# Used by the local launcher (deploy/local/switchboard), by docker-compose.yml (service connect-init,
+# curlimages/curl) and by the Kubernetes Job switchboard-connect-init (deploy/k8s/kafka-connect.yaml).
+# Needs only sh, awk, sed and curl.
 #
 #   CONNECT_URL     Kafka Connect REST API (default http://connect:8083)
 #   CONNECTORS_DIR  directory with the connector JSON files (default /connectors)
@@ -73,6 +80,29 @@ json_member() {
 for url in $WAIT_FOR_URLS; do wait_for "$url"; done
 wait_for "$CONNECT_URL/connectors"
 
+# Waits until GET $1 answers a body containing $2 (a fixed string); fails after WAIT_SECONDS.
+wait_for_body() {
+  until curl -fsS "$1" 2>/dev/null | grep -qF "$2"; do
+    if [ "$(date +%s)" -ge "$deadline" ]; then log "$1 did not show $2 within ${WAIT_SECONDS}s" >&2; exit 1; fi
+    sleep 1
+  done
+}
+
+retire() {
+  url="$CONNECT_URL/connectors/$1"
+  config=$(curl -fsS "$url/config") || { log "cannot read the configuration of $1" >&2; exit 1; }
+  slot=$(printf '%s' "$config" | sed -n 's/.*"slot.name":"\([^"]*\)".*/\1/p')
+  printf '%s' "$config" | sed 's/}[[:space:]]*$/,"slot.drop.on.stop":"true"}/' \
+    | curl -fsS -o /dev/null -X PUT -H 'Content-Type: application/json' --data-binary @- "$url/config"
+  wait_for_body "$url/tasks" '"slot.drop.on.stop":"true"'
+  # The task running now may predate the setting: a restart makes sure the one that stops has it.
+  curl -fsS -o /dev/null -X POST "$url/restart?includeTasks=true&onlyFailed=false"
+  wait_for_body "$url/status" '"tasks":[{"id":0,"state":"RUNNING"'
+  curl -fsS -o /dev/null -X DELETE "$url"
+  log "retired $1: deleted, its replication slot ${slot:-?} dropped by Debezium on stop"
+}
+
+registered=" "
 count=0
 for file in "$CONNECTORS_DIR"/*.json; do
   if [ ! -e "$file" ]; then log "no connector configuration (*.json) in $CONNECTORS_DIR" >&2; exit 1; fi
@@ -84,6 +114,13 @@ for file in "$CONNECTORS_DIR"/*.json; do
     log "Kafka Connect rejected $name: $answer" >&2
     exit 1
   fi
+  registered="$registered$name "
   count=$((count + 1))
 done
 log "registered $count connector(s) with $CONNECT_URL"
+
+for name in $(curl -fsS "$CONNECT_URL/connectors" | tr -d '[]"' | tr ',' ' '); do
+  case "$name" in switchboard-*-outbox) ;; *) continue ;; esac
+  case "$registered" in *" $name "*) continue ;; esac
+  retire "$name"
+done

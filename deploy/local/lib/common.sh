@@ -7,6 +7,13 @@ STATE="${SWITCHBOARD_STATE:-$REPO/.state}"
 RUN="$STATE/run"
 mkdir -p "$RUN"
 
+# JVM options of every long-running Java component (besides its heap), for a stack that idles cheaply
+# (README.md, "Idle cost"): the serial collector has no concurrent GC threads that wake up on their own,
+# and without perf data no timer samples counters every 50 ms for jstat (jcmd still works). On 2 cores
+# with ten JVMs a parallel collector's threads only compete with each other. SWITCHBOARD_JAVA_OPTS
+# replaces them (e.g. "" for the JVM's defaults).
+JAVA_OPTS_IDLE=${SWITCHBOARD_JAVA_OPTS-"-XX:+UseSerialGC -XX:-UsePerfData"}
+
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 die() { log "ERROR: $*" >&2; exit 1; }
 

@@ -128,13 +128,15 @@ PROPS
       format --standalone -t "$cluster_id" -c "$dir/server.properties" >"$dir/logs/format.log" 2>&1 \
       || { cat "$dir/logs/format.log"; die "formatting Kafka storage failed"; }
   fi
-  start_bg kafka "$dir/logs/kafka.log" java -Xms256m -Xmx1g \
+  # shellcheck disable=SC2086 # JAVA_OPTS_IDLE is a list of options
+  start_bg kafka "$dir/logs/kafka.log" java -Xms256m -Xmx1g $JAVA_OPTS_IDLE \
     -Dlog4j2.configurationFile="$REPO/deploy/local/lib/log4j2.xml" -cp "$dir/lib/*" kafka.Kafka "$dir/server.properties"
 }
 
 kafka_ready() { port_open "$KAFKA_PORT" && grep -q "Kafka Server started" "$STATE/kafka/logs/kafka.log"; }
 
-TOPICS=(switchboard.chat switchboard.media switchboard.interaction switchboard.redaction switchboard.reporting)
+# One per writing service (libs/events Topics). Reporting writes no events: it has neither topic nor connector.
+TOPICS=(switchboard.chat switchboard.media switchboard.interaction switchboard.redaction)
 
 # Creates the topics (if absent) before anything produces to or consumes from them.
 kafka_topics() {
@@ -211,10 +213,15 @@ rules:
       connector: "$2"
       task: "$3"
 YAML
-  local s env=(SWITCHBOARD_PG_HOST=127.0.0.1 "SWITCHBOARD_PG_PORT=$PG_PORT"
+  local f s env=(SWITCHBOARD_PG_HOST=127.0.0.1 "SWITCHBOARD_PG_PORT=$PG_PORT"
     SWITCHBOARD_TOPIC_REPLICATION_FACTOR=1 SWITCHBOARD_TOPIC_PARTITIONS=3)
-  for s in "${SERVICES[@]}"; do env+=("SWITCHBOARD_${s^^}_DB_PASSWORD=$(db_password "$s")"); done
-  start_bg connect "$dir/logs/connect.log" env "${env[@]}" java -Xms256m -Xmx768m \
+  # The database password of each service that has a connector (deploy/debezium/<service>.json).
+  for f in "$REPO"/deploy/debezium/*.json; do
+    s=$(basename "$f" .json)
+    env+=("SWITCHBOARD_${s^^}_DB_PASSWORD=$(db_password "$s")")
+  done
+  # shellcheck disable=SC2086 # JAVA_OPTS_IDLE is a list of options
+  start_bg connect "$dir/logs/connect.log" env "${env[@]}" java -Xms256m -Xmx768m $JAVA_OPTS_IDLE \
     "-javaagent:$dir/dist/jmx_prometheus_javaagent-$JMX_EXPORTER_VERSION.jar=127.0.0.1:$CONNECT_METRICS_PORT:$dir/jmx-exporter.yaml" \
     -Dlog4j2.configurationFile="$REPO/deploy/local/lib/log4j2.xml" -cp "$dir/lib/*" \
     org.apache.kafka.connect.cli.ConnectDistributed "$dir/worker.properties"
@@ -223,13 +230,13 @@ YAML
 connect_ready() { http_ok "http://127.0.0.1:$CONNECT_PORT/connectors"; }
 connect_stop() { stop_pid connect 30; }
 
-# PUT /connectors/{name}/config for every deploy/debezium/*.json: creates or updates, idempotently.
+# PUT /connectors/{name}/config for every deploy/debezium/*.json (creates or updates, idempotently), and
+# retires our connectors that have no file any more, with their replication slots: the same script as
+# docker-compose.yml's and Kubernetes' connect-init.
 connectors_register() {
-  local name config
-  while IFS=$'\t' read -r name config; do
-    curl -fsS -o /dev/null -X PUT -H 'Content-Type: application/json' --data "$config" \
-      "http://127.0.0.1:$CONNECT_PORT/connectors/$name/config" || die "registering connector $name failed"
-  done < <(java -cp "$STATE/connect/lib/*" "$REPO/deploy/local/lib/ConnectorFiles.java" "$REPO"/deploy/debezium/*.json)
+  CONNECT_URL="http://127.0.0.1:$CONNECT_PORT" CONNECTORS_DIR="$REPO/deploy/debezium" WAIT_SECONDS=90 \
+    sh "$REPO/deploy/k8s/connect-init/register-connectors.sh" >"$STATE/connect/logs/register-connectors.log" 2>&1 \
+    || { cat "$STATE/connect/logs/register-connectors.log" >&2; die "registering the connectors failed"; }
 }
 
 connector_names() { for f in "$REPO"/deploy/debezium/*.json; do grep -o '"name": *"[^"]*"' "$f" | head -1 | sed 's/.*"\([^"]*\)"$/\1/'; done; }
@@ -280,7 +287,8 @@ jclouds.filesystem.basedir=$dir/data
 PROPS
   )
   # umask 027: objects s3proxy writes are not readable by others, so never public either.
-  (umask 027 && start_bg s3 "$dir/logs/s3proxy.log" java -Xmx256m \
+  # shellcheck disable=SC2086 # JAVA_OPTS_IDLE is a list of options
+  (umask 027 && start_bg s3 "$dir/logs/s3proxy.log" java -Xmx256m $JAVA_OPTS_IDLE \
     -jar "$dir/dist/s3proxy-$S3PROXY_VERSION-jar-with-dependencies.jar" --properties "$dir/s3proxy.properties")
 }
 

@@ -49,7 +49,9 @@ keycloak_start() {
   keycloak_install
   log "starting Keycloak $KEYCLOAK_VERSION on 127.0.0.1:$KEYCLOAK_PORT (management $KEYCLOAK_MANAGEMENT_PORT)"
   # The bootstrap admin (master realm) and every ${NAME} of the realm file, from the secrets.
-  local env=(KC_BOOTSTRAP_ADMIN_USERNAME=admin "KC_BOOTSTRAP_ADMIN_PASSWORD=$KEYCLOAK_ADMIN_PASSWORD") name
+  # kc.sh's own options select G1: the serial collector replaces it (two collectors are an error).
+  local env=(KC_BOOTSTRAP_ADMIN_USERNAME=admin "KC_BOOTSTRAP_ADMIN_PASSWORD=$KEYCLOAK_ADMIN_PASSWORD"
+    "JAVA_OPTS_APPEND=${JAVA_OPTS_IDLE/-XX:+UseSerialGC/-XX:-UseG1GC -XX:+UseSerialGC}") name
   for name in $(grep -o '\${[A-Z0-9_]*}' "$REPO/deploy/keycloak/switchboard-realm.json" | tr -d '${}' | sort -u); do
     [ -n "${!name:-}" ] || die "the realm file needs $name, which is not among the secrets"
     env+=("$name=${!name}")

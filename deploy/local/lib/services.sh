@@ -26,6 +26,7 @@ service_start() {
   local s=$1
   is_running "$s" && return
   mkdir -p "$STATE/services/$s/logs"
+  # shellcheck disable=SC2086 # JAVA_OPTS_IDLE is a list of options
   start_bg "$s" "$STATE/services/$s/logs/$s.log" env \
     "SWITCHBOARD_${s^^}_PORT=$(service_port "$s")" \
     "SWITCHBOARD_${s^^}_DB_URL=postgresql://127.0.0.1:$PG_PORT/$s" \
@@ -37,7 +38,7 @@ service_start() {
     "SWITCHBOARD_S3_BUCKET=$S3_BUCKET" \
     "SWITCHBOARD_S3_ACCESS_KEY=$SWITCHBOARD_S3_ACCESS_KEY" \
     "SWITCHBOARD_S3_SECRET_KEY=$SWITCHBOARD_S3_SECRET_KEY" \
-    java -Xmx384m -jar "$(service_jar "$s")"
+    java -Xmx384m $JAVA_OPTS_IDLE -jar "$(service_jar "$s")"
 }
 
 service_ready() { http_ok "http://127.0.0.1:$(service_port "$1")/q/health/ready"; }

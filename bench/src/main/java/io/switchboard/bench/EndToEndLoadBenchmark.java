@@ -7,6 +7,7 @@ import io.switchboard.bench.load.LoadConfig;
 import io.switchboard.bench.load.LoadRun;
 import io.switchboard.bench.load.ReadModelCheck;
 import io.switchboard.bench.load.Stack;
+import io.switchboard.bench.load.StackCpu;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
@@ -270,56 +271,17 @@ public final class EndToEndLoadBenchmark {
 
         static Cpu now(Path state) {
             Map<String, Long> ticks = new TreeMap<>();
-            Map<Long, Long> parents = new LinkedHashMap<>();
-            Map<Long, Long> perPid = new LinkedHashMap<>();
-            java.io.File[] procs = new java.io.File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
-            for (java.io.File proc : procs == null ? new java.io.File[0] : procs) {
-                try {
-                    String stat = Files.readString(proc.toPath().resolve("stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long pid = Long.parseLong(proc.getName());
-                    parents.put(pid, Long.parseLong(f[1]));
-                    perPid.put(pid, Long.parseLong(f[11]) + Long.parseLong(f[12]));
-                } catch (IOException | RuntimeException e) {
-                    // the process ended meanwhile
-                }
+            try {
+                StackCpu cpu = new StackCpu(state.resolve("run"), StackCpu.clockTicks());
+                Map<String, Integer> roots = new LinkedHashMap<>(cpu.roots());
+                roots.put("generator", (int) ProcessHandle.current().pid());
+                cpu.sample(roots).forEach((component, sample) -> ticks.put(component, sample.ticks()));
+            } catch (IOException e) {
+                // /proc unreadable: no per-component figures, the machine's still
             }
-            Map<Long, String> components = new LinkedHashMap<>();
-            java.io.File[] pidFiles = state.resolve("run").toFile().listFiles((dir, name) -> name.endsWith(".pid"));
-            for (java.io.File file : pidFiles == null ? new java.io.File[0] : pidFiles) {
-                try {
-                    components.put(Long.parseLong(Files.readString(file.toPath()).trim()), file.getName().replace(".pid", ""));
-                } catch (IOException | NumberFormatException e) {
-                    // not running
-                }
-            }
-            long self = ProcessHandle.current().pid();
-            for (Map.Entry<Long, Long> e : perPid.entrySet()) {
-                String name = components.get(e.getKey());
-                Long parent = parents.get(e.getKey());
-                if (name == null && parent != null && "postgres".equals(components.get(parent))) {
-                    name = "postgres";
-                }
-                if (e.getKey() == self) {
-                    name = "generator";
-                }
-                if (name != null) {
-                    ticks.merge(name, e.getValue(), Long::sum);
-                }
-            }
-            return new Cpu(System.nanoTime(), ticks, machineTicks());
+            return new Cpu(System.nanoTime(), ticks, StackCpu.machine());
         }
 
-        /** user+nice+system+irq+softirq, idle+iowait, steal ticks of the machine. */
-        private static long[] machineTicks() {
-            try {
-                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-                long busy = Long.parseLong(cpu[1]) + Long.parseLong(cpu[2]) + Long.parseLong(cpu[3]) + Long.parseLong(cpu[6])
-                        + Long.parseLong(cpu[7]);
-                return new long[]{busy, Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]), Long.parseLong(cpu[8])};
-            } catch (IOException | RuntimeException e) {
-                return new long[3];
-            }
         }
 
         record Delta(double seconds, Map<String, Long> ticks, long[] machine) {
@@ -376,12 +338,8 @@ public final class EndToEndLoadBenchmark {
         }
 
         static String loadAverage() {
-            try {
-                String[] avg = Files.readString(Path.of("/proc/loadavg")).split(" ");
-                return avg[0] + " " + avg[1] + " " + avg[2];
-            } catch (IOException e) {
-                return "?";
-            }
+            return StackCpu.loadAverage();
+        }
         }
     }
 }

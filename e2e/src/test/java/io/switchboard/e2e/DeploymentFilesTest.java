@@ -115,6 +115,30 @@ class DeploymentFilesTest {
         }
     }
 
+    /**
+     * The connector files are one template's renderings (deploy/debezium/generate.sh): one per service
+     * listed in template/services, each exactly what the script writes, so the five cannot drift apart.
+     */
+    @Test
+    void theConnectorFilesAreTheTemplateRenderedForEachListedService() throws IOException {
+        Path template = root.resolve("deploy/debezium/template");
+        List<String> listed = Files.readAllLines(template.resolve("services")).stream()
+                .filter(line -> !line.startsWith("#")).flatMap(line -> Stream.of(line.trim().split("\\s+")))
+                .filter(name -> !name.isEmpty()).toList();
+        assertThat(CONNECTOR_FILES.stream().map(f -> f.getFileName().toString().replace(".json", "")).toList())
+                .as("deploy/debezium/*.json against template/services (run deploy/debezium/generate.sh)")
+                .containsExactlyInAnyOrderElementsOf(listed);
+        assertThat(listed).as("every listed connector reads a service's database").allSatisfy(name ->
+                assertThat(SERVICES).containsKey(name));
+        String outbox = Files.readString(template.resolve("outbox.json"));
+        for (String service : listed) {
+            String rendered = outbox.replace("@service@", service).replace("@SERVICE@", service.toUpperCase(Locale.ROOT));
+            assertThat(Files.readString(root.resolve("deploy/debezium/" + service + ".json")))
+                    .as("deploy/debezium/%s.json is the template's rendering (run deploy/debezium/generate.sh)", service)
+                    .isEqualTo(rendered);
+        }
+    }
+
     @Test
     void everyServiceHasAJvmDockerfileWithTheFastJarLayout() throws IOException {
         for (var service : SERVICES.entrySet()) {

@@ -1,5 +1,6 @@
 package io.switchboard.bench.reporting;
 
+import io.switchboard.bench.load.StackCpu;
 import io.switchboard.events.EventCodec;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.chat.ChatEvents;
@@ -261,13 +262,8 @@ final class ReportingBench {
 
     /** The 1-minute load average and the machine's cores, to judge figures taken on a shared machine. */
     static String load() {
-        try {
-            String[] avg = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return "load average " + avg[0] + " " + avg[1] + " " + avg[2] + " on "
-                    + Runtime.getRuntime().availableProcessors() + " cores";
-        } catch (IOException e) {
-            return "load average unknown";
-        }
+        return "load average " + StackCpu.loadAverage() + " on " + Runtime.getRuntime().availableProcessors() + " cores";
+    }
     }
 
     static Map<TopicPartition, Long> endOffsets(String bootstrap, List<String> topics) {

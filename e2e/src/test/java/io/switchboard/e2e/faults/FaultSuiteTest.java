@@ -1,6 +1,7 @@
 package io.switchboard.e2e.faults;
 
 import io.switchboard.bench.load.LoadConfig;
+import io.switchboard.bench.load.StackCpu;
 import io.switchboard.e2e.stack.LocalStack;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -212,11 +213,7 @@ class FaultSuiteTest {
     }
 
     static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException e) {
-            return "?";
-        }
+        return StackCpu.loadAverage();
+    }
     }
 }

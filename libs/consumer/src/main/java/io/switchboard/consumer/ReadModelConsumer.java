@@ -59,6 +59,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ReadModelConsumer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ReadModelConsumer.class);
+    /** The longest poll while batches are on their way through the loop (to resume, commit and hand over). */
     private static final Duration POLL = Duration.ofMillis(100);
     /** Polled batches waiting for the applier before the partitions are paused. */
     private static final int QUEUED_BATCHES = 2;
@@ -237,6 +238,13 @@ public final class ReadModelConsumer implements AutoCloseable {
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, spec.groupId());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Idle cost (README.md, "Idle cost"). The client's heartbeat thread wakes up every retry.backoff.ms
+        // (100 ms by default) to look at its connection; 1 s still heartbeats every 3 s, and retries after a
+        // failure wait 1 s (the default back-off reaches 1 s after a few failures anyway).
+        properties.putIfAbsent(ConsumerConfig.RETRY_BACKOFF_MS_CONFIG, 1_000);
+        // An empty fetch waits this long at the broker; records end it at once (fetch.min.bytes 1, the default),
+        // so it costs no lag — only how often an idle loop asks. A loop that sets fetch.min.bytes sets this too.
+        properties.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5_000);
         while (running) {
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
                     new ByteArrayDeserializer())) {
@@ -272,7 +280,7 @@ public final class ReadModelConsumer implements AutoCloseable {
             } else if (!consumer.paused().isEmpty()) {
                 consumer.resume(consumer.paused());
             }
-            ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+            ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout(consumer));
             if (!records.isEmpty()) {
                 pending.incrementAndGet();
                 queue.add(decode(records));
@@ -280,6 +288,23 @@ public final class ReadModelConsumer implements AutoCloseable {
         } catch (WakeupException | InterruptException e) {
             Thread.interrupted();
         }
+    }
+
+    /**
+     * How long one poll may wait for records (which end the wait as soon as they arrive). While batches are
+     * on their way (or partitions paused, a rebuild asked for, the group being joined) the loop comes back
+     * every 100 ms to resume, commit and pick the rebuild up; an idle loop sleeps until its next refresh of
+     * the log ends is due, so it wakes up only as often as it must ask for them.
+     */
+    private Duration pollTimeout(KafkaConsumer<String, byte[]> consumer) {
+        if (pending.get() > 0 || assigned.isEmpty() || !rebuilds.isEmpty() || !consumer.paused().isEmpty()) {
+            return POLL;
+        }
+        Duration untilRefresh = Duration.between(clock.instant(), endsAt.plus(settings.refresh()));
+        if (untilRefresh.compareTo(settings.refresh()) > 0) {
+            untilRefresh = settings.refresh();
+        }
+        return untilRefresh.compareTo(POLL) < 0 ? POLL : untilRefresh;
     }
 
     private Polled decode(ConsumerRecords<String, byte[]> records) {
@@ -484,7 +509,8 @@ public final class ReadModelConsumer implements AutoCloseable {
         while (running) {
             Polled polled;
             try {
-                polled = queue.poll(100, TimeUnit.MILLISECONDS);
+                // close() interrupts this wait; the timeout only bounds a missed interrupt.
+                polled = queue.poll(1, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 continue;
             }

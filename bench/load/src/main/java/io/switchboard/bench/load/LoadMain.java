@@ -138,12 +138,8 @@ public final class LoadMain {
     }
 
     static String loadAverage() {
-        try {
-            String[] parts = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (java.io.IOException e) {
-            return "?";
-        }
+        return StackCpu.loadAverage();
+    }
     }
 
     /** {@code 60s}, {@code 2m}, {@code 500ms}, {@code 1h} or ISO-8601 ({@code PT1M}). */

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ public class EventConsumer {
     private final LiveProjection live;
     private final int applyThreads;
     private final int batchSize;
+    private final Duration fetchWait;
     private final Map<String, String> groups = new LinkedHashMap<>();
     private final Map<String, ReadModelConsumer> loops = new LinkedHashMap<>();
     private ExecutorService appliers;
@@ -43,6 +45,7 @@ public class EventConsumer {
     public EventConsumer(ReadModelConsumers consumers, Projector projector, LiveProjection live,
                          @ConfigProperty(name = "switchboard.reporting.apply-threads", defaultValue = "4") int applyThreads,
                          @ConfigProperty(name = "switchboard.reporting.batch-size", defaultValue = "5000") int batchSize,
+                         @ConfigProperty(name = "switchboard.reporting.fetch-wait") Duration fetchWait,
                          @ConfigProperty(name = "switchboard.reporting.group.chat", defaultValue = "switchboard-reporting-chat-2") String chatGroup,
                          @ConfigProperty(name = "switchboard.reporting.group.interaction", defaultValue = "switchboard-reporting-interaction-2") String interactionGroup,
                          @ConfigProperty(name = "switchboard.reporting.group.media", defaultValue = "switchboard-reporting-media") String mediaGroup) {
@@ -51,6 +54,7 @@ public class EventConsumer {
         this.live = live;
         this.applyThreads = applyThreads;
         this.batchSize = batchSize;
+        this.fetchWait = fetchWait;
         groups.put(Topics.CHAT, chatGroup);
         groups.put(Topics.INTERACTION, interactionGroup);
         groups.put(Topics.MEDIA, mediaGroup);
@@ -69,10 +73,11 @@ public class EventConsumer {
                 .group(group)
                 .batches(new GroupedBatches(projector, appliers, applyThreads))
                 .gate(live)
-                // A fetch waits for 64 KB or 50 ms, so a trickle of events is not cut into single-record batches.
+                // A fetch waits for 64 KB or fetch-wait, so a trickle of events is not cut into single-record
+                // batches; while idle, fetch-wait is also how often each loop asks the broker (application.properties).
                 .kafka("max.poll.records", batchSize)
                 .kafka("fetch.min.bytes", 65536)
-                .kafka("fetch.max.wait.ms", 50)
+                .kafka("fetch.max.wait.ms", (int) fetchWait.toMillis())
                 .build())));
     }
 
