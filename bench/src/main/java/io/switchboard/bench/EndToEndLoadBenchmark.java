@@ -282,8 +282,6 @@ public final class EndToEndLoadBenchmark {
             return new Cpu(System.nanoTime(), ticks, StackCpu.machine());
         }
 
-        }
-
         record Delta(double seconds, Map<String, Long> ticks, long[] machine) {
             String components() {
                 StringBuilder out = new StringBuilder();
@@ -339,7 +337,6 @@ public final class EndToEndLoadBenchmark {
 
         static String loadAverage() {
             return StackCpu.loadAverage();
-        }
         }
     }
 }

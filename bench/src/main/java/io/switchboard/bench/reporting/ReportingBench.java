@@ -264,7 +264,6 @@ final class ReportingBench {
     static String load() {
         return "load average " + StackCpu.loadAverage() + " on " + Runtime.getRuntime().availableProcessors() + " cores";
     }
-    }
 
     static Map<TopicPartition, Long> endOffsets(String bootstrap, List<String> topics) {
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(

@@ -215,5 +215,4 @@ class FaultSuiteTest {
     static String loadAverage() {
         return StackCpu.loadAverage();
     }
-    }
 }

@@ -140,7 +140,6 @@ public final class LoadMain {
     static String loadAverage() {
         return StackCpu.loadAverage();
     }
-    }
 
     /** {@code 60s}, {@code 2m}, {@code 500ms}, {@code 1h} or ISO-8601 ({@code PT1M}). */
     static Duration duration(String text) {
