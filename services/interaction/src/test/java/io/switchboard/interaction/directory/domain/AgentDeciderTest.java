@@ -95,11 +95,11 @@ class AgentDeciderTest {
     @Test
     void clearingTheAvatarIsAChangeToNull() {
         AgentUpdated withAvatar = new AgentUpdated(7, List.of(new FieldChange("avatar_url", null, "https://x.example/a.png")),
-                "Ann Lee", "Ann", "Lee", "ann@example.com", "https://x.example/a.png", List.of("agent"), List.of(), null, T0);
+                "Ann Lee", "Ann", "Lee", "ann@example.com", "https://x.example/a.png", List.of("agent"), List.of(1L), null, T0);
 
         assertThat(spec.given(ANN, withAvatar).when(update(null, null, Patch.of(null), null, null)).events()).containsExactly(
                 new AgentUpdated(7, List.of(new FieldChange("avatar_url", "https://x.example/a.png", null)), "Ann Lee",
-                        "Ann", "Lee", "ann@example.com", null, List.of("agent"), List.of(), 42L, T1));
+                        "Ann", "Lee", "ann@example.com", null, List.of("agent"), List.of(1L), 42L, T1));
     }
 
     @Test
