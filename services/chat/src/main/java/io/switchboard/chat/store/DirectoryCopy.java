@@ -123,8 +123,13 @@ public class DirectoryCopy {
                                ON v.partner_id = m.partner_id AND v.virtual_agent_id = m.virtual_agent_id
                         WHERE m.partner_id = $1 AND m.menu_id = $2 AND m.active""")
                 .execute(Tuple.of(partnerId, menuId))
-                .map(rows -> rows.size() == 0 ? Optional.<MenuServing>empty() : Optional.of(
-                        new MenuServing(rows.iterator().next().getBoolean(0), rows.iterator().next().getBoolean(1))));
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.<MenuServing>empty();
+                    }
+                    Row row = rows.iterator().next();
+                    return Optional.of(new MenuServing(row.getBoolean(0), row.getBoolean(1)));
+                });
     }
 
     /** The partner's agent {@code agentId} if the directory knows it as active. */
