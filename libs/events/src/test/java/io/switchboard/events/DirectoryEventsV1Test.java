@@ -3,6 +3,8 @@ package io.switchboard.events;
 import io.switchboard.events.interaction.DirectoryEvents.AgentUpdatedV1;
 import io.switchboard.events.interaction.DirectoryEvents.MenuUpdatedV1;
 import io.switchboard.events.interaction.DirectoryEvents.TeamUpdatedV1;
+import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentCreated;
+import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentUpdated;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentUpdatedV1;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +64,26 @@ class DirectoryEventsV1Test {
         VirtualAgentUpdatedV1 bot = (VirtualAgentUpdatedV1) decode("VirtualAgentUpdated", """
                 {"virtualAgentId":7,"changes":[{"field":"name","former":"Helper","current":"Helpbot"}]}""");
         assertThat(bot.after()).isEqualTo(Map.of("name", "Helpbot"));
+    }
+
+    @Test
+    void virtualAgentEventsWrittenBeforeTheAvatarAreReadWithoutOne() {
+        VirtualAgentCreated created = (VirtualAgentCreated) codec.decode("""
+                {"eventId":"00000000-0000-0001-0000-000000000002","type":"VirtualAgentCreated","version":1,
+                 "aggregateType":"virtual_agent","aggregateId":"7","sequence":1,"partnerId":"acme",
+                 "occurredAt":"2026-11-21T10:00:00.000Z",
+                 "data":{"virtualAgentId":7,"name":"Helper","createdAt":"2026-11-21T10:00:00.000Z"}}""").data();
+        assertThat(created.name()).isEqualTo("Helper");
+        assertThat(created.avatarUrl()).isNull();
+
+        VirtualAgentUpdated updated = (VirtualAgentUpdated) codec.decode("""
+                {"eventId":"00000000-0000-0001-0000-000000000003","type":"VirtualAgentUpdated","version":2,
+                 "aggregateType":"virtual_agent","aggregateId":"7","sequence":2,"partnerId":"acme",
+                 "occurredAt":"2026-11-21T10:00:00.000Z",
+                 "data":{"virtualAgentId":7,"changes":[{"field":"name","former":"Helper","current":"Helpbot"}],
+                  "name":"Helpbot","changedByUserId":42,"updatedAt":"2026-11-21T10:00:00.000Z"}}""").data();
+        assertThat(updated.name()).isEqualTo("Helpbot");
+        assertThat(updated.avatarUrl()).isNull();
     }
 
     @Test

@@ -11,6 +11,8 @@ import io.switchboard.events.interaction.DirectoryEvents;
 import io.switchboard.events.interaction.DirectoryEvents.AgentCreated;
 import io.switchboard.events.interaction.DirectoryEvents.AgentStatusChanged;
 import io.switchboard.events.interaction.DirectoryEvents.MenuCreated;
+import io.switchboard.events.interaction.DirectoryEvents.TeamCreated;
+import io.switchboard.events.interaction.DirectoryEvents.TeamDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentCreated;
 import io.switchboard.events.interaction.RoutingEvents;
 import io.switchboard.events.interaction.RoutingEvents.ChatRouted;
@@ -139,21 +141,28 @@ class ChatConsumerTest {
 
     @Test
     void theDirectoryReadModelIsRebuiltFromTheTopicIntoTheSameRows() {
-        long bot = agentId + 1, menu = agentId + 2;
+        long bot = agentId + 1, menu = agentId + 2, team = agentId + 3, parent = agentId + 4;
         agentCreated(agentId, "Rita");
         kafka.publish(Topics.INTERACTION, "acme", DirectoryEvents.AGENT, agentId, 2,
                 new AgentStatusChanged(agentId, "offline", "available", null, now()));
-        kafka.publish(Topics.INTERACTION, "acme", DirectoryEvents.VIRTUAL_AGENT, bot, 1, new VirtualAgentCreated(bot, "Robo", now()));
+        kafka.publish(Topics.INTERACTION, "acme", DirectoryEvents.VIRTUAL_AGENT, bot, 1,
+                new VirtualAgentCreated(bot, "Robo", "https://cdn.acme.test/robo.png", now()));
+        kafka.publish(Topics.INTERACTION, "acme", DirectoryEvents.TEAM, team, 1, new TeamCreated(team, "Rebuilders", null, now()));
+        kafka.publish(Topics.INTERACTION, "acme", DirectoryEvents.TEAM, team, 2, new TeamDeactivated(team, null, now()));
         kafka.publish(Topics.INTERACTION, "acme", DirectoryEvents.MENU, menu, 1,
-                new MenuCreated(menu, "Rebuilt", "chat", "queue", null, List.of(), bot, now()));
+                new MenuCreated(menu, "Rebuilt", "chat", "queue", parent, List.of(team), bot, now()));
         await().atMost(PATIENCE).until(() -> directory().containsKey("menu/acme/" + menu)
+                && "false".equals(directory().getOrDefault("team/acme/" + team, "-"))
                 && "available".equals(directory().get("agent/acme/" + agentId).split("\\|")[4]));
         await().atMost(PATIENCE).until(() -> consumers.named("chat").orElseThrow().caughtUp());
         // Rows other tests wrote straight into the read model are not on the topic, so only this test's rows are compared.
-        TreeMap<String, String> before = mine(bot, menu);
-        assertThat(before).hasSize(3);
+        TreeMap<String, String> before = mine(bot, menu, team);
+        assertThat(before).hasSize(4);
+        assertThat(before.get("menu/acme/" + menu)).isEqualTo("Rebuilt|t|" + parent + "|" + bot + "|{" + team + "}");
         // A rebuild that did nothing would keep these; only a replay from the topic restores them.
         sql("UPDATE directory_agents SET name = 'corrupted', status = 'offline' WHERE partner_id = 'acme' AND agent_id = " + agentId);
+        sql("UPDATE directory_virtual_agents SET avatar_url = NULL WHERE partner_id = 'acme' AND virtual_agent_id = " + bot);
+        sql("DELETE FROM directory_teams WHERE partner_id = 'acme' AND team_id = " + team);
         sql("DELETE FROM directory_menus WHERE partner_id = 'acme' AND menu_id = " + menu);
 
         given().auth().oauth2(ACME).post("/admin/read-models/chat/rebuild").then().statusCode(403);
@@ -162,15 +171,16 @@ class ChatConsumerTest {
                 .body("name", hasItem("chat"));
 
         await().atMost(PATIENCE).until(() -> !consumers.named("chat").orElseThrow().status().replaying()
-                && mine(bot, menu).equals(before));
+                && mine(bot, menu, team).equals(before));
         given().auth().oauth2(SYSTEM).get("/admin/read-models/chat").then().statusCode(200)
                 .body("[0].read_model", equalTo("chat")).body("[0].rebuildable", equalTo(true));
         ChatFixtures.directory(pool); // the rebuild dropped the rows written by hand; later tests rely on them
     }
 
-    private TreeMap<String, String> mine(long bot, long menu) {
+    private TreeMap<String, String> mine(long bot, long menu, long team) {
         TreeMap<String, String> rows = new TreeMap<>(directory());
-        rows.keySet().retainAll(List.of("agent/acme/" + agentId, "virtual_agent/acme/" + bot, "menu/acme/" + menu));
+        rows.keySet().retainAll(List.of("agent/acme/" + agentId, "virtual_agent/acme/" + bot, "menu/acme/" + menu,
+                "team/acme/" + team));
         return rows;
     }
 
@@ -179,8 +189,9 @@ class ChatConsumerTest {
         TreeMap<String, String> rows = new TreeMap<>();
         for (Row row : pool.query("""
                 SELECT 'agent/' || partner_id || '/' || agent_id, concat_ws('|', coalesce(name, '-'), coalesce(first_name, '-'), coalesce(avatar_url, '-'), active, coalesce(status, '-')) FROM directory_agents
-                UNION ALL SELECT 'virtual_agent/' || partner_id || '/' || virtual_agent_id, concat_ws('|', coalesce(name, '-'), active) FROM directory_virtual_agents
-                UNION ALL SELECT 'menu/' || partner_id || '/' || menu_id, concat_ws('|', coalesce(name, '-'), active) FROM directory_menus""")
+                UNION ALL SELECT 'virtual_agent/' || partner_id || '/' || virtual_agent_id, concat_ws('|', coalesce(name, '-'), coalesce(avatar_url, '-'), active) FROM directory_virtual_agents
+                UNION ALL SELECT 'menu/' || partner_id || '/' || menu_id, concat_ws('|', coalesce(name, '-'), active, coalesce(parent_id::text, '-'), coalesce(virtual_agent_id::text, '-'), team_ids::text) FROM directory_menus
+                UNION ALL SELECT 'team/' || partner_id || '/' || team_id, active::text FROM directory_teams""")
                 .execute().await().indefinitely()) {
             rows.put(row.getString(0), row.getString(1));
         }

@@ -97,7 +97,7 @@ class ChatRoutingTest {
                 new AgentStatusChanged(agentId, "offline", "available", null, now()));
         publish("acme", DirectoryEvents.AGENT, agentId, 1, new AgentCreated(agentId, "Ann Agent", "Ann", "Agent",
                 "ann@acme.test", "https://cdn.acme.test/ann.png", List.of("agent"), List.of(), now()));
-        publish("acme", DirectoryEvents.VIRTUAL_AGENT, botId, 1, new VirtualAgentCreated(botId, "Botty", now()));
+        publish("acme", DirectoryEvents.VIRTUAL_AGENT, botId, 1, new VirtualAgentCreated(botId, "Botty", null, now()));
         publish("acme", DirectoryEvents.MENU, menuId, 1,
                 new MenuCreated(menuId, "Billing", "chat", "queue", null, List.of(), botId, now()));
         menuPublished = true;

@@ -125,14 +125,23 @@ public final class DirectoryEvents {
     public record TeamDeactivated(long teamId, Long changedByUserId, Instant deactivatedAt) implements DomainEvent {
     }
 
-    /** A bot that answers chats before (or instead of) a human agent. */
+    /**
+     * A bot that answers chats before (or instead of) a human agent. {@code avatarUrl} (optional) was added
+     * to this version as a nullable field: an event written before it has none, which is what that virtual
+     * agent had.
+     */
     @EventType(name = "VirtualAgentCreated")
-    public record VirtualAgentCreated(long virtualAgentId, String name, Instant createdAt) implements DomainEvent {
+    public record VirtualAgentCreated(long virtualAgentId, String name, String avatarUrl,
+                                      Instant createdAt) implements DomainEvent {
     }
 
-    /** The virtual agent after the change: its name. */
+    /**
+     * The virtual agent after the change: its name and avatar URL ({@code avatarUrl} added to version 2 as a
+     * nullable field: a v2 event written before it comes from a virtual agent that had no avatar, so its
+     * null is the true after-state).
+     */
     @EventType(name = "VirtualAgentUpdated", version = 2)
-    public record VirtualAgentUpdated(long virtualAgentId, List<FieldChange> changes, String name,
+    public record VirtualAgentUpdated(long virtualAgentId, List<FieldChange> changes, String name, String avatarUrl,
                                       Long changedByUserId, Instant updatedAt) implements DomainEvent {
     }
 
@@ -140,7 +149,7 @@ public final class DirectoryEvents {
     @EventType(name = "VirtualAgentUpdated", version = 1)
     public record VirtualAgentUpdatedV1(long virtualAgentId, List<FieldChange> changes, Long changedByUserId,
                                         Instant updatedAt) implements DomainEvent {
-        /** The fields it set, by JSON name ({@code name}). */
+        /** The fields it set, by JSON name ({@code name}; virtual agents had no avatar then). */
         public Map<String, Object> after() {
             return V1Text.after(changes, Map.of());
         }

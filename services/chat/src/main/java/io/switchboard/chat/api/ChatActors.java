@@ -64,7 +64,7 @@ public class ChatActors {
         if (!actor.forOthers()) {
             return ownAgent(partnerId, from, "from_user_id").map(agent -> KnownAs.agent(agent.name()));
         }
-        return directory.names(partnerId, List.of(), List.of(from), List.of())
+        return directory.names(partnerId, List.of(), List.of(from), null)
                 .flatMap(names -> directory.activeAgent(partnerId, from).map(agent -> new KnownAs(
                         agent.isPresent(), agent.map(DirectoryCopy.Agent::name).orElse(null),
                         names.virtualAgents().containsKey(from) ? names.virtualAgents().get(from).name() : null)));

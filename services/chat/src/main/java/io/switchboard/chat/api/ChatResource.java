@@ -84,9 +84,8 @@ public class ChatResource {
 
     /** A chat as the API shows it, with the names the directory knows. */
     private Uni<ChatView> view(Chat chat) {
-        Long menuId = chat.setup().menuId();
         return directory.names(partner.partnerId(), chat.hands().allAgents(), chat.hands().allVirtualAgents(),
-                        menuId == null ? List.of() : List.of(menuId))
+                        chat.setup().menuId())
                 .map(names -> ChatView.of(chat, names));
     }
 

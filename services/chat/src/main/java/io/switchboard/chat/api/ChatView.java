@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The Apps API chat object, field for field (docs/api/chat.md#the-chat-object). Agents, virtual agents and menu names come from the
- * local directory read model: an id the directory has not told us about yet is shown without a name.
+ * The Apps API chat object, field for field (docs/api/chat.md#the-chat-object). Agents, virtual agents and the menu path come
+ * from the local directory read model: an id the directory has not told us about yet is shown without a name;
+ * {@code features} are the chat's own, fixed at its creation.
  */
 public record ChatView(long id, String status, String statusText, List<String> features, Instant createdAt,
                        Instant endsAt, Instant timeoutAt, AgentView agent, VirtualAgentView virtualAgent,
@@ -26,7 +27,8 @@ public record ChatView(long id, String status, String statusText, List<String> f
     public record VirtualAgentView(long id, String name, String avatarUrl, String status) {
         static VirtualAgentView of(long id, DirectoryCopy.Names names) {
             DirectoryCopy.VirtualAgent known = names.virtualAgents().get(id);
-            return new VirtualAgentView(id, known == null ? null : known.name(), null, null);
+            return known == null ? new VirtualAgentView(id, null, null, null)
+                    : new VirtualAgentView(id, known.name(), known.avatarUrl(), known.status());
         }
     }
 
@@ -39,7 +41,6 @@ public record ChatView(long id, String status, String statusText, List<String> f
     static ChatView of(Chat chat, DirectoryCopy.Names names) {
         Chat.Hands hands = chat.hands();
         Chat.Setup setup = chat.setup();
-        Long menuId = setup.menuId();
         return new ChatView(chat.id(), chat.status().value(), chat.status().text(), setup.features(), setup.createdAt(),
                 chat.endsAt(), setup.timeoutAt(),
                 hands.agentId() == null ? null : AgentView.of(hands.agentId(), names),
@@ -47,7 +48,7 @@ public record ChatView(long id, String status, String statusText, List<String> f
                 hands.allAgents().stream().map(id -> AgentView.of(id, names)).toList(),
                 hands.allVirtualAgents().stream().map(id -> VirtualAgentView.of(id, names)).toList(),
                 setup.lang(),
-                menuId == null ? List.of() : List.of(new MenuView(menuId, names.menus().get(menuId))),
+                names.menuPath().stream().map(menu -> new MenuView(menu.id(), menu.name())).toList(),
                 new EndUserView(chat.customer().endUserId(), chat.customer().identifier()));
     }
 }

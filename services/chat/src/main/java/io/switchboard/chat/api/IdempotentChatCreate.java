@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.WireTime;
 import io.switchboard.chat.domain.Chat;
 import io.switchboard.chat.domain.ChatCommand.CreateChat;
+import io.switchboard.chat.domain.ChatFeature.MenuServing;
 import io.switchboard.chat.store.ChatStore;
 import io.switchboard.chat.store.DirectoryCopy;
 import io.switchboard.eventstore.ConcurrencyConflictException;
@@ -52,8 +53,7 @@ public class IdempotentChatCreate {
     Uni<Chat> create(String partnerId, CreateChatRequest request, String key) {
         if (key == null) {
             return requireMenu(partnerId, request.chat().menuId())
-                    .flatMap(ignored -> chats.nextChatId())
-                    .flatMap(chatId -> create(partnerId, chatId, request));
+                    .flatMap(menu -> chats.nextChatId().flatMap(chatId -> create(partnerId, chatId, request, menu)));
         }
         requireWellFormed(key);
         // A retry returns the chat the first request created, and writes nothing; so does a request that
@@ -62,7 +62,7 @@ public class IdempotentChatCreate {
                 .flatMap(chatId -> chats.findIfExists(partnerId, chatId).flatMap(existing -> existing.isPresent()
                         ? Uni.createFrom().item(existing.get())
                         : requireMenu(partnerId, request.chat().menuId())
-                                .flatMap(ignored -> create(partnerId, chatId, request))
+                                .flatMap(menu -> create(partnerId, chatId, request, menu))
                                 .onFailure(failure -> failure instanceof IllegalTransitionException
                                         || failure instanceof ConcurrencyConflictException)
                                 .recoverWithUni(lost -> chats.find(partnerId, chatId))));
@@ -75,23 +75,22 @@ public class IdempotentChatCreate {
         }
     }
 
-    /** A chat's menu must be an active menu of the caller's partner (an absent or malformed one is the decider's). */
-    private Uni<Void> requireMenu(String partnerId, Long menuId) {
+    /**
+     * A chat's menu must be an active menu of the caller's partner (an absent or malformed one is the
+     * decider's); who serves it gives the chat its features.
+     */
+    private Uni<MenuServing> requireMenu(String partnerId, Long menuId) {
         if (menuId == null || menuId <= 0) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(MenuServing.NOBODY);
         }
-        return directory.isActiveMenu(partnerId, menuId).map(known -> {
-            if (!known) {
-                throw new InvalidCommandException("chat.menu_id", "menu_id " + menuId + " is not an active menu of this partner");
-            }
-            return null;
-        });
+        return directory.activeMenu(partnerId, menuId).map(menu -> menu.orElseThrow(() -> new InvalidCommandException(
+                "chat.menu_id", "menu_id " + menuId + " is not an active menu of this partner")));
     }
 
-    private Uni<Chat> create(String partnerId, long chatId, CreateChatRequest request) {
+    private Uni<Chat> create(String partnerId, long chatId, CreateChatRequest request, MenuServing menu) {
         Instant now = WireTime.now(clock);
         CreateChatRequest.ChatFields fields = request.chat();
-        return chats.handle(partnerId, chatId, new CreateChat(chatId, fields.menuId(), fields.endUserId(),
+        return chats.handle(partnerId, chatId, new CreateChat(chatId, fields.menuId(), menu, fields.endUserId(),
                 request.endUser() == null ? null : request.endUser().phone(), fields.lang(), fields.email(),
                 fields.context(), Transcripts.parse(fields.transcript(), mapper), now, now.plus(queueTimeout)),
                 EventContext.none());

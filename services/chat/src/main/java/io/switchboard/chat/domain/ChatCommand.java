@@ -13,10 +13,16 @@ public sealed interface ChatCommand permits ChatCommand.CreateChat, ChatCommand.
         ChatCommand.Claim, ChatCommand.Release, ChatCommand.Mark, ChatCommand.RequestEscalation,
         ChatCommand.UpdateEscalation, ChatCommand.Assign {
 
-    /** Starts a chat; {@code chatId} is allocated by the caller (a database sequence). */
-    record CreateChat(long chatId, Long menuId, Long endUserId, String endUserPhone, String lang, String email,
-                      Map<String, Object> context, List<TranscriptEntry> transcript, Instant now, Instant timeoutAt)
-            implements ChatCommand {
+    /**
+     * Starts a chat; {@code chatId} is allocated by the caller (a database sequence), {@code menu} is who
+     * serves the menu according to the directory (the chat's features).
+     */
+    record CreateChat(long chatId, Long menuId, ChatFeature.MenuServing menu, Long endUserId, String endUserPhone,
+                      String lang, String email, Map<String, Object> context, List<TranscriptEntry> transcript,
+                      Instant now, Instant timeoutAt) implements ChatCommand {
+        public CreateChat {
+            menu = menu == null ? ChatFeature.MenuServing.NOBODY : menu;
+        }
     }
 
     /**

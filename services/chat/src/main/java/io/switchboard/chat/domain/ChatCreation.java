@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A new chat (docs/api/chat.md#create-a-chat): its menu, end user, language, context and handed-over transcript. */
+/**
+ * A new chat (docs/api/chat.md#create-a-chat): its menu, end user, language, context and handed-over transcript,
+ * and the features its menu gives it.
+ */
 final class ChatCreation {
     private static final Set<String> SENDER_TYPES = Set.of("end_user", "agent", "virtual_agent", "system");
 
@@ -59,7 +62,7 @@ final class ChatCreation {
         String identifier = create.endUserPhone() != null ? create.endUserPhone() : String.valueOf(create.endUserId());
         return new ChatCreated(create.chatId(), ChatStatus.QUEUED.value(), create.menuId(), lang,
                 new EndUser(create.endUserId(), identifier, null, null, create.endUserPhone()), create.email(),
-                create.context() == null ? Map.of() : create.context(), transcript, List.of(),
+                create.context() == null ? Map.of() : create.context(), transcript, ChatFeature.of(create.menu()),
                 create.now(), create.timeoutAt());
     }
 }

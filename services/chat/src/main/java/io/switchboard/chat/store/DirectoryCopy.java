@@ -1,14 +1,21 @@
 package io.switchboard.chat.store;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.chat.domain.ChatFeature.MenuServing;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads of the local directory read model (see {@code messaging.DirectoryCopyProjection}). Unknown ids
@@ -26,44 +33,112 @@ public class DirectoryCopy {
     public record Agent(long id, String name, String firstName, String avatarUrl, String status) {
     }
 
-    public record VirtualAgent(long id, String name) {
+    /**
+     * A virtual agent as the chat object shows it. Its {@code status} (docs/api/chat.md#the-chat-object):
+     * {@code available} while it is active — a bot takes any number of chats, so it is never busy —
+     * {@code offline} once deactivated.
+     */
+    public record VirtualAgent(long id, String name, String avatarUrl, String status) {
+        static final String AVAILABLE = "available";
+        static final String OFFLINE = "offline";
     }
 
-    /** The names a chat object needs, looked up in one round trip per kind. */
-    public record Names(Map<Long, Agent> agents, Map<Long, VirtualAgent> virtualAgents, Map<Long, String> menus) {
-        public static final Names NONE = new Names(Map.of(), Map.of(), Map.of());
+    /** A menu of a chat's menu path. */
+    public record Menu(long id, String name) {
+    }
+
+    /** At most this many menus in a path: a deeper chain (or a cycle while events are on their way) is cut at the top. */
+    public static final int MENU_PATH_MAX = 16;
+
+    /**
+     * The directory a chat object needs, looked up in one round trip per kind: names, avatars and statuses,
+     * and the menu path from the root down to the chat's menu.
+     */
+    public record Names(Map<Long, Agent> agents, Map<Long, VirtualAgent> virtualAgents, List<Menu> menuPath) {
     }
 
     public Uni<Names> names(String partnerId, Collection<Long> agentIds, Collection<Long> virtualAgentIds,
-                            Collection<Long> menuIds) {
+                            Long menuId) {
         Uni<Map<Long, Agent>> agents = byIds("""
                 SELECT agent_id, name, first_name, avatar_url, status FROM directory_agents
                 WHERE partner_id = $1 AND agent_id = ANY($2)""", partnerId, agentIds,
                 DirectoryCopy::agent);
         Uni<Map<Long, VirtualAgent>> bots = byIds("""
-                SELECT virtual_agent_id, name FROM directory_virtual_agents
+                SELECT virtual_agent_id, name, avatar_url, active FROM directory_virtual_agents
                 WHERE partner_id = $1 AND virtual_agent_id = ANY($2)""", partnerId, virtualAgentIds,
-                row -> new VirtualAgent(row.getLong(0), row.getString(1)));
-        Uni<Map<Long, String>> menus = byIds("""
-                SELECT menu_id, name FROM directory_menus WHERE partner_id = $1 AND menu_id = ANY($2)""",
-                partnerId, menuIds, row -> row.getString(1));
+                row -> new VirtualAgent(row.getLong(0), row.getString(1), row.getString(2),
+                        row.getBoolean(3) ? VirtualAgent.AVAILABLE : VirtualAgent.OFFLINE));
+        Uni<List<Menu>> menus = menuId == null ? Uni.createFrom().item(List.of()) : menuPath(partnerId, menuId);
         return Uni.combine().all().unis(agents, bots, menus).asTuple()
                 .map(t -> new Names(t.getItem1(), t.getItem2(), t.getItem3()));
     }
 
+    /**
+     * The menus from the root down to {@code menuId}, by the parents the directory copy knows now. A menu the
+     * directory has not announced yet is shown without a name (and ends the walk up: its parent is unknown).
+     */
+    public Uni<List<Menu>> menuPath(String partnerId, long menuId) {
+        return pool.preparedQuery("""
+                        WITH RECURSIVE path (menu_id, name, parent_id, depth, seen) AS (
+                            SELECT menu_id, name, parent_id, 1, ARRAY[menu_id] FROM directory_menus
+                            WHERE partner_id = $1 AND menu_id = $2
+                          UNION ALL
+                            SELECT m.menu_id, m.name, m.parent_id, p.depth + 1, p.seen || m.menu_id
+                            FROM path p JOIN directory_menus m ON m.partner_id = $1 AND m.menu_id = p.parent_id
+                            WHERE p.depth < $3 AND m.menu_id <> ALL (p.seen)
+                        )
+                        SELECT menu_id, name, parent_id FROM path ORDER BY depth""")
+                .execute(Tuple.of(partnerId, menuId, MENU_PATH_MAX))
+                .map(rows -> {
+                    List<Menu> upward = new ArrayList<>();
+                    Set<Long> seen = new HashSet<>();
+                    Long parent = menuId;
+                    for (Row row : rows) {
+                        upward.add(new Menu(row.getLong(0), row.getString(1)));
+                        seen.add(row.getLong(0));
+                        parent = row.getLong(2);
+                    }
+                    // The chat's own menu, or the parent the walk stopped at, not announced yet: its id without a name.
+                    if (parent != null && !seen.contains(parent) && upward.size() < MENU_PATH_MAX) {
+                        upward.add(new Menu(parent, null));
+                    }
+                    Collections.reverse(upward);
+                    return List.copyOf(upward);
+                });
+    }
+
+    /**
+     * Who serves {@code menuId} if it is an active menu of the partner; empty otherwise. A virtual agent or
+     * team not announced yet counts as serving, as it does for the router (which waits for it); one known
+     * as deactivated does not.
+     */
+    public Uni<Optional<MenuServing>> activeMenu(String partnerId, long menuId) {
+        return pool.preparedQuery("""
+                        SELECT m.virtual_agent_id IS NOT NULL AND v.active IS DISTINCT FROM false,
+                               EXISTS (SELECT 1 FROM unnest(m.team_ids) AS t (team_id)
+                                       LEFT JOIN directory_teams d ON d.partner_id = m.partner_id AND d.team_id = t.team_id
+                                       WHERE d.active IS DISTINCT FROM false)
+                        FROM directory_menus m
+                        LEFT JOIN directory_virtual_agents v
+                               ON v.partner_id = m.partner_id AND v.virtual_agent_id = m.virtual_agent_id
+                        WHERE m.partner_id = $1 AND m.menu_id = $2 AND m.active""")
+                .execute(Tuple.of(partnerId, menuId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.<MenuServing>empty();
+                    }
+                    Row row = rows.iterator().next();
+                    return Optional.of(new MenuServing(row.getBoolean(0), row.getBoolean(1)));
+                });
+    }
+
     /** The partner's agent {@code agentId} if the directory knows it as active. */
-    public Uni<java.util.Optional<Agent>> activeAgent(String partnerId, long agentId) {
+    public Uni<Optional<Agent>> activeAgent(String partnerId, long agentId) {
         return pool.preparedQuery("""
                         SELECT agent_id, name, first_name, avatar_url, status FROM directory_agents
                         WHERE partner_id = $1 AND agent_id = $2 AND active""")
                 .execute(Tuple.of(partnerId, agentId))
-                .map(rows -> rows.size() == 0 ? java.util.Optional.<Agent>empty() : java.util.Optional.of(agent(rows.iterator().next())));
-    }
-
-    /** Whether {@code menuId} is an active menu of the partner. */
-    public Uni<Boolean> isActiveMenu(String partnerId, long menuId) {
-        return pool.preparedQuery("SELECT 1 FROM directory_menus WHERE partner_id = $1 AND menu_id = $2 AND active")
-                .execute(Tuple.of(partnerId, menuId)).map(rows -> rows.size() == 1);
+                .map(rows -> rows.size() == 0 ? Optional.<Agent>empty() : Optional.of(agent(rows.iterator().next())));
     }
 
     private static Agent agent(Row row) {

@@ -20,6 +20,7 @@ import io.switchboard.chat.domain.ChatCommand.UpdateChat;
 import io.switchboard.chat.domain.ChatCommand.UpdateCustomerFlags;
 import io.switchboard.chat.domain.ChatCommand.UpdateEndUser;
 import io.switchboard.chat.domain.ChatCommand.KnownAs;
+import io.switchboard.chat.domain.ChatFeature.MenuServing;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.chat.ChatEvents.ChatClaimed;
 import io.switchboard.events.chat.ChatEvents.ChatCreated;
@@ -51,7 +52,7 @@ class ChatDeciderTest {
 
     private static CreateChat create(Long menuId, Long endUserId, String phone, String lang, String email,
                                      Map<String, Object> context) {
-        return new CreateChat(1000, menuId, endUserId, phone, lang, email, context, List.of(), NOW, TIMEOUT);
+        return new CreateChat(1000, menuId, MenuServing.NOBODY, endUserId, phone, lang, email, context, List.of(), NOW, TIMEOUT);
     }
 
     @Test
@@ -65,6 +66,24 @@ class ChatDeciderTest {
         Chat chat = create.thenState();
         assertThat(chat.status()).isEqualTo(ChatStatus.QUEUED);
         assertThat(chat.setup().timeoutAt()).isEqualTo(TIMEOUT);
+    }
+
+    @Test
+    void theFeaturesFollowWhoServesTheMenuAtCreationAndStayWithTheChat() {
+        assertThat(featuresFor(new MenuServing(false, false))).isEmpty();
+        assertThat(featuresFor(new MenuServing(false, true))).containsExactly("human_agents");
+        assertThat(featuresFor(new MenuServing(true, false))).containsExactly("virtual_agent");
+        assertThat(featuresFor(new MenuServing(true, true))).containsExactly("virtual_agent", "human_agents", "escalation");
+
+        ChatCreated created = new ChatCreated(1000, "queued", 7L, "en", new EndUser(42L, "42", null, null, null), null,
+                Map.of(), List.of(), List.of("virtual_agent", "human_agents", "escalation"), NOW, TIMEOUT);
+        assertThat(spec.given(created).state().setup().features()).containsExactly("virtual_agent", "human_agents", "escalation");
+    }
+
+    private List<String> featuresFor(MenuServing menu) {
+        ChatCreated created = (ChatCreated) spec.when(new CreateChat(1000, 7L, menu, 42L, null, null, null, null, List.of(),
+                NOW, TIMEOUT)).events().get(0);
+        return created.features();
     }
 
     @Test
@@ -267,18 +286,18 @@ class ChatDeciderTest {
     @Test
     void aTranscriptHandedOverAtCreationIsKeptAndValidatedPerMessage() {
         List<TranscriptEntry> transcript = List.of(new TranscriptEntry("end_user", "my order is late", NOW.minusSeconds(60)));
-        ChatCreated created = (ChatCreated) spec.when(new CreateChat(1000, 7L, 42L, null, null, null, null, transcript,
+        ChatCreated created = (ChatCreated) spec.when(new CreateChat(1000, 7L, MenuServing.NOBODY, 42L, null, null, null, null, transcript,
                 NOW, TIMEOUT)).events().get(0);
         assertThat(created.transcript()).isEqualTo(transcript);
 
-        expectInvalid(new CreateChat(1000, 7L, 42L, null, null, null, null,
+        expectInvalid(new CreateChat(1000, 7L, MenuServing.NOBODY, 42L, null, null, null, null,
                 List.of(new TranscriptEntry("robot", "x", NOW)), NOW, TIMEOUT), "chat.transcript.messages[0].sender_type");
-        expectInvalid(new CreateChat(1000, 7L, 42L, null, null, null, null,
+        expectInvalid(new CreateChat(1000, 7L, MenuServing.NOBODY, 42L, null, null, null, null,
                 List.of(new TranscriptEntry(null, "x", NOW)), NOW, TIMEOUT), "chat.transcript.messages[0].sender_type");
-        expectInvalid(new CreateChat(1000, 7L, 42L, null, null, null, null,
+        expectInvalid(new CreateChat(1000, 7L, MenuServing.NOBODY, 42L, null, null, null, null,
                 List.of(new TranscriptEntry("agent", "ok", NOW), new TranscriptEntry("agent", " ", NOW)), NOW, TIMEOUT),
                 "chat.transcript.messages[1].text");
-        expectInvalid(new CreateChat(1000, 7L, 42L, null, null, null, null,
+        expectInvalid(new CreateChat(1000, 7L, MenuServing.NOBODY, 42L, null, null, null, null,
                 List.of(new TranscriptEntry("agent", "from the future", LATER)), NOW, TIMEOUT),
                 "chat.transcript.messages[0].sent_at");
     }

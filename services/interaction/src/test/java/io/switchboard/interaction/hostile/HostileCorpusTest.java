@@ -93,8 +93,10 @@ class HostileCorpusTest {
                  "virtual_agent_id": %d}""".formatted(f.team, f.virtualAgent);
         samples.put("POST /manager/api/v1/menus", t -> t.sample(menu.replace("\"name\"", "\"parent_id\": " + f.menu + ", \"name\"")));
         samples.put("PATCH /manager/api/v1/menus/{id}", t -> t.path("id", f.menu).sample(menu));
-        samples.put("POST /manager/api/v1/virtual_agents", t -> t.sample("{\"name\": \"Bot 2\"}"));
-        samples.put("PATCH /manager/api/v1/virtual_agents/{id}", t -> t.path("id", f.virtualAgent).sample("{\"name\": \"Bot 3\"}"));
+        samples.put("POST /manager/api/v1/virtual_agents",
+                t -> t.sample("{\"name\": \"Bot 2\", \"avatar_url\": \"https://cdn.example.com/bots/2.png\"}"));
+        samples.put("PATCH /manager/api/v1/virtual_agents/{id}", t -> t.path("id", f.virtualAgent)
+                .sample("{\"name\": \"Bot 3\", \"avatar_url\": \"https://cdn.example.com/bots/3.png\"}"));
         samples.put("PUT /manager/api/v1/agents/{id}/status", t -> t.path("id", f.agent)
                 .sample("{\"status\": \"available\", \"reason\": \"back\"}"));
         samples.put("PUT /manager/api/v1/agents/me/status", t -> t.sample("{\"status\": \"available\", \"reason\": \"back\"}"));

@@ -118,7 +118,7 @@ class RoutingKafkaTest {
     @Test
     void aChatOfAMenuWithAVirtualAgentGoesToItAndItsEscalationToTheLongestIdleAgent() {
         long bot = RoutingFixture.newId();
-        world.directory(DirectoryEvents.VIRTUAL_AGENT, bot, new VirtualAgentCreated(bot, "Botty", world.now));
+        world.directory(DirectoryEvents.VIRTUAL_AGENT, bot, new VirtualAgentCreated(bot, "Botty", null, world.now));
         world.availableAgent(shortIdle, team, 1);
         world.availableAgent(longIdle, team, 30);
         world.awaitAllApplied();

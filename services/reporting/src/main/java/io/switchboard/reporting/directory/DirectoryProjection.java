@@ -119,6 +119,8 @@ public class DirectoryProjection implements Projection.PerEvent {
         } else if (data instanceof MenuDeactivated d) {
             menu(e, d.menuId()).set("deleted", true).run(w);
         } else if (data instanceof VirtualAgentCreated d) {
+            // Its avatarUrl is not kept: no Manager API read shows virtual agents (docs/api/manager.md); the
+            // change history records avatar changes from the update's changes (ChangedDetailsProjection).
             virtualAgent(e, d.virtualAgentId()).set("name", d.name()).earliest("created_at", d.createdAt()).run(w);
         } else if (data instanceof VirtualAgentUpdated d) {
             virtualAgent(e, d.virtualAgentId()).overwrite("name", d.name()).run(w);

@@ -85,7 +85,7 @@ class DirectoryUpdateVersionsTest {
                 event(v2, DirectoryEvents.TEAM, 2, 2, new TeamUpdated(2, TEAM_CHANGES, "East Coast", null, 42L, T1)),
                 event(v2, DirectoryEvents.MENU, 5, 2, new MenuUpdated(5, MENU_CHANGES, "Help", "voice", "mobile_menu",
                         30L, List.of(1L, 2L), null, 42L, T1)),
-                event(v2, DirectoryEvents.VIRTUAL_AGENT, 8, 2, new VirtualAgentUpdated(8, BOT_CHANGES, "Helpbot", 42L, T1))));
+                event(v2, DirectoryEvents.VIRTUAL_AGENT, 8, 2, new VirtualAgentUpdated(8, BOT_CHANGES, "Helpbot", null, 42L, T1))));
 
         List<String> rowsOfV2 = rows(v2);
         assertThat(rowsOfV2).contains(
@@ -105,7 +105,7 @@ class DirectoryUpdateVersionsTest {
                 event(partner, DirectoryEvents.TEAM, 2, 1, new TeamCreated(2, "East", 1L, T)),
                 event(partner, DirectoryEvents.MENU, 5, 1, new MenuCreated(5, "Support", "voice", "ivr_menu", null,
                         List.of(1L), 8L, T)),
-                event(partner, DirectoryEvents.VIRTUAL_AGENT, 8, 1, new VirtualAgentCreated(8, "Helper", T))));
+                event(partner, DirectoryEvents.VIRTUAL_AGENT, 8, 1, new VirtualAgentCreated(8, "Helper", null, T))));
     }
 
     private static EventEnvelope event(String partner, String aggregateType, long id, long sequence, DomainEvent data) {

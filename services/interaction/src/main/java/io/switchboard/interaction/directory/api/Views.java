@@ -54,7 +54,8 @@ public class Views {
                            String updatedAt) {
     }
 
-    public record VirtualAgentView(long id, String name, boolean deleted, boolean active, String createdAt, String updatedAt) {
+    public record VirtualAgentView(long id, String name, String avatarUrl, boolean deleted, boolean active, String createdAt,
+                                   String updatedAt) {
     }
 
     public Uni<AgentView> agent(String partnerId, Agent agent) {
@@ -78,7 +79,7 @@ public class Views {
     }
 
     public static VirtualAgentView virtualAgent(VirtualAgent bot) {
-        return new VirtualAgentView(bot.id(), bot.name(), !bot.active(), bot.active(), time(bot.createdAt()),
+        return new VirtualAgentView(bot.id(), bot.name(), bot.avatarUrl(), !bot.active(), bot.active(), time(bot.createdAt()),
                 time(bot.updatedAt()));
     }
 

@@ -42,7 +42,7 @@ public class VirtualAgentResource {
         String partnerId = caller.partnerId();
         return directory.nextId(DirectoryEvents.VIRTUAL_AGENT)
                 .flatMap(id -> directory.virtualAgents().handle(partnerId, id,
-                        new CreateVirtualAgent(id, body.text("name"), WireTime.now(clock))))
+                        new CreateVirtualAgent(id, body.text("name"), body.text("avatar_url"), WireTime.now(clock))))
                 .map(Views::virtualAgent)
                 .map(view -> Response.created(uri.getBaseUriBuilder().path("manager/api/v1/virtual_agents")
                         .path(Long.toString(view.id())).build()).entity(view).build());
@@ -53,7 +53,8 @@ public class VirtualAgentResource {
     public Uni<Views.VirtualAgentView> update(@PathParam("id") long id, JsonNode json) {
         Body body = Body.of(json);
         return directory.virtualAgents().handle(caller.partnerId(), id,
-                        new UpdateVirtualAgent(body.patch("name", body::text), caller.userId(), WireTime.now(clock)))
+                        new UpdateVirtualAgent(body.patch("name", body::text),
+                                body.patch("avatar_url", body::text), caller.userId(), WireTime.now(clock)))
                 .map(Views::virtualAgent);
     }
 

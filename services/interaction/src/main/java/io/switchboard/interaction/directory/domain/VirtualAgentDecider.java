@@ -28,7 +28,8 @@ public final class VirtualAgentDecider implements Decider<VirtualAgentCommand, V
             if (bot.exists()) {
                 throw new IllegalTransitionException(bot.status(), "virtual agent " + create.virtualAgentId() + " already exists");
             }
-            return List.of(new VirtualAgentCreated(create.virtualAgentId(), Checks.requireText(create.name(), "name"), create.now()));
+            return List.of(new VirtualAgentCreated(create.virtualAgentId(), Checks.requireText(create.name(), "name"),
+                    Checks.optionalUrl(create.avatarUrl(), "avatar_url"), create.now()));
         }
         if (!bot.exists()) {
             throw new AggregateNotFoundException("virtual agent");
@@ -43,8 +44,13 @@ public final class VirtualAgentDecider implements Decider<VirtualAgentCommand, V
                 name = Checks.requireText(update.name().value(), "name");
                 changes.add("name", bot.name(), name);
             }
+            String avatarUrl = bot.avatarUrl();
+            if (update.avatarUrl() != null) {
+                avatarUrl = Checks.optionalUrl(update.avatarUrl().value(), "avatar_url");
+                changes.add("avatar_url", bot.avatarUrl(), avatarUrl);
+            }
             return changes.isEmpty() ? List.of()
-                    : List.of(new VirtualAgentUpdated(bot.id(), changes.list(), name, update.byUserId(), update.now()));
+                    : List.of(new VirtualAgentUpdated(bot.id(), changes.list(), name, avatarUrl, update.byUserId(), update.now()));
         }
         if (command instanceof DeactivateVirtualAgent deactivate) {
             return List.of(new VirtualAgentDeactivated(bot.id(), deactivate.byUserId(), deactivate.now()));
@@ -55,17 +61,18 @@ public final class VirtualAgentDecider implements Decider<VirtualAgentCommand, V
     @Override
     public VirtualAgent evolve(VirtualAgent bot, DomainEvent event) {
         if (event instanceof VirtualAgentCreated c) {
-            return new VirtualAgent(c.virtualAgentId(), c.name(), true, c.createdAt(), c.createdAt());
+            return new VirtualAgent(c.virtualAgentId(), c.name(), c.avatarUrl(), true, c.createdAt(), c.createdAt());
         }
         if (event instanceof VirtualAgentUpdated u) {
-            return new VirtualAgent(bot.id(), u.name(), bot.active(), bot.createdAt(), u.updatedAt());
+            return new VirtualAgent(bot.id(), u.name(), u.avatarUrl(), bot.active(), bot.createdAt(), u.updatedAt());
         }
         if (event instanceof VirtualAgentUpdatedV1 v1) {
-            return new VirtualAgent(bot.id(), (String) v1.after().getOrDefault("name", bot.name()), bot.active(),
-                    bot.createdAt(), v1.updatedAt());
+            // Written before virtual agents had an avatar: it can only have set the name.
+            return new VirtualAgent(bot.id(), (String) v1.after().getOrDefault("name", bot.name()), bot.avatarUrl(),
+                    bot.active(), bot.createdAt(), v1.updatedAt());
         }
         if (event instanceof VirtualAgentDeactivated d) {
-            return new VirtualAgent(bot.id(), bot.name(), false, bot.createdAt(), d.deactivatedAt());
+            return new VirtualAgent(bot.id(), bot.name(), bot.avatarUrl(), false, bot.createdAt(), d.deactivatedAt());
         }
         return bot;
     }

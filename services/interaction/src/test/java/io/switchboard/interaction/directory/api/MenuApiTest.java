@@ -134,8 +134,8 @@ class MenuApiTest {
         var created = given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"name\": \"Helper\"}")
                 .when().post(BASE + "/virtual_agents")
                 .then().statusCode(201)
-                .body("keySet()", containsInAnyOrder("id", "name", "deleted", "active", "created_at", "updated_at"))
-                .body("name", equalTo("Helper"), "active", equalTo(true))
+                .body("keySet()", containsInAnyOrder("id", "name", "avatar_url", "deleted", "active", "created_at", "updated_at"))
+                .body("name", equalTo("Helper"), "avatar_url", nullValue(), "active", equalTo(true))
                 .extract();
         int bot = created.path("id");
         assertThat(created.header("Location")).endsWith(BASE + "/virtual_agents/" + bot);
@@ -159,6 +159,64 @@ class MenuApiTest {
                 "VirtualAgentDeactivated");
         assertThat(stored).allSatisfy(e -> assertThat(e.streamType()).isEqualTo("virtual_agent"));
         assertThat(stored.get(1).data().getLong("changedByUserId")).isEqualTo(3L);
+    }
+
+    @Test
+    void aVirtualAgentHasAnOptionalAvatarThatCanBeChangedAndCleared() {
+        String partner = newPartner();
+        String token = admin(partner);
+        String avatar = "https://cdn.example.com/bots/helper.png";
+        int bot = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"name\": \"Helper\", \"avatar_url\": \"" + avatar + "\"}")
+                .when().post(BASE + "/virtual_agents")
+                .then().statusCode(201).body("avatar_url", equalTo(avatar)).extract().path("id");
+
+        String other = "https://cdn.example.com/bots/helper-2.png";
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"avatar_url\": \"" + other + "\"}")
+                .when().patch(BASE + "/virtual_agents/" + bot)
+                .then().statusCode(200).body("avatar_url", equalTo(other), "name", equalTo("Helper"));
+        // Left out: kept.
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"name\": \"Helpbot\"}")
+                .when().patch(BASE + "/virtual_agents/" + bot)
+                .then().statusCode(200).body("avatar_url", equalTo(other), "name", equalTo("Helpbot"));
+        // null: cleared.
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"avatar_url\": null}")
+                .when().patch(BASE + "/virtual_agents/" + bot)
+                .then().statusCode(200).body("avatar_url", nullValue());
+
+        List<Stored> stored = events(pool, "virtual_agent-" + bot);
+        assertThat(stored).extracting(Stored::type).containsExactly("VirtualAgentCreated", "VirtualAgentUpdated",
+                "VirtualAgentUpdated", "VirtualAgentUpdated");
+        assertThat(stored.get(0).data().getString("avatarUrl")).isEqualTo(avatar);
+        assertThat(stored.get(1).data().getString("avatarUrl")).isEqualTo(other);
+        assertThat(stored.get(2).data().getString("avatarUrl")).as("a rename carries the avatar after it").isEqualTo(other);
+        assertThat(stored.get(3).data().getString("avatarUrl")).isNull();
+    }
+
+    @Test
+    void anAvatarTooLongOrNotAnHttpUrlIsRefusedNamingItAndNothingIsWritten() {
+        String partner = newPartner();
+        String token = admin(partner);
+        int bot = newVirtualAgent(token, "Helper");
+        String tooLong = "https://cdn.example.com/" + "a".repeat(2_048);
+        for (String avatar : List.of(tooLong, "ftp://cdn.example.com/a.png", "not a url", "javascript:alert(1)")) {
+            given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body("{\"name\": \"Other\", \"avatar_url\": \"" + avatar + "\"}")
+                    .when().post(BASE + "/virtual_agents")
+                    .then().statusCode(400).contentType(PROBLEM).body("errors.field", equalTo(List.of("avatar_url")));
+            given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"avatar_url\": \"" + avatar + "\"}")
+                    .when().patch(BASE + "/virtual_agents/" + bot)
+                    .then().statusCode(400).contentType(PROBLEM).body("errors.field", equalTo(List.of("avatar_url")));
+        }
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"avatar_url\": 7}")
+                .when().patch(BASE + "/virtual_agents/" + bot)
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", equalTo(List.of("avatar_url")));
+
+        assertThat(eventTypes(pool, "virtual_agent-" + bot)).containsExactly("VirtualAgentCreated");
+        long virtualAgentEvents = pool.preparedQuery(
+                        "SELECT count(*) FROM event_store WHERE partner_id = $1 AND stream_type = 'virtual_agent'")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(partner)).await().indefinitely().iterator().next().getLong(0);
+        assertThat(virtualAgentEvents).as("only the one created before").isEqualTo(1);
     }
 
     private static void expectInvalid(String token, String body, String field) {
