@@ -4,7 +4,7 @@ import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.Topics;
 import io.switchboard.events.chat.ChatEvents;
 import io.switchboard.events.media.MediaEvents;
-import io.switchboard.events.kafka.EnvelopePublisher;
+import io.switchboard.testing.events.EnvelopePublisher;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.util.List;

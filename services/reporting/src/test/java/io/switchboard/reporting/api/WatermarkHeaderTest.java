@@ -1,12 +1,14 @@
 package io.switchboard.reporting.api;
 
+import io.switchboard.testing.events.EnvelopePublisher;
+import io.switchboard.testing.events.TestEnvelopes;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.Topics;
-import io.switchboard.events.kafka.EnvelopePublisher;
 import io.switchboard.events.system.SystemEvents;
 import io.switchboard.events.system.SystemEvents.Heartbeat;
 import io.switchboard.testing.KafkaTestResource;
@@ -71,8 +73,8 @@ class WatermarkHeaderTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         TOPICS.forEach((source, topic) -> {
             long sequence = SEQUENCES.merge(source, 1L, Long::sum) + 1_000_000;
-            EventEnvelope beat = publisher.envelope(SystemEvents.SYSTEM_PARTNER, SystemEvents.HEARTBEAT,
-                    "heartbeat-" + source + "-watermark-test", sequence, new Heartbeat(source, now));
+            EventEnvelope beat = TestEnvelopes.envelope(SystemEvents.SYSTEM_PARTNER, SystemEvents.HEARTBEAT,
+                    source + "-watermark-test", sequence, new Heartbeat(source, now));
             publisher.publish(topic, beat);
         });
     }

@@ -10,7 +10,7 @@ import io.switchboard.events.EventRegistry;
 import io.switchboard.events.Topics;
 import io.switchboard.events.chat.ChatEvents;
 import io.switchboard.events.chat.ChatEvents.ChatCreated;
-import io.switchboard.events.kafka.EnvelopePublisher;
+import io.switchboard.testing.events.EnvelopePublisher;
 import io.switchboard.testing.KafkaTestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
