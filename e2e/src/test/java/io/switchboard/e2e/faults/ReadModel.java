@@ -1,7 +1,6 @@
 package io.switchboard.e2e.faults;
 
 import io.switchboard.events.DomainEvent;
-import io.switchboard.events.FieldChange;
 import io.switchboard.events.chat.ChatEvents.ChatAssigned;
 import io.switchboard.events.chat.ChatEvents.ChatClaimed;
 import io.switchboard.events.chat.ChatEvents.ChatCreated;
@@ -96,14 +95,13 @@ enum ReadModel {
                 || event instanceof ChatFinished;
     }
 
-    private static final Set<String> DIRECTORY_AGENT_FIELDS = Set.of("name", "first_name", "avatar_url");
-
+    /** Every typed directory event changes the chat's copy (services/chat {@code DirectoryCopyProjection}). */
     private static boolean chat(DomainEvent event) {
         return event instanceof ChatRouted
-                || event instanceof AgentCreated || event instanceof AgentStatusChanged || event instanceof AgentDeactivated
-                || event instanceof AgentUpdated updated && updated.changes().stream().map(FieldChange::field).anyMatch(DIRECTORY_AGENT_FIELDS::contains)
-                || event instanceof VirtualAgentCreated || event instanceof VirtualAgentDeactivated
-                || event instanceof VirtualAgentUpdated updated && updated.changes().stream().anyMatch(c -> "name".equals(c.field()))
-                || event instanceof MenuCreated || event instanceof MenuUpdated || event instanceof MenuDeactivated;
+                || event instanceof AgentCreated || event instanceof AgentUpdated || event instanceof AgentStatusChanged
+                || event instanceof AgentDeactivated
+                || event instanceof VirtualAgentCreated || event instanceof VirtualAgentUpdated || event instanceof VirtualAgentDeactivated
+                || event instanceof MenuCreated || event instanceof MenuUpdated || event instanceof MenuDeactivated
+                || event instanceof TeamCreated || event instanceof TeamDeactivated;
     }
 }
