@@ -245,6 +245,10 @@ public final class ReadModelConsumer implements AutoCloseable {
         // seldom as the default 500 ms). Not longer: closing the consumer waits for the fetch in flight (with
         // 5 s every stop and every test took ≈ 4 s longer). A loop that sets fetch.min.bytes sets this too.
         properties.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 1_000);
+        // A killed instance never leaves its group: its partitions wait for the session to time out before its
+        // restarted successor gets them. The fault suite saw interaction's read models stand still for the
+        // client's default 45 s after a kill -9; 10 s (heartbeats every 3 s) bounds that pause.
+        properties.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         while (running) {
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
                     new ByteArrayDeserializer())) {
