@@ -202,10 +202,18 @@ class HostileCorpusTest {
         }
     }
 
-    /** Everything a request of this service can write. */
+    /**
+     * Everything a request of this service can write. Not what the service writes on its own meanwhile: its
+     * heartbeats (partner {@code _system}) and the agent statuses that follow the work of calls accepted
+     * earlier in the corpus (in_call, wrap_up and its end, appended by the work consumer and the wrap-up
+     * sweep whenever they get to it) — a request can never set those.
+     */
     private String writes() {
         return pool.query("""
-                        SELECT (SELECT coalesce(max(global_position), 0) FROM event_store WHERE partner_id <> '_system') || '/' ||
+                        SELECT (SELECT coalesce(max(global_position), 0) FROM event_store WHERE partner_id <> '_system'
+                                 AND NOT (event_type = 'AgentStatusChanged'
+                                          AND (payload -> 'data' ->> 'status' IN ('in_call', 'in_chat', 'wrap_up')
+                                               OR payload -> 'data' ->> 'previousStatus' = 'wrap_up'))) || '/' ||
                                (SELECT count(*) || ':' || coalesce(max(id), 0) FROM api_credentials) || '/' ||
                                (SELECT count(*) FROM interaction_unique_ids) || '/' ||
                                (SELECT count(*) FROM interaction_caller_attributes) || '/' ||
