@@ -136,6 +136,8 @@ class FaultSuiteTest {
             assertThat(totals.phantomCount()).as("positions applied that no stored event has").isZero();
             assertThat(rows.stream().mapToLong(FaultTable.Row::duplicated).sum()).as("effects applied twice").isZero();
             assertThat(rows.stream().mapToLong(r -> r.writes().missing()).sum()).as("commands answered 2xx whose event is not stored").isZero();
+            assertThat(rows.stream().mapToLong(r -> r.outcomes().serverErrors() - r.outcomes().unavailable()).sum())
+                    .as("writes answered 5xx other than 503 (an outage is 503 + Retry-After, never a 500)").isZero();
             assertThat(totals.newDeadLetters()).as("records parked as undecodable").isZero();
             assertThat(rows.stream().mapToLong(FaultTable.Row::notOnTopics).sum()).as("stored events never delivered on their topic").isZero();
             assertThat(differences).as("the Manager API shows what the load expects").isEmpty();

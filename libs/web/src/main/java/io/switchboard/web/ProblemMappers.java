@@ -37,10 +37,13 @@ import java.util.stream.Collectors;
 /**
  * Every error a Switchboard service answers is an RFC 9457 problem+json body: validation errors name
  * each field by its JSON name, domain rejections map to 400/404/409, authentication to 401/403, and
- * anything unexpected to a 500 that reveals nothing but an id to find it in the log.
+ * an unreachable database to 503 with Retry-After ({@link DatabaseOutage}), and anything unexpected
+ * to a 500 that reveals nothing but an id to find it in the log.
  */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** A restarted PostgreSQL accepts connections again within seconds (fault suite: ≈ 16 s to full recovery). */
+    private static final String RETRY_AFTER_SECONDS = "2";
 
     private final ObjectMapper mapper;
 
@@ -161,6 +164,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        var outage = DatabaseOutage.in(e);
+        if (outage.isPresent()) {
+            LOG.warnf("%s: the database is unreachable (%s); answering 503", uri.getPath(), outage.get());
+            return Response.fromResponse(respond(Problem.of(503, "Service Unavailable",
+                            "the service's database is unreachable; try again shortly"), uri))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .build();
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", id, uri.getPath());
         return respond(Problem.of(500, "Internal Server Error",

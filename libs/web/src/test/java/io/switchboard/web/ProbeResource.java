@@ -158,4 +158,24 @@ public class ProbeResource {
             default -> throw new IllegalStateException("database password is hunter2");
         }
     }
+
+    @Inject
+    io.vertx.core.Vertx vertx;
+
+    /** A real query on a real client against a port where no PostgreSQL listens: the outage a killed database causes. */
+    @GET
+    @Path("/unreachable-database")
+    public io.smallrye.mutiny.Uni<String> unreachableDatabase() throws java.io.IOException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        io.vertx.sqlclient.Pool pool = io.vertx.pgclient.PgBuilder.pool()
+                .connectingTo(new io.vertx.pgclient.PgConnectOptions().setHost("127.0.0.1").setPort(closedPort)
+                        .setDatabase("none").setUser("none").setPassword("none"))
+                .using(vertx).build();
+        return io.smallrye.mutiny.Uni.createFrom().completionStage(pool.query("SELECT 1").execute().toCompletionStage())
+                .map(rows -> "unexpectedly reached")
+                .eventually(() -> io.smallrye.mutiny.Uni.createFrom().completionStage(pool.close().toCompletionStage()));
+    }
 }

@@ -129,4 +129,13 @@ class ProblemAndSecurityTest {
                 .then().statusCode(status).contentType(PROBLEM)
                 .body("status", equalTo(status), "detail", containsString(detail), "message", containsString(detail));
     }
+
+    @Test
+    void anUnreachableDatabaseIs503WithRetryAfterAndNoStackTrace() {
+        given().auth().oauth2(agentOf("acme")).when().get("/probe/unreachable-database")
+                .then().statusCode(503).contentType(PROBLEM)
+                .header("Retry-After", "2")
+                .body("status", equalTo(503), "title", equalTo("Service Unavailable"),
+                        "detail", not(containsString("Connection refused")), "instance", equalTo("/probe/unreachable-database"));
+    }
 }
