@@ -61,6 +61,12 @@ public final class ReadModelConsumer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ReadModelConsumer.class);
     /** The longest poll while batches are on their way through the loop (to resume, commit and hand over). */
     private static final Duration POLL = Duration.ofMillis(100);
+    /**
+     * Offsets are committed at most this often (and synchronously when partitions go or the loop stops): the
+     * ledger, not Kafka, says what was applied, so a commit only shortens the replay after a crash, and one
+     * commit per small batch was a request per batch per loop at the broker.
+     */
+    private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
     /** Polled batches waiting for the applier before the partitions are paused. */
     private static final int QUEUED_BATCHES = 2;
 
@@ -85,6 +91,8 @@ public final class ReadModelConsumer implements AutoCloseable {
     private final ConcurrentLinkedQueue<CompletableFuture<Void>> rebuilds = new ConcurrentLinkedQueue<>();
     private final AtomicLong parked = new AtomicLong();
     private volatile Instant endsAt = Instant.EPOCH;
+    private Instant commitDue = Instant.EPOCH;
+    private long lingerUntil = System.nanoTime();
     private volatile Instant failingSince;
     private volatile String lastError;
     private volatile boolean running;
@@ -274,7 +282,11 @@ public final class ReadModelConsumer implements AutoCloseable {
 
     private void pollOnce(KafkaConsumer<String, byte[]> consumer) {
         try {
-            commit(consumer, false);
+            linger();
+            if (!clock.instant().isBefore(commitDue)) {
+                commit(consumer, false);
+                commitDue = clock.instant().plus(COMMIT_EVERY);
+            }
             for (CompletableFuture<Void> rebuild; (rebuild = rebuilds.poll()) != null; ) {
                 reset(consumer, rebuild);
             }
@@ -288,9 +300,18 @@ public final class ReadModelConsumer implements AutoCloseable {
             if (!records.isEmpty()) {
                 pending.incrementAndGet();
                 queue.add(decode(records));
+                lingerUntil = System.nanoTime() + settings.linger().toNanos();
             }
-        } catch (WakeupException | InterruptException e) {
+        } catch (WakeupException | InterruptException | InterruptedException e) {
             Thread.interrupted();
+        }
+    }
+
+    /** After a poll that brought records, lets more gather before the next fetch (ConsumerSettings#linger). */
+    private void linger() throws InterruptedException {
+        long wait = lingerUntil - System.nanoTime();
+        if (wait > 0 && running) {
+            TimeUnit.NANOSECONDS.sleep(wait);
         }
     }
 

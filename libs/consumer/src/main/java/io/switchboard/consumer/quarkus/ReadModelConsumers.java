@@ -34,7 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Configuration: {@code switchboard.consumers.retry.first} (100 ms) and {@code .retry.max} (10 s), the
  * back-off; {@code switchboard.consumers.stuck-after} (PT1M), how long a loop may fail to apply a batch
  * before liveness and readiness say DOWN; {@code switchboard.consumers.refresh} (500 ms), how often the
- * log-end offsets are read.
+ * log-end offsets are read; {@code switchboard.consumers.linger} (20 ms), how long a loop that just received
+ * records waits before it fetches again (batches under load; see {@link ConsumerSettings}).
  */
 @ApplicationScoped
 public class ReadModelConsumers {
@@ -51,7 +52,8 @@ public class ReadModelConsumers {
                               @ConfigProperty(name = "switchboard.consumers.retry.first", defaultValue = "PT0.1S") Duration firstRetry,
                               @ConfigProperty(name = "switchboard.consumers.retry.max", defaultValue = "PT10S") Duration maxRetry,
                               @ConfigProperty(name = "switchboard.consumers.stuck-after", defaultValue = "PT1M") Duration stuckAfter,
-                              @ConfigProperty(name = "switchboard.consumers.refresh", defaultValue = "PT0.5S") Duration refresh) {
+                              @ConfigProperty(name = "switchboard.consumers.refresh", defaultValue = "PT0.5S") Duration refresh,
+                              @ConfigProperty(name = "switchboard.consumers.linger", defaultValue = "PT0.02S") Duration linger) {
         this.meters = meters;
         this.ledger = new Ledger(dataSource);
         this.codec = codec;
@@ -65,7 +67,7 @@ public class ReadModelConsumers {
             });
         }
         kafka.put("bootstrap.servers", bootstrap);
-        this.settings = new ConsumerSettings(kafka, new Backoff(firstRetry, maxRetry), stuckAfter, refresh);
+        this.settings = new ConsumerSettings(kafka, new Backoff(firstRetry, maxRetry), stuckAfter, refresh, linger);
     }
 
     /** Starts a loop; its name must be unique in the service. */
