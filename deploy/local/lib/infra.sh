@@ -192,8 +192,9 @@ plugin.discovery=service_load
 # Connector files read secrets and hosts from the worker's environment (same JSON everywhere).
 config.providers=env
 config.providers.env.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider
-# Send each change as soon as Debezium hands it over: latency over batching at this volume.
-producer.linger.ms=0
+# Debezium hands changes over in small batches; 5 ms lets the producer send them as one request per
+# partition (fewer requests for the broker and for every consumer fetching) at a cost of ≤ 5 ms of lag.
+producer.linger.ms=5
 # A record above this fails in the producer; the connectors' errors.tolerance=all then skips it
 # (counted in task-error-metrics total-record-failures) instead of failing the task.
 producer.max.request.size=$RECORD_MAX_BYTES
