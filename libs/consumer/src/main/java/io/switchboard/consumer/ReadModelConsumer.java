@@ -93,6 +93,7 @@ public final class ReadModelConsumer implements AutoCloseable {
     private volatile Instant endsAt = Instant.EPOCH;
     private Instant commitDue = Instant.EPOCH;
     private long lingerUntil = System.nanoTime();
+    private int fullPoll = ConsumerConfig.DEFAULT_MAX_POLL_RECORDS;
     private volatile Instant failingSince;
     private volatile String lastError;
     private volatile boolean running;
@@ -257,6 +258,9 @@ public final class ReadModelConsumer implements AutoCloseable {
         // restarted successor gets them. The fault suite saw interaction's read models stand still for the
         // client's default 45 s after a kill -9; 10 s (heartbeats every 3 s) bounds that pause.
         properties.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        // A poll that fills (half) its quota finds records waiting already: only a smaller one lingers.
+        fullPoll = Integer.parseInt(String.valueOf(properties.getOrDefault(ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                ConsumerConfig.DEFAULT_MAX_POLL_RECORDS)));
         while (running) {
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
                     new ByteArrayDeserializer())) {
@@ -300,14 +304,16 @@ public final class ReadModelConsumer implements AutoCloseable {
             if (!records.isEmpty()) {
                 pending.incrementAndGet();
                 queue.add(decode(records));
-                lingerUntil = System.nanoTime() + settings.linger().toNanos();
+                if (records.count() < fullPoll / 2) {
+                    lingerUntil = System.nanoTime() + settings.linger().toNanos();
+                }
             }
         } catch (WakeupException | InterruptException | InterruptedException e) {
             Thread.interrupted();
         }
     }
 
-    /** After a poll that brought records, lets more gather before the next fetch (ConsumerSettings#linger). */
+    /** After a poll that brought a few records, lets more gather before the next fetch (ConsumerSettings#linger). */
     private void linger() throws InterruptedException {
         long wait = lingerUntil - System.nanoTime();
         if (wait > 0 && running) {
