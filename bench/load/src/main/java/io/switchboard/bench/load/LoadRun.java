@@ -69,6 +69,11 @@ public final class LoadRun implements AutoCloseable {
     private double callEventsStarted;
     private double chatEventsStarted;
     private long chatSeq;
+    /**
+     * Idempotency keys must be new for every run on the same partners: the load benchmark runs one phase
+     * after another with one configuration, and a key seen in an earlier phase with another body is a 422.
+     */
+    private final String keyScope = Long.toString(System.currentTimeMillis(), 36) + Long.toString(System.nanoTime() & 0xffff, 36);
 
     // Read by other threads.
     private volatile Stats stats = Stats.EMPTY;
@@ -371,7 +376,7 @@ public final class LoadRun implements AutoCloseable {
                     ChatScript.Plan plan = ChatScript.Plan.draw(random);
                     chatEventsStarted += plan.expectedEvents();
                     chatsStarted++;
-                    begin(new ChatScript(partner, plan, "load-" + config.runId() + "-c" + (++chatSeq) + "-"));
+                    begin(new ChatScript(partner, plan, "load-" + config.runId() + "-" + keyScope + "-c" + (++chatSeq) + "-"));
                     return true;
                 }
                 if (!chat && partner.activeCalls < config.voiceAgents() * 3 / 2) {
