@@ -2,7 +2,6 @@ package io.switchboard.bench.reporting;
 
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.EventEnvelope;
-import io.switchboard.events.EventRegistry;
 import io.switchboard.events.FieldChange;
 import io.switchboard.events.chat.ChatEvents;
 import io.switchboard.events.chat.ChatEvents.ChatAssigned;
@@ -27,6 +26,7 @@ import io.switchboard.events.interaction.DirectoryEvents.AgentStatusChanged;
 import io.switchboard.events.interaction.DirectoryEvents.AgentUpdated;
 import io.switchboard.events.interaction.DirectoryEvents.MenuCreated;
 import io.switchboard.events.interaction.DirectoryEvents.TeamCreated;
+import io.switchboard.testing.events.TestEnvelopes;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -213,13 +213,11 @@ public final class SyntheticContactCenter {
     }
 
     private EventEnvelope envelope(String partner, String aggregateType, long id, DomainEvent data) {
-        String aggregateId = String.valueOf(id);
-        long sequence = sequences.merge(partner + "/" + aggregateType + "/" + aggregateId, 1L, Long::sum);
-        var type = EventRegistry.standard().idOf(data);
+        long sequence = sequences.merge(partner + "/" + TestEnvelopes.key(aggregateType, id), 1L, Long::sum);
         // Event ids as the event store makes them (UUIDv7, time-ordered), not random v4 ids: the
         // applied-events index sees the same insert pattern as in production.
-        return new EventEnvelope(io.switchboard.eventstore.Uuids.v7(), type.type(), type.version(), aggregateType, aggregateId, sequence,
-                partner, clock, null, null, data);
+        return TestEnvelopes.of(data).eventId(io.switchboard.eventstore.Uuids.v7()).partner(partner)
+                .aggregate(aggregateType, id).sequence(sequence).at(clock).build();
     }
 
     private interface EventSink extends Consumer<DomainEvent> {

@@ -214,22 +214,6 @@ public final class EventCodec {
         }
     }
 
-    /** @deprecated {@link WireTime#parse(String)}; kept until reporting's callers move (issue 13). */
-    @Deprecated(forRemoval = true)
-    public static Instant parseInstant(String text) {
-        try {
-            return WireTime.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new EventDecodingException("'" + text + "' is not an ISO-8601 date-time with offset", e);
-        }
-    }
-
-    /** @deprecated {@link WireTime#format(Instant)}; kept until reporting's callers move (issue 13). */
-    @Deprecated(forRemoval = true)
-    public static String formatInstant(Instant instant) {
-        return WireTime.format(instant);
-    }
-
     private static final class MillisInstantSerializer extends JsonSerializer<Instant> {
         @Override
         public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {

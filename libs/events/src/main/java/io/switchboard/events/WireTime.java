@@ -29,6 +29,7 @@ public final class WireTime {
     /** {@code 2026-11-21T09:30:00.000Z}: fixed width, so the strings also sort chronologically. */
     public static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WITH_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
     public static final Instant MIN = Instant.parse("0001-01-01T00:00:00Z");
     public static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999Z");
     /** What a client is told when an instant it sent is not one. */
@@ -42,6 +43,17 @@ public final class WireTime {
     /** Now, as the wire carries it (milliseconds). */
     public static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * In {@code zone} with its offset and milliseconds ({@code 2026-11-21T05:00:00.000-05:00}), for an answer
+     * to a caller that asked for its time zone; {@link #format(Instant)} when {@code zone} is null. Null for null.
+     */
+    public static String format(Instant instant, ZoneId zone) {
+        if (instant == null || zone == null) {
+            return format(instant);
+        }
+        return WITH_OFFSET.format(instant.atZone(zone));
     }
 
     /** {@link #FORMAT}; null for null. Written by hand for the years 0–9999 (every event and every row has a few). */

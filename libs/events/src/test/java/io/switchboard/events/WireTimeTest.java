@@ -33,6 +33,15 @@ class WireTimeTest {
     }
 
     @Test
+    void aCallersZoneIsRenderedWithItsOffsetAndNoZoneIsUtc() {
+        Instant instant = Instant.parse("2026-11-21T10:00:00.120Z");
+        assertThat(WireTime.format(instant, ZoneId.of("America/New_York"))).isEqualTo("2026-11-21T05:00:00.120-05:00");
+        assertThat(WireTime.format(instant, ZoneId.of("UTC"))).isEqualTo("2026-11-21T10:00:00.120Z");
+        assertThat(WireTime.format(instant, null)).isEqualTo("2026-11-21T10:00:00.120Z");
+        assertThat(WireTime.format(null, ZoneId.of("UTC"))).isNull();
+    }
+
+    @Test
     void instantsFormatLikeTheFixedWidthPattern() {
         for (String text : List.of("2026-11-21T09:30:00.123456789Z", "2028-02-29T23:59:59.999999Z", "1970-01-01T00:00:00Z",
                 "0001-01-01T00:00:00.001Z", "9999-12-31T23:59:59.999Z", "1969-12-31T23:59:59.5Z", "+10000-01-01T00:00:00Z",

@@ -44,18 +44,21 @@ class HostileCorpusTest {
     @Inject
     Pool pool;
 
-    /** A valid request per write endpoint; each hostile case changes one thing of it. */
-    private static Map<String, UnaryOperator<Target>> samples(int chat) {
+    /**
+     * A valid request per write endpoint, on {@code chat}, naming {@code agent}; each hostile case changes one
+     * thing of it.
+     */
+    private static Map<String, UnaryOperator<Target>> samples(int chat, long agent) {
         Map<String, UnaryOperator<Target>> samples = new LinkedHashMap<>();
         samples.put("POST /apps/api/v1/chats", t -> t.sample("""
                 {"chat": {"menu_id": 3, "end_user_id": 42, "lang": "en", "email": "ann@example.com",
                           "context": {"value": {"order_id": "A-1"}},
                           "transcript": {"messages": [{"sender_type": "end_user", "text": "hi", "sent_at": "2026-01-01T00:00:00.000Z"}]}},
                  "end_user": {"phone": "+15555550100"}}"""));
-        samples.put("PATCH /apps/api/v1/chats/{id}", t -> t.sample("""
-                {"finished_by_user_id": 7, "chat": {"deflection_channel": "email", "status": "finished", "escalation_id": 1}}"""));
-        samples.put("POST /apps/api/v1/chats/{id}/message", t -> t.sample("""
-                {"from_user_id": 7, "message": {"type": "text", "content": "hello"}}"""));
+        samples.put("PATCH /apps/api/v1/chats/{id}", t -> t.sample("{\"finished_by_user_id\": " + agent + """
+                , "chat": {"deflection_channel": "email", "status": "finished", "escalation_id": 1}}"""));
+        samples.put("POST /apps/api/v1/chats/{id}/message", t -> t.sample("{\"from_user_id\": " + agent + """
+                , "message": {"type": "text", "content": "hello"}}"""));
         samples.put("POST /apps/api/v1/chats/{id}/escalations", t -> t.sample("""
                 {"reason": "needs a human", "force_escalate": false}"""));
         samples.put("PATCH /apps/api/v1/chats/{id}/escalations/{escalationId}", t -> t.sample("""
@@ -66,10 +69,10 @@ class HostileCorpusTest {
                 {"signed": false, "data": {"order": {"label": "Order", "value": "A-1"}}}"""));
         samples.put("PUT /apps/api/v1/admin/company-secret", t -> t.sample("""
                 {"secret": "acme-company-secret-of-at-least-32-characters"}"""));
-        samples.put("POST /apps/api/v1/chats/{id}/claim", t -> t.sample("{\"agent_id\": 7}").optionalBody());
-        samples.put("POST /apps/api/v1/chats/{id}/release", t -> t.sample("{\"agent_id\": 7}").optionalBody());
-        samples.put("POST /apps/api/v1/chats/{id}/mark", t -> t.sample("""
-                {"user_id": 7, "mark": "review", "note": "check the greeting"}"""));
+        samples.put("POST /apps/api/v1/chats/{id}/claim", t -> t.sample("{\"agent_id\": " + agent + "}").optionalBody());
+        samples.put("POST /apps/api/v1/chats/{id}/release", t -> t.sample("{\"agent_id\": " + agent + "}").optionalBody());
+        samples.put("POST /apps/api/v1/chats/{id}/mark", t -> t.sample("{\"user_id\": " + agent + """
+                , "mark": "review", "note": "check the greeting"}"""));
         samples.put("POST /apps/api/v1/chats/{id}/end-user", t -> t.sample("""
                 {"identifier": "cust-1", "name": "Ann", "email": "ann@example.com", "phone": "+15555550100"}"""));
         samples.put("POST /admin/api-credentials", t -> t.sample("""
@@ -80,10 +83,12 @@ class HostileCorpusTest {
 
     @Test
     void noHostileRequestIsA500OrGetsIn() {
+        ChatFixtures.directory(pool); // menu 3 and the agents, whichever test class ran first
         int chat = newChat(TOKEN);
         String document = given().auth().oauth2(TOKEN).get("/q/openapi?format=json").then().statusCode(200).extract().asString();
         List<OpenApi.Operation> operations = OpenApi.parse(document).operations();
-        Map<String, UnaryOperator<Target>> samples = samples(chat);
+        // Agent 7 is no agent of acme: the corpus attacks the request shapes, not the directory.
+        Map<String, UnaryOperator<Target>> samples = samples(chat, 7);
 
         List<HostileCase> cases = new ArrayList<>();
         List<String> withoutSample = new ArrayList<>();
@@ -94,7 +99,7 @@ class HostileCorpusTest {
                 withoutSample.add(operation.toString());
             }
             Target target = sample != null ? sample.apply(Target.of(operation))
-                    : Target.of(operation).path("id", chat).path("chat_id", chat);
+                    : plain(operation, chat);
             wire.addAll(target.wireMismatches());
             if (operation.method().equals("GET")) {
                 wire.addAll(WireSchema.readMismatches(target, given().auth().oauth2(TOKEN)));
@@ -109,6 +114,31 @@ class HostileCorpusTest {
         CorpusRun run = new CorpusRun(() -> given().auth().oauth2(TOKEN), this::writes).run(cases);
         run.verify("chat");
         assertThat(run.total()).isGreaterThan(500);
+        // Last, as they write: each endpoint's request as the document describes it, on a queued chat of its own
+        // and naming Ann (an agent of acme), is accepted, but for what the state or the token's roles refuse.
+        List<Target> documented = new ArrayList<>();
+        for (OpenApi.Operation operation : operations) {
+            int own = newChat(TOKEN);
+            UnaryOperator<Target> sample = samples(own, ChatFixtures.ANN).get(operation.toString());
+            documented.add(sample != null ? sample.apply(Target.of(operation))
+                    : plain(operation, own));
+        }
+        Map<String, Integer> notInThisState = Map.of(
+                "DELETE /admin/api-credentials/{id}", 404,                       // credential 999999999 was never issued
+                "GET /admin/read-models", 403,                                   // the operator's, not a partner admin's
+                "GET /admin/read-models/{readModel}", 403,
+                "POST /admin/read-models/{readModel}/rebuild", 403,
+                "PATCH /apps/api/v1/chats/{id}", 400,                            // names escalation 1, which a queued chat has not
+                "POST /apps/api/v1/chats/{id}/escalations", 409,                 // only a chat a virtual agent holds
+                "PATCH /apps/api/v1/chats/{id}/escalations/{escalationId}", 404,
+                "POST /apps/api/v1/chats/{id}/release", 409);                    // a queued chat is claimed by nobody
+        assertThat(run.unaccepted(documented, notInThisState)).as("requests as the OpenAPI document describes them").isEmpty();
+    }
+
+    /** An endpoint without a sample body, on {@code chat}; a credential id no test issues (revoking one would take another test's). */
+    private static Target plain(OpenApi.Operation operation, int chat) {
+        return Target.of(operation).path("id", operation.path().startsWith("/admin/api-credentials/") ? 999_999_999 : chat)
+                .path("chat_id", chat);
     }
 
     /** Everything a request of this service can write. */

@@ -2,7 +2,6 @@ package io.switchboard.reporting;
 
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.EventEnvelope;
-import io.switchboard.events.EventRegistry;
 import io.switchboard.events.FieldChange;
 import io.switchboard.events.chat.ChatEvents;
 import io.switchboard.events.chat.ChatEvents.ChatAssigned;
@@ -34,6 +33,7 @@ import io.switchboard.events.interaction.DirectoryEvents.TeamUpdated;
 import io.switchboard.events.media.MediaEvents;
 import io.switchboard.events.media.MediaEvents.PhotoAttached;
 import io.switchboard.events.media.MediaEvents.VideoAttached;
+import io.switchboard.testing.events.TestEnvelopes;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -44,7 +44,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 
 /**
  * A contact-center morning as events: three agents in a team tree, two menus, status changes, one
@@ -102,16 +101,13 @@ public final class Scenario {
     public static EventEnvelope organization(String partner) {
         OrganizationUpdated settings = new OrganizationUpdated("Acme Corp", "Europe/Berlin", "de",
                 List.of(new FieldChange("name", partner, "Acme Corp")), 103L, morning("05:00.120"));
-        var type = EventRegistry.standard().idOf(settings);
-        return new EventEnvelope(UUID.randomUUID(), type.type(), type.version(), DirectoryEvents.ORGANIZATION, partner,
-                1, partner, settings.updatedAt(), null, null, settings);
+        return TestEnvelopes.of(settings).partner(partner).aggregate(DirectoryEvents.ORGANIZATION, partner).sequence(1)
+                .at(settings.updatedAt()).build();
     }
 
     /** The same events (same ids) re-addressed to another partner. */
     public static List<EventEnvelope> forPartner(List<EventEnvelope> events, String partner) {
-        return events.stream().map(e -> new EventEnvelope(e.eventId(), e.type(), e.version(), e.aggregateType(),
-                e.aggregateId(), e.sequence(), partner, e.occurredAt(), e.causationId(), e.correlationId(),
-                e.data())).toList();
+        return events.stream().map(e -> TestEnvelopes.from(e).partner(partner).build()).toList();
     }
 
     /** A random interleaving of the aggregates' streams that keeps each aggregate's own order. */
@@ -221,14 +217,9 @@ public final class Scenario {
     }
 
     private void add(String aggregateType, long id, DomainEvent data) {
-        add(aggregateType, String.valueOf(id), data);
-    }
-
-    private void add(String aggregateType, String aggregateId, DomainEvent data) {
-        long sequence = sequences.merge(aggregateType + "/" + aggregateId, 1L, Long::sum);
-        var type = EventRegistry.standard().idOf(data);
-        events.add(new EventEnvelope(UUID.randomUUID(), type.type(), type.version(), aggregateType, aggregateId, sequence, partner,
-                occurredAt(data), null, null, data));
+        long sequence = sequences.merge(TestEnvelopes.key(aggregateType, id), 1L, Long::sum);
+        events.add(TestEnvelopes.of(data).partner(partner).aggregate(aggregateType, id).sequence(sequence)
+                .at(occurredAt(data)).build());
     }
 
     /** Each payload's own time, so envelopes carry the time the fact happened. */

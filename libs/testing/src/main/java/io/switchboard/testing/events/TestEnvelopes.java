@@ -35,6 +35,23 @@ public final class TestEnvelopes {
         return new Builder(event);
     }
 
+    /**
+     * A builder that starts as a copy of {@code envelope} (same event id, stream, sequence, time and
+     * causation): e.g. the same events re-addressed to another partner with {@link Builder#partner}.
+     */
+    public static Builder from(EventEnvelope envelope) {
+        Builder builder = new Builder(envelope.data());
+        builder.eventId = envelope.eventId();
+        builder.partnerId = envelope.partnerId();
+        builder.aggregateType = envelope.aggregateType();
+        builder.aggregateId = envelope.aggregateId();
+        builder.sequence = envelope.sequence();
+        builder.occurredAt = envelope.occurredAt();
+        builder.causationId = envelope.causationId();
+        builder.correlationId = envelope.correlationId();
+        return builder;
+    }
+
     public static final class Builder {
         private final DomainEvent event;
         private UUID eventId = UUID.randomUUID();

@@ -44,11 +44,32 @@ public final class CorpusRun {
         return this;
     }
 
-    private void run(HostileCase hostile) {
-        total++;
-        int[] count = counts.computeIfAbsent(hostile.family(), family -> new int[2]);
-        count[0]++;
-        Object before = writes.get();
+    /**
+     * Sends each endpoint's request as documented ({@link HostileCorpus#valid}: the path values, parameters and
+     * sample body the test gave, or a body built from the OpenAPI schema) and returns those the service did not
+     * accept (2xx), with its answer: a client built from the OpenAPI document sends exactly these.
+     * {@code notAccepted} names, by operation ({@code "POST /x/{id}"}), the requests that cannot succeed in the
+     * test's state and the status they get instead (a 403 for a role the token lacks, a 409 for a state); they
+     * must get that status, nothing else. Not counted in {@link #total()}.
+     */
+    public List<String> unaccepted(List<HostileCorpus.Target> targets, Map<String, Integer> notAccepted) {
+        List<String> refused = new ArrayList<>();
+        for (HostileCorpus.Target target : targets) {
+            HostileCase request = HostileCorpus.valid(target);
+            Response response = send(request);
+            int status = response.statusCode();
+            Integer expected = notAccepted.get(target.operation().toString());
+            if (expected == null ? status >= 300 : status != expected) {
+                String body = response.asString();
+                refused.add(target.operation() + ": " + request + " → " + status
+                        + (expected == null ? "" : " (expected " + expected + ")") + " | "
+                        + (body.length() > 300 ? body.substring(0, 300) + "…" : body));
+            }
+        }
+        return refused;
+    }
+
+    private Response send(HostileCase hostile) {
         RequestSpecification request = caller.get().config(RAW).urlEncodingEnabled(false);
         hostile.headers().forEach(request::header);
         if (hostile.contentType() != null) {
@@ -62,9 +83,17 @@ public final class CorpusRun {
         } else if (hostile.body() != null) {
             request.body(hostile.body());
         }
+        return request.request(hostile.method(), hostile.path());
+    }
+
+    private void run(HostileCase hostile) {
+        total++;
+        int[] count = counts.computeIfAbsent(hostile.family(), family -> new int[2]);
+        count[0]++;
+        Object before = writes.get();
         Response response;
         try {
-            response = request.request(hostile.method(), hostile.path());
+            response = send(hostile);
         } catch (RuntimeException e) {
             failures.add(hostile + " → the request failed: " + e);
             return;

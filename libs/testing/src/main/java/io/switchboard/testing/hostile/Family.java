@@ -24,7 +24,9 @@ public enum Family {
     BAD_PARAMETER("a query parameter of the wrong shape (paging, sorting, ids)", true),
     UNICODE("right-to-left overrides, emoji, combining marks: valid text", false),
     NULL_VALUE("an explicit null for a field", false),
-    EDGE_NUMBER("the largest 64-bit integer, or a negative one where the schema states no minimum", false);
+    EDGE_NUMBER("the largest 64-bit integer, or a negative one where the schema states no minimum", false),
+    /** Not hostile: the request as the OpenAPI document and the test's sample describe it ({@link CorpusRun#accepted}). */
+    VALID("the request as the OpenAPI document describes it, unchanged", false);
 
     private final String description;
     private final boolean hostile;

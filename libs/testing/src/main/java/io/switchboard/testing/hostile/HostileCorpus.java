@@ -184,6 +184,14 @@ public final class HostileCorpus {
         return cases;
     }
 
+    /**
+     * The endpoint's request unchanged: its path values, parameters and headers, and its sample body (or, without
+     * one, a body built from the OpenAPI request schema) — what a client generated from the document sends.
+     */
+    public static HostileCase valid(Target target) {
+        return request(target, Family.VALID, "as documented", target.withQuery(target.path(), null), null, Set.of(), false);
+    }
+
     static List<HostileCase> pathCases(Target target) {
         List<HostileCase> cases = new ArrayList<>();
         String path = target.path();

@@ -1,6 +1,7 @@
 package io.switchboard.web.credentials;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.events.WireTime;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -10,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -32,16 +33,18 @@ public class ApiCredentialStore {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Pool pool;
+    private final Clock clock;
 
-    public ApiCredentialStore(Pool pool) {
+    public ApiCredentialStore(Pool pool, Clock clock) {
         this.pool = pool;
+        this.clock = clock;
     }
 
     public Uni<ApiCredential> issue(String partnerId, String name, List<String> roles, String issuedBy) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = WireTime.now(clock);
         return pool.preparedQuery("""
                         INSERT INTO api_credentials (partner_id, name, roles, secret_hash, created_at, created_by)
                         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id""")
@@ -68,9 +71,10 @@ public class ApiCredentialStore {
     /** Revokes the partner's credential; false if the partner has no such credential. Revoking twice is fine. */
     public Uni<Boolean> revoke(String partnerId, long id) {
         return pool.preparedQuery("""
-                        UPDATE api_credentials SET revoked_at = coalesce(revoked_at, now())
+                        UPDATE api_credentials SET revoked_at = coalesce(revoked_at, $3)
                         WHERE partner_id = $1 AND id = $2""")
-                .execute(Tuple.of(partnerId, id)).map(rows -> rows.rowCount() == 1);
+                .execute(Tuple.of(partnerId, id, WireTime.now(clock).atOffset(ZoneOffset.UTC)))
+                .map(rows -> rows.rowCount() == 1);
     }
 
     /** The live credential {@code token} names, if it belongs to {@code partnerId} and its secret matches. */

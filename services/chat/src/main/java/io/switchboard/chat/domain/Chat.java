@@ -5,6 +5,7 @@ import io.switchboard.events.chat.ChatEvents.TranscriptEntry;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,10 @@ import java.util.Optional;
 public record Chat(long id, ChatStatus status, Instant endsAt, Setup setup, Customer customer, Messages messages,
                    Hands hands, Map<Long, Escalation> escalations, String deflectionChannel) {
 
+    public Chat {
+        escalations = Map.copyOf(escalations);
+    }
+
     public static final CustomerFlags NO_FLAGS = new CustomerFlags(false, false, false);
 
     /** The state of a chat that has no events: it does not exist. */
@@ -28,6 +33,12 @@ public record Chat(long id, ChatStatus status, Instant endsAt, Setup setup, Cust
     /** What the create fixed: the menu, language, context, features and transcript handed over, and the times. */
     public record Setup(Long menuId, String lang, Map<String, Object> context, List<String> features,
                         List<TranscriptEntry> transcript, Instant createdAt, Instant timeoutAt) {
+        /** Copies of the event's collections (null where an old event has none), so the state cannot change under it. */
+        public Setup {
+            context = context == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(context));
+            features = features == null ? null : Collections.unmodifiableList(new ArrayList<>(features));
+            transcript = transcript == null ? null : Collections.unmodifiableList(new ArrayList<>(transcript));
+        }
     }
 
     /** Who the end user is, as the chat knows them, and their flags. */

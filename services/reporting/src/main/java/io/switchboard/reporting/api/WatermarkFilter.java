@@ -1,6 +1,6 @@
 package io.switchboard.reporting.api;
 
-import io.switchboard.events.EventCodec;
+import io.switchboard.events.WireTime;
 import io.switchboard.reporting.messaging.ConsumerProgress;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -20,6 +20,6 @@ public class WatermarkFilter {
 
     @ServerResponseFilter
     public void addWatermark(ContainerResponseContext response) {
-        response.getHeaders().putSingle(HEADER, progress.watermark().header(EventCodec::formatInstant));
+        response.getHeaders().putSingle(HEADER, progress.watermark().header(WireTime::format));
     }
 }

@@ -1,7 +1,7 @@
 package io.switchboard.reporting.api;
 
 import io.smallrye.health.api.HealthGroup;
-import io.switchboard.events.EventCodec;
+import io.switchboard.events.WireTime;
 import io.switchboard.reporting.messaging.Watermark;
 import io.switchboard.reporting.messaging.ConsumerProgress;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +21,7 @@ public final class WatermarkHealth {
     static HealthCheckResponseBuilder data(Watermark watermark) {
         HealthCheckResponseBuilder health = HealthCheckResponse.named("reporting watermark")
                 .withData("complete_as_of", watermark.completeAsOf() == null ? "none"
-                        : EventCodec.formatInstant(watermark.completeAsOf()))
+                        : WireTime.format(watermark.completeAsOf()))
                 .withData("caught_up", watermark.caughtUp());
         if (watermark.completeAsOf() != null) {
             health.withData("lag_ms", watermark.lagMillis());

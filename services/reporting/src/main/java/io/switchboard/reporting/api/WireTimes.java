@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
-import io.switchboard.events.EventCodec;
+import io.switchboard.events.WireTime;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
@@ -23,8 +22,6 @@ import java.util.Optional;
  */
 @Singleton
 public class WireTimes implements ObjectMapperCustomizer {
-    private static final DateTimeFormatter WITH_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
-
     /** After Quarkus' own customizer, which registers the java.time module: the serializer registered last wins. */
     @Override
     public int priority() {
@@ -37,7 +34,7 @@ public class WireTimes implements ObjectMapperCustomizer {
     }
 
     static String render(Instant instant, ZoneId zone) {
-        return zone == null ? EventCodec.formatInstant(instant) : WITH_OFFSET.format(instant.atZone(zone));
+        return WireTime.format(instant, zone);
     }
 
     static final class Serializer extends StdSerializer<Instant> {

@@ -1,8 +1,8 @@
 package io.switchboard.reporting.jdbc;
 
+import io.switchboard.events.WireTime;
 import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.web.input.JsonPaths;
-import io.switchboard.web.input.WireTime;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -174,7 +174,11 @@ public final class ListParams {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return WireTime.parse(value, zone, name);
+        Instant instant = WireTime.tryParse(value, zone);
+        if (instant == null) {
+            throw new InvalidCommandException(name, WireTime.EXPECTED);
+        }
+        return instant;
     }
 
     private int positive(String name, int defaultValue, int max) {

@@ -30,14 +30,16 @@ public class ConsumerProgress {
     private final EventConsumer consumers;
     private final List<String> sources;
     private final Duration maxLag;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public ConsumerProgress(EventConsumer consumers,
                             @ConfigProperty(name = "switchboard.reporting.watermark.sources", defaultValue = "chat,interaction,media") List<String> sources,
-                            @ConfigProperty(name = "switchboard.reporting.watermark.max-lag", defaultValue = "PT15S") Duration maxLag) {
+                            @ConfigProperty(name = "switchboard.reporting.watermark.max-lag", defaultValue = "PT15S") Duration maxLag,
+                            Clock clock) {
         this.consumers = consumers;
         this.sources = List.copyOf(sources);
         this.maxLag = maxLag;
+        this.clock = clock;
     }
 
     public Watermark watermark() {

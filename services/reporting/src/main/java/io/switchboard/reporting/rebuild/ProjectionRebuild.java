@@ -17,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,12 +56,13 @@ final class ProjectionRebuild {
     private final ConsumerProgress progress;
     private final LiveProjection live;
     private final Consumer<RebuildStatus> publish;
+    private final Clock clock;
     private RebuildStatus status;
     private long applied;
 
     ProjectionRebuild(long id, RebuildPlan plan, Connection connection, KafkaConsumer<String, byte[]> consumer,
                       Map<String, String> channelTopics, ConsumerProgress progress, LiveProjection live,
-                      RebuildStatus status, Consumer<RebuildStatus> publish) {
+                      RebuildStatus status, Consumer<RebuildStatus> publish, Clock clock) {
         this.id = id;
         this.plan = plan;
         this.connection = connection;
@@ -70,6 +72,7 @@ final class ProjectionRebuild {
         this.live = live;
         this.status = status;
         this.publish = publish;
+        this.clock = clock;
     }
 
     private String schema() {
@@ -173,7 +176,7 @@ final class ProjectionRebuild {
         for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
             lag += Math.max(0, end.getValue() - consumer.position(end.getKey()));
         }
-        status = status.progress(state, applied, lag);
+        status = status.progress(state, applied, lag, clock.instant());
         publish.accept(status);
     }
 

@@ -16,6 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,8 @@ public class Rebuilds {
     ConsumerProgress progress;
     @Inject
     LiveProjection live;
+    @Inject
+    Clock clock;
     @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
     String bootstrapServers;
     @ConfigProperty(name = "switchboard.reporting.rebuild.batch-size", defaultValue = "2000")
@@ -50,8 +54,9 @@ public class Rebuilds {
         if (running != null && running.running()) {
             throw new IllegalTransitionException(running.state(), "rebuild " + running.id() + " is still running");
         }
-        long id = System.currentTimeMillis();
-        RebuildStatus status = RebuildStatus.started(id, plan.projections());
+        Instant now = clock.instant();
+        long id = now.toEpochMilli();
+        RebuildStatus status = RebuildStatus.started(id, plan.projections(), now);
         statuses.put(id, status);
         running = status;
         Thread thread = new Thread(() -> run(id, plan, status), "projection-rebuild-" + id);
@@ -81,14 +86,14 @@ public class Rebuilds {
                      ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(batchSize)),
                      new StringDeserializer(), new ByteArrayDeserializer())) {
             rebuild = new ProjectionRebuild(id, plan, connection, consumer, channelTopics, progress, live, initial,
-                    this::publish);
+                    this::publish, clock);
             try {
                 rebuild.run();
-                publish(rebuild.status().finished(RebuildStatus.COMPLETED, null));
+                publish(rebuild.status().finished(RebuildStatus.COMPLETED, null, clock.instant()));
             } catch (Exception e) {
                 LOG.errorf(e, "rebuild %d failed; the served tables are unchanged", id);
                 rebuild.cleanUp();
-                publish(rebuild.status().finished(RebuildStatus.FAILED, String.valueOf(e.getMessage())));
+                publish(rebuild.status().finished(RebuildStatus.FAILED, String.valueOf(e.getMessage()), clock.instant()));
             } finally {
                 connection.rollback();
                 connection.setAutoCommit(true);
@@ -99,7 +104,7 @@ public class Rebuilds {
         } catch (Exception e) {
             LOG.errorf(e, "rebuild %d could not start", id);
             publish((rebuild == null ? initial : rebuild.status()).finished(RebuildStatus.FAILED,
-                    String.valueOf(e.getMessage())));
+                    String.valueOf(e.getMessage()), clock.instant()));
         }
     }
 

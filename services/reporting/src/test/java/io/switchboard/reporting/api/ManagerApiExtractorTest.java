@@ -13,7 +13,6 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.EventEnvelope;
-import io.switchboard.events.EventRegistry;
 import io.switchboard.events.interaction.DirectoryEvents;
 import io.switchboard.events.interaction.DirectoryEvents.OrganizationUpdated;
 import io.switchboard.reporting.Scenario;
@@ -21,6 +20,7 @@ import io.switchboard.testing.KafkaTestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
 import io.switchboard.testing.TestTokens;
+import io.switchboard.testing.events.TestEnvelopes;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -214,9 +214,8 @@ class ManagerApiExtractorTest {
     }
 
     static EventEnvelope organization(String partner, DomainEvent data) {
-        var type = EventRegistry.standard().idOf(data);
-        return new EventEnvelope(UUID.randomUUID(), type.type(), type.version(), DirectoryEvents.ORGANIZATION, partner,
-                1, partner, Instant.parse("2026-11-20T08:00:00.000Z"), null, null, data);
+        return TestEnvelopes.of(data).partner(partner).aggregate(DirectoryEvents.ORGANIZATION, partner).sequence(1)
+                .at(Instant.parse("2026-11-20T08:00:00.000Z")).build();
     }
 
     long appliedCount(String partner) throws SQLException {

@@ -17,6 +17,7 @@ import io.switchboard.testing.KafkaTestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
 import io.switchboard.testing.TestTokens;
+import io.switchboard.testing.events.TestEnvelopes;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,9 @@ class ManagerApiTest {
     static final String PARTNER = "acme-" + UUID.randomUUID().toString().substring(0, 8);
     static final String OTHER_PARTNER = "globex-" + UUID.randomUUID().toString().substring(0, 8);
     static final String BASE = "/manager/api/v1";
+    /** The Kafka keys (aggregate ids) of the scenario's call and chat. */
+    static final String CALL_KEY = TestEnvelopes.key(CallEvents.AGGREGATE_TYPE, Scenario.CALL_ID);
+    static final String CHAT_KEY = TestEnvelopes.key(io.switchboard.events.chat.ChatEvents.AGGREGATE_TYPE, Scenario.CHAT_ID);
     static List<EventEnvelope> events;
 
     @Inject
@@ -100,10 +104,9 @@ class ManagerApiTest {
     }
 
     static EventEnvelope envelope(String partner, long callId, long sequence, io.switchboard.events.DomainEvent data) {
-        var type = io.switchboard.events.EventRegistry.standard().idOf(data);
         Instant at = data instanceof CallCreated c ? c.createdAt() : ((CallEnded) data).endedAt();
-        return new EventEnvelope(UUID.randomUUID(), type.type(), type.version(), CallEvents.AGGREGATE_TYPE,
-                String.valueOf(callId), sequence, partner, at, null, null, data);
+        return TestEnvelopes.of(data).partner(partner).aggregate(CallEvents.AGGREGATE_TYPE, callId).sequence(sequence)
+                .at(at).build();
     }
 
     void awaitApplied(String partner, int count) {
@@ -406,21 +409,18 @@ class ManagerApiTest {
                 .body("message_count", equalTo(2)).extract().asString();
         long applied = appliedCount(PARTNER);
         List<EventEnvelope> redelivered = events.stream()
-                .filter(e -> e.aggregateId().equals(String.valueOf(Scenario.CALL_ID))
-                        || e.aggregateId().equals(String.valueOf(Scenario.CHAT_ID))).toList();
+                .filter(e -> e.aggregateId().equals(CALL_KEY) || e.aggregateId().equals(CHAT_KEY)).toList();
         EventEnvelope callMarker = envelope(PARTNER, 606, 1, new CallCreated(606, "Voice Outbound (API)",
                 "connecting", null, "en", null, "+15559999", 101L, null, null, "not_asked", null,
                 Instant.parse("2026-11-21T08:00:00Z")));
-        EventEnvelope chatMarker = new EventEnvelope(UUID.randomUUID(), "ChatCreated", 1,
-                io.switchboard.events.chat.ChatEvents.AGGREGATE_TYPE, "702", 1, PARTNER,
-                Instant.parse("2026-11-21T08:00:00Z"), null, null,
-                new io.switchboard.events.chat.ChatEvents.ChatCreated(702, "queued", null, "en", null, null,
+        EventEnvelope chatMarker = TestEnvelopes.envelope(PARTNER, io.switchboard.events.chat.ChatEvents.AGGREGATE_TYPE,
+                702, 1, new io.switchboard.events.chat.ChatEvents.ChatCreated(702, "queued", null, "en", null, null,
                         java.util.Map.of(), List.of(), List.of(), Instant.parse("2026-11-21T08:00:00Z"), null));
         try (EventFeed feed = new EventFeed()) {
             redelivered.forEach(e -> feed.sendKeyed(e.aggregateId(), e));
             // Same keys, so same partitions: once the markers are applied, every duplicate before them was consumed.
-            feed.sendKeyed(String.valueOf(Scenario.CALL_ID), callMarker);
-            feed.sendKeyed(String.valueOf(Scenario.CHAT_ID), chatMarker);
+            feed.sendKeyed(CALL_KEY, callMarker);
+            feed.sendKeyed(CHAT_KEY, chatMarker);
         }
         awaitApplied(PARTNER, (int) applied + 2);
 
@@ -458,9 +458,8 @@ class ManagerApiTest {
 
         // A late event from the past does not move updated_at, but it is a change: the tail must show it.
         Instant past = Instant.parse("2026-11-21T11:00:00Z");
-        EventEnvelope late = new EventEnvelope(UUID.randomUUID(), "VoicemailRecorded", 1, CallEvents.AGGREGATE_TYPE,
-                "601", 3, PARTNER, past, null, null,
-                new CallEvents.VoicemailRecorded(601, "https://media.test/vm/601", 5_000, past));
+        EventEnvelope late = TestEnvelopes.of(new CallEvents.VoicemailRecorded(601, "https://media.test/vm/601", 5_000, past))
+                .partner(PARTNER).aggregate(CallEvents.AGGREGATE_TYPE, 601).sequence(3).at(past).build();
         try (EventFeed feed = new EventFeed()) {
             feed.send(List.of(late));
         }

@@ -9,7 +9,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.EventEnvelope;
-import io.switchboard.events.EventRegistry;
 import io.switchboard.events.chat.ChatEvents;
 import io.switchboard.events.chat.ChatEvents.MessageSent;
 import io.switchboard.events.interaction.CallEvents;
@@ -21,6 +20,7 @@ import io.switchboard.testing.KafkaTestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
 import io.switchboard.testing.TestTokens;
+import io.switchboard.testing.events.TestEnvelopes;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -175,10 +175,8 @@ class ProjectionRebuildTest {
     }
 
     private static EventEnvelope envelope(String partner, String aggregateType, long id, long sequence, DomainEvent data) {
-        var type = EventRegistry.standard().idOf(data);
-        Instant at = Instant.parse("2026-11-21T12:00:00Z");
-        return new EventEnvelope(UUID.randomUUID(), type.type(), type.version(), aggregateType, String.valueOf(id),
-                sequence, partner, at, null, null, data);
+        return TestEnvelopes.of(data).partner(partner).aggregate(aggregateType, id).sequence(sequence)
+                .at(Instant.parse("2026-11-21T12:00:00Z")).build();
     }
 
     private static RequestSpecification as(String partner, String... roles) {

@@ -5,8 +5,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.consumer.quarkus.ReadModelConsumers;
-import io.switchboard.events.EventEnvelope;
-import io.switchboard.events.EventRegistry;
 import io.switchboard.events.Topics;
 import io.switchboard.events.chat.ChatEvents;
 import io.switchboard.events.chat.ChatEvents.ChatCreated;
@@ -15,6 +13,7 @@ import io.switchboard.testing.KafkaTestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
 import io.switchboard.testing.TestTokens;
+import io.switchboard.testing.events.TestEnvelopes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -59,9 +58,8 @@ class ConsumerRetryTest {
             ChatCreated created = new ChatCreated(chatId, "queued", 31L, "en",
                     new ChatEvents.EndUser(77L, "cust-77", null, null, null), null, Map.of(), List.of(), List.of(),
                     Instant.parse("2026-11-21T09:30:00Z"), null);
-            var type = EventRegistry.standard().idOf(created);
-            kafka.publish(Topics.CHAT, new EventEnvelope(UUID.randomUUID(), type.type(), type.version(),
-                    ChatEvents.AGGREGATE_TYPE, String.valueOf(chatId), 1, partner, created.createdAt(), null, null, created));
+            kafka.publish(Topics.CHAT, TestEnvelopes.of(created).partner(partner).aggregate(ChatEvents.AGGREGATE_TYPE, chatId)
+                    .at(created.createdAt()).build());
 
             await().atMost(Duration.ofSeconds(30)).until(() -> consumers.named("reporting-chat").orElseThrow().stuck());
             given().get("/q/health/live").then().statusCode(503)

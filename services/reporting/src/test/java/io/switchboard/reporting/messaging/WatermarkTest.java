@@ -1,6 +1,6 @@
 package io.switchboard.reporting.messaging;
 
-import io.switchboard.events.EventCodec;
+import io.switchboard.events.WireTime;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,7 +23,7 @@ class WatermarkTest {
         Watermark watermark = Watermark.of(heartbeats, SOURCES, true, NOW, MAX_LAG);
 
         assertThat(watermark).isEqualTo(new Watermark(NOW.minusSeconds(6), 6_000, true));
-        assertThat(watermark.header(EventCodec::formatInstant))
+        assertThat(watermark.header(WireTime::format))
                 .isEqualTo("complete-as-of=2026-11-21T14:00:04.000Z; lag-ms=6000; caught-up=true");
     }
 
@@ -35,7 +35,7 @@ class WatermarkTest {
         Watermark watermark = Watermark.of(heartbeats, SOURCES, true, NOW, MAX_LAG);
 
         assertThat(watermark.caughtUp()).isFalse();
-        assertThat(watermark.header(EventCodec::formatInstant))
+        assertThat(watermark.header(WireTime::format))
                 .isEqualTo("complete-as-of=2026-11-21T13:59:54.000Z; lag-ms=16000; caught-up=false");
     }
 
@@ -56,8 +56,8 @@ class WatermarkTest {
         Watermark watermark = Watermark.of(heartbeats, SOURCES, true, NOW, MAX_LAG);
 
         assertThat(watermark.completeAsOf()).isNull();
-        assertThat(watermark.header(EventCodec::formatInstant)).isEqualTo("complete-as-of=none; caught-up=false");
-        assertThat(Watermark.of(Map.of(), SOURCES, true, NOW, MAX_LAG).header(EventCodec::formatInstant))
+        assertThat(watermark.header(WireTime::format)).isEqualTo("complete-as-of=none; caught-up=false");
+        assertThat(Watermark.of(Map.of(), SOURCES, true, NOW, MAX_LAG).header(WireTime::format))
                 .isEqualTo("complete-as-of=none; caught-up=false");
     }
 }

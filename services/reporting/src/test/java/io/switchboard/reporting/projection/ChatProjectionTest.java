@@ -5,7 +5,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.EventEnvelope;
-import io.switchboard.events.EventRegistry;
 import io.switchboard.events.chat.ChatEvents;
 import io.switchboard.events.chat.ChatEvents.ChatAssigned;
 import io.switchboard.events.chat.ChatEvents.ChatCreated;
@@ -16,6 +15,7 @@ import io.switchboard.reporting.chats.ChatQueries;
 import io.switchboard.testing.KafkaTestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
+import io.switchboard.testing.events.TestEnvelopes;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -41,9 +41,7 @@ class ChatProjectionTest {
     ChatQueries chats;
 
     private static EventEnvelope event(String partner, long sequence, DomainEvent data, Instant at) {
-        var type = EventRegistry.standard().idOf(data);
-        return new EventEnvelope(UUID.randomUUID(), type.type(), type.version(), ChatEvents.AGGREGATE_TYPE, "77",
-                sequence, partner, at, null, null, data);
+        return TestEnvelopes.of(data).partner(partner).aggregate(ChatEvents.AGGREGATE_TYPE, 77).sequence(sequence).at(at).build();
     }
 
     private String status(String partner) throws SQLException {

@@ -6,7 +6,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.EventEnvelope;
-import io.switchboard.events.EventRegistry;
 import io.switchboard.events.FieldChange;
 import io.switchboard.events.interaction.DirectoryEvents;
 import io.switchboard.events.interaction.DirectoryEvents.AgentCreated;
@@ -24,6 +23,7 @@ import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentUpdatedV1;
 import io.switchboard.testing.KafkaTestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
+import io.switchboard.testing.events.TestEnvelopes;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -109,9 +109,7 @@ class DirectoryUpdateVersionsTest {
     }
 
     private static EventEnvelope event(String partner, String aggregateType, long id, long sequence, DomainEvent data) {
-        var type = EventRegistry.standard().idOf(data);
-        return new EventEnvelope(UUID.randomUUID(), type.type(), type.version(), aggregateType, String.valueOf(id),
-                sequence, partner, T1, null, null, data);
+        return TestEnvelopes.of(data).partner(partner).aggregate(aggregateType, id).sequence(sequence).at(T1).build();
     }
 
     /** The directory rows and changed details of the partner, as text (ids of derived rows left out). */

@@ -5,7 +5,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.EventEnvelope;
-import io.switchboard.events.EventRegistry;
 import io.switchboard.events.interaction.CallEvents;
 import io.switchboard.events.interaction.CallEvents.CallConnected;
 import io.switchboard.events.interaction.CallEvents.CallCreated;
@@ -31,6 +30,7 @@ import io.switchboard.reporting.jdbc.ListParams;
 import io.switchboard.testing.KafkaTestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
+import io.switchboard.testing.events.TestEnvelopes;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -65,9 +65,7 @@ class ProjectionOrderTest {
 
     private static EventEnvelope event(String partner, String aggregateType, long id, long sequence, DomainEvent data,
                                        Instant at) {
-        var type = EventRegistry.standard().idOf(data);
-        return new EventEnvelope(UUID.randomUUID(), type.type(), type.version(), aggregateType, String.valueOf(id),
-                sequence, partner, at, null, null, data);
+        return TestEnvelopes.of(data).partner(partner).aggregate(aggregateType, id).sequence(sequence).at(at).build();
     }
 
     private static String partner() {

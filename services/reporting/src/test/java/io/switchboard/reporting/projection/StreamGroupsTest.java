@@ -1,15 +1,14 @@
 package io.switchboard.reporting.projection;
 
 import io.switchboard.events.EventEnvelope;
-import io.switchboard.events.EventRegistry;
 import io.switchboard.events.interaction.CallEvents;
 import io.switchboard.events.interaction.CallEvents.CallHeld;
+import io.switchboard.testing.events.TestEnvelopes;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,9 +17,8 @@ class StreamGroupsTest {
     private static final Instant T = Instant.parse("2026-11-21T09:00:00Z");
 
     private static EventEnvelope event(String partner, long callId, long sequence) {
-        var type = EventRegistry.standard().idOf(new CallHeld(callId, T));
-        return new EventEnvelope(UUID.randomUUID(), type.type(), type.version(), CallEvents.AGGREGATE_TYPE,
-                String.valueOf(callId), sequence, partner, T.plusSeconds(sequence), null, null, new CallHeld(callId, T));
+        return TestEnvelopes.of(new CallHeld(callId, T)).partner(partner).aggregate(CallEvents.AGGREGATE_TYPE, callId)
+                .sequence(sequence).at(T.plusSeconds(sequence)).build();
     }
 
     @Test

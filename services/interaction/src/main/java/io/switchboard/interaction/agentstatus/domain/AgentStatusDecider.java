@@ -2,6 +2,7 @@ package io.switchboard.interaction.agentstatus.domain;
 
 import io.switchboard.interaction.routing.domain.WorkKind;
 import io.switchboard.events.DomainEvent;
+import io.switchboard.events.WireEnum;
 import io.switchboard.events.interaction.DirectoryEvents.AgentCreated;
 import io.switchboard.events.interaction.DirectoryEvents.AgentDeactivated;
 import io.switchboard.events.interaction.DirectoryEvents.AgentStatusChanged;
@@ -153,12 +154,12 @@ public final class AgentStatusDecider implements Decider<AgentStatusCommand, Age
         }
         if (event instanceof AgentWorkStarted started) {
             Set<String> work = new HashSet<>(agent.work());
-            work.add(WorkKind.valueOf(started.workType().toUpperCase()).key(started.workId()));
+            work.add(WireEnum.of(WorkKind.class, started.workType()).key(started.workId()));
             return withWork(agent, work, started.sourceEventId());
         }
         if (event instanceof AgentWorkEnded ended) {
             Set<String> work = new HashSet<>(agent.work());
-            work.remove(WorkKind.valueOf(ended.workType().toUpperCase()).key(ended.workId()));
+            work.remove(WireEnum.of(WorkKind.class, ended.workType()).key(ended.workId()));
             return withWork(agent, work, ended.sourceEventId());
         }
         return agent;

@@ -1,6 +1,7 @@
 package io.switchboard.interaction.agentstatus.domain;
 
 import io.switchboard.events.WireEnum;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,7 +15,7 @@ public enum Status implements WireEnum {
 
     @Override
     public String value() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<Status> of(String value) {

@@ -33,6 +33,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -113,15 +114,16 @@ public class InteractionClientResource {
     }
 
     /**
-     * A photo step: the body is the image (PNG or JPEG, at most 5 MB); {@code img_path} is the path the
-     * full flow shows for it (the device's path; generated when absent).
+     * A photo step: the body is the image (PNG or JPEG, at most 5 MB); {@code screen_id} and {@code element_id}
+     * (required, and so in the OpenAPI document) name the photo element of the current screen; {@code img_path}
+     * is the path the full flow shows for it (the device's path; generated when absent).
      */
     @POST
     @Path("{uid}/photos")
     @Consumes({"image/png", "image/jpeg"})
     public Uni<Response> photo(@PathParam("uid") @Size(max = KEY) String uid,
-                               @QueryParam("screen_id") @Size(max = KEY) String screenId,
-                               @QueryParam("element_id") @Size(max = KEY) String elementId,
+                               @QueryParam("screen_id") @Parameter(required = true) @Size(max = KEY) String screenId,
+                               @QueryParam("element_id") @Parameter(required = true) @Size(max = KEY) String elementId,
                                @QueryParam("img_path") @Size(max = PATH) String imgPath,
                                @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         String partnerId = partner();

@@ -20,6 +20,13 @@ public record Interaction(String id, String accountId, String uniqueId, String d
                           InteractionStepRecorded currentScreen,
                           Map<String, Map<String, Map<String, String>>> variableSets) {
 
+    /** Copies, so the state cannot change under it (the nested variable maps are built unmodifiable below). */
+    public Interaction {
+        callerAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(callerAttributes));
+        steps = Collections.unmodifiableList(new ArrayList<>(steps));
+        variableSets = Collections.unmodifiableMap(new LinkedHashMap<>(variableSets));
+    }
+
     /** The state of an interaction that has no events: it does not exist. */
     public static final Interaction NONE = new Interaction(null, null, null, null, null, Map.of(), null, null, null,
             null, List.of(), null, Map.of());
@@ -33,7 +40,7 @@ public record Interaction(String id, String accountId, String uniqueId, String d
         all.add(step);
         InteractionStepRecorded screen = StepType.SCREEN.value().equals(step.stepType()) ? step : currentScreen;
         return new Interaction(id, accountId, uniqueId, dialledNumber, numberToDial, callerAttributes, status,
-                startedAt, endedAt, endReason, Collections.unmodifiableList(all), screen, variableSets);
+                startedAt, endedAt, endReason, all, screen, variableSets);
     }
 
     Interaction withVariables(String setName, String group, Map<String, String> variables) {
@@ -44,7 +51,7 @@ public record Interaction(String id, String accountId, String uniqueId, String d
         groups.put(group, Collections.unmodifiableMap(values));
         sets.put(setName, Collections.unmodifiableMap(groups));
         return new Interaction(id, accountId, uniqueId, dialledNumber, numberToDial, callerAttributes, status,
-                startedAt, endedAt, endReason, steps, currentScreen, Collections.unmodifiableMap(sets));
+                startedAt, endedAt, endReason, steps, currentScreen, sets);
     }
 
     Interaction ended(String reason, Instant at) {
