@@ -20,7 +20,10 @@ final class AddressDetector implements Detector {
             "tie", "kuja", "tori", "rue", "chemin", "via", "viale", "piazza", "corso", "calle", "avenida", "rua",
             "praça", "travessa", "strada", "ulica", "ul", "utca", "út", "ulice", "náměstí", "trg", "cesta", "ulitsa",
             "prospekt", "odos", "caddesi", "sokak", "carrer", "camino", "paseo", "largo", "rodovia", "estrada",
-            "ring", "hill", "park", "view", "grove", "mews", "green", "heights", "point", "broadway", "pike");
+            "ring", "hill", "park", "view", "grove", "mews", "green", "heights", "point", "broadway", "pike", "tee", "gate",
+            "gaten", "vei", "veg", "iela", "út", "utca", "ulica", "ut", "sokağı", "sk", "cad", "hovedgade", "torv",
+            "stræde", "kaari", "ranta", "polku", "rinne", "mäki", "vägen", "gränd", "stig", "isle", "squares", "ridge",
+            "meadows", "estate", "estates", "wharf", "quay", "esplanade", "promenade", "via", "viale", "vicolo");
     static final Set<String> STREET_PREFIXES = Words.set("rua", "via", "rue", "avenida", "calle", "strada", "piazza",
             "viale", "corso", "carrer", "avenue", "boulevard", "ulica", "ul", "trg", "plaza", "praça", "travessa",
             "camino", "paseo", "largo", "chemin", "route", "rodovia", "estrada", "odos", "leoforos");
@@ -32,7 +35,10 @@ final class AddressDetector implements Detector {
             "po", "p.o", "psc", "bldg", "building", "room", "no", "nr");
     private static final Set<String> CONTINUATION_STOP = Words.set("the", "a", "an", "it", "i", "and", "in", "at", "on",
             "to", "for", "is", "was", "last", "please", "after", "before", "street", "st", "we", "you", "he", "she",
-            "they", "my", "our", "but", "so", "then", "when", "if", "as");
+            "they", "my", "our", "but", "so", "then", "when", "if", "as", "it's", "i'm", "i'd", "thanks", "thank",
+            "call", "can", "could", "would", "will", "hello", "hi", "mobile", "phone", "email", "fax", "desk", "web",
+            "website", "tel", "box", "apt", "suite", "unit", "this", "that", "there", "here", "what", "how", "why",
+            "where", "which", "who", "next", "see", "also", "or", "of");
 
     @Override
     public void detect(Text text, List<EntitySpan> out) {
@@ -64,7 +70,7 @@ final class AddressDetector implements Detector {
             }
             int words = 0;
             boolean keyword = false;
-            while (words < 5 && isStreetWord(text, j)) {
+            while (words < 5 && (isStreetWord(text, j) || words > 0 && isLowerStreetWord(text, j))) {
                 keyword |= STREET_WORDS.contains(text.token(j).lower) || STREET_PREFIXES.contains(text.token(j).lower)
                         || hasStreetSuffix(text.token(j).lower);
                 words++;
@@ -114,7 +120,8 @@ final class AddressDetector implements Detector {
                 return j;
             }
             boolean separated = t.lineStart;
-            while (t != null && !t.word && !t.isPunct('?') && !t.isPunct('!') && !t.isPunct(':') && !t.isPunct('"')) {
+            while (t != null && !t.word && (!t.isPunct('?') && !t.isPunct('!') && !t.isPunct(':') && !t.isPunct('"')
+                    || linePrefix(text, j))) {
                 separated = true;
                 j++;
                 t = text.token(j);
@@ -153,8 +160,8 @@ final class AddressDetector implements Detector {
                     k++;
                 }
                 Token last = text.token(k - 1);
-                if (k - j == 1 && t.allCaps && t.text.length() <= 3 || k > j) {
-                    out.add(new EntitySpan(EntityType.GPE, t.start, last.end, 0.8));
+                if (k > j) {
+                    out.add(new EntitySpan(EntityType.GPE, t.start, last.end, separated ? 0.88 : 0.8));
                 }
                 j = k;
                 parts++;
@@ -163,6 +170,15 @@ final class AddressDetector implements Detector {
             return j;
         }
         return j;
+    }
+
+    /** Punctuation opening a line ("> ", "??? "): a quote marker, not the end of the address. */
+    private static boolean linePrefix(Text text, int j) {
+        int k = j;
+        while (k > 0 && !text.token(k).lineStart && !text.token(k - 1).word) {
+            k--;
+        }
+        return text.token(k).lineStart && !text.token(k).word;
     }
 
     private static Token next(Text text, int j) {
@@ -174,8 +190,12 @@ final class AddressDetector implements Detector {
     }
 
     private boolean isPlaceWord(Text text, Token t) {
-        if (t == null || !t.word || t.hasDigit || CONTINUATION_STOP.contains(t.lower) && !t.capitalized) {
+        if (t == null || !t.word || t.hasDigit || CONTINUATION_STOP.contains(t.lower)) {
             return false;
+        }
+        Token after = text.token(t.index + 1);
+        if (after != null && after.isPunct(':')) {
+            return false; // "Mobile:" is a label
         }
         if (text.lowerCased) {
             return !CONTINUATION_STOP.contains(t.lower) && t.text.length() > 1;
@@ -188,7 +208,8 @@ final class AddressDetector implements Detector {
         int s = -1;
         for (int k = from; k <= to; k++) {
             Token t = k < to ? text.token(k) : null;
-            boolean word = t != null && t.word && !t.hasDigit;
+            boolean word = t != null && t.word && !t.hasDigit && !STREET_WORDS.contains(t.lower)
+                    && !UNIT_WORDS.contains(t.lower.replace(".", ""));
             if (word && s < 0) {
                 s = k;
             } else if (!word && t != null && t.isPunct('.') && s >= 0) {
@@ -232,6 +253,27 @@ final class AddressDetector implements Detector {
             return t.text.length() > 1 && !CONTINUATION_STOP.contains(t.lower) || STREET_WORDS.contains(t.lower);
         }
         return t.capitalized || STREET_WORDS.contains(t.lower) || isParticle(t.lower);
+    }
+
+    /** "6614 Luite tee 87", "Árpád fejedelem útja 3": a lower-case word inside a street before its number. */
+    private static boolean isLowerStreetWord(Text text, int j) {
+        Token t = text.token(j);
+        if (t == null || !t.word || t.hasDigit || t.lineStart || CONTINUATION_STOP.contains(t.lower)) {
+            return false;
+        }
+        for (int k = j + 1; k <= j + 3; k++) {
+            Token n = text.token(k);
+            if (n == null || n.lineStart) {
+                return false;
+            }
+            if (isNumber(n)) {
+                return true;
+            }
+            if (!n.word) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static boolean isParticle(String lower) {

@@ -80,6 +80,14 @@ public final class Gazetteers {
             }
         }
         g.readWords("english-words.txt.gz", g.englishWords);
+        g.nationalities.addAll(Words.set("spanish", "scottish", "welsh", "irish", "english", "french", "dutch", "swiss",
+                "danish", "swedish", "finnish", "polish", "turkish", "british", "icelandic", "norwegian", "hungarian",
+                "czech", "slovak", "slovenian", "croatian", "serbian", "greek", "italian", "portuguese", "brazilian",
+                "mexican", "chinese", "japanese", "korean", "vietnamese", "thai", "indian", "pakistani", "european",
+                "asian", "african", "latin", "arab", "arabic", "jewish", "muslim", "christian", "catholic", "hispanic",
+                "latino", "latina", "american", "canadian", "australian", "german", "russian", "ukrainian", "romanian",
+                "bulgarian", "estonian", "latvian", "lithuanian", "belgian", "austrian", "cypriot", "maltese",
+                "greenlandic", "faroese", "bosnian", "albanian", "macedonian", "montenegrin", "georgian", "armenian"));
         g.places.removeAll(g.nationalities);
         g.countries.removeAll(g.nationalities);
         for (String place : g.places) {
@@ -152,6 +160,9 @@ public final class Gazetteers {
             case "nation" -> {
                 if (key.equals("nationality") || key.equals("language")) {
                     nationalities.add(v);
+                    if (v.endsWith("s") && !v.contains(" ")) {
+                        nationalities.add(v.substring(0, v.length() - 1)); // Americans → american
+                    }
                 } else if (key.equals("capital_city")) {
                     places.add(v);
                 }

@@ -95,7 +95,8 @@ final class PatternDetector implements Detector {
             "pin", "zip", "zipcode", "postcode", "code", "account", "acct", "acc", "order", "ref", "reference",
             "ticket", "case", "booking", "reservation", "confirmation", "invoice", "policy", "member", "customer",
             "room", "ext", "extension", "id", "no", "nr", "number", "house", "building", "cvv", "cvc", "passcode",
-            "password", "otp", "tracking", "claim", "membership", "licence", "license", "passport", "ssn");
+            "password", "otp", "tracking", "claim", "membership", "licence", "license", "passport", "ssn", "psc", "apo",
+            "fpo", "dpo");
     private static final Set<String> QUANTITY_AFTER_CUE = Words.set("of", "items", "times", "days", "weeks", "months",
             "years", "hours", "minutes");
 
