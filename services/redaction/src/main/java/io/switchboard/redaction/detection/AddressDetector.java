@@ -219,7 +219,7 @@ final class AddressDetector implements Detector {
                 if (last.isPunct('.')) {
                     last = text.token(k - 2);
                 }
-                out.add(new EntitySpan(EntityType.GPE, text.token(s).start, last.end, 0.8));
+                out.add(new EntitySpan(EntityType.GPE, text.token(s).start, last.end, 0.86));
                 s = -1;
             }
         }

@@ -38,6 +38,8 @@ public final class Gazetteers {
     private static volatile Gazetteers shared;
 
     private final Set<String> firstNames = new HashSet<>();
+    private final Set<String> englishFirstNames = new HashSet<>();
+    private boolean english;
     private final Set<String> lastNames = new HashSet<>();
     private final Set<String> places = new HashSet<>();
     private final Set<String> nationalities = new HashSet<>();
@@ -74,6 +76,7 @@ public final class Gazetteers {
                     throw new IllegalStateException("datafaker resource " + file + " is missing from the classpath");
                 }
                 Object root = new Yaml(options).load(new InputStreamReader(in, StandardCharsets.UTF_8));
+                g.english = file.startsWith("en/");
                 g.walk(root, null, null);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -133,6 +136,9 @@ public final class Gazetteers {
                     for (String word : v.split(" ")) {
                         if (word.length() > 1) {
                             target.add(word);
+                            if (english && target == firstNames) {
+                                englishFirstNames.add(word);
+                            }
                         }
                     }
                 }
@@ -194,6 +200,11 @@ public final class Gazetteers {
 
     public boolean isFirstName(String lower) {
         return firstNames.contains(lower);
+    }
+
+    /** A first name of datafaker's English list ("jake", "rose", "bill"): common in English-language chat. */
+    public boolean isEnglishFirstName(String lower) {
+        return englishFirstNames.contains(lower);
     }
 
     public boolean isLastName(String lower) {

@@ -215,21 +215,52 @@ final class PatternDetector implements Detector {
                 double score = digits >= 13 && digits <= 19 && luhn(compact) ? 1.0 : digits >= 7 ? 0.9 : 0.8;
                 out.add(new EntitySpan(type, m.start(), m.end(), score));
             } else if (digits >= 1 && v.matches("\\d{1,4}")) {
-                String before = previousWord(s, m.start());
                 String after = nextWord(s, m.end());
-                if ((NUMBER_CUES.contains(before) || before.equals("#") && !after.isEmpty() && false)
-                        && !QUANTITY_AFTER_CUE.contains(after)) {
+                if (hasNumberCue(s, m.start()) && !QUANTITY_AFTER_CUE.contains(after)) {
                     out.add(new EntitySpan(EntityType.NUMERIC, m.start(), m.end(), 0.75));
                 }
             } else if (digits >= 3 && !v.matches("\\d{1,4}")) {
                 // short grouped numbers ("12 34") only after a cue
-                String before = previousWord(s, m.start());
-                if (NUMBER_CUES.contains(before)) {
+                if (hasNumberCue(s, m.start())) {
                     out.add(new EntitySpan(type, m.start(), m.end(), 0.75));
                 }
             }
         }
     }
+
+    /** "pin 4821", "pin is 4821", "order number: 4411", "apt no. 5". */
+    private static boolean hasNumberCue(String s, int start) {
+        int at = start;
+        for (int hop = 0; hop < 3; hop++) {
+            int i = at - 1;
+            while (i >= 0 && (s.charAt(i) == ' ' || s.charAt(i) == ':' || s.charAt(i) == '.' || s.charAt(i) == '\t'
+                    || s.charAt(i) == '-')) {
+                i--;
+            }
+            if (i < 0) {
+                return false;
+            }
+            int end = i + 1;
+            if (s.charAt(i) == '#') {
+                i--;
+            } else {
+                while (i >= 0 && Character.isLetter(s.charAt(i))) {
+                    i--;
+                }
+            }
+            String before = s.substring(i + 1, end).toLowerCase(Locale.ROOT);
+            if (NUMBER_CUES.contains(before)) {
+                return true;
+            }
+            if (!LINKS.contains(before)) {
+                return false;
+            }
+            at = i + 1;
+        }
+        return false;
+    }
+
+    private static final Set<String> LINKS = Words.set("is", "was", "number", "no", "#", "num", "nr", "code", "are", "be");
 
     static boolean isIdentifier(String v) {
         int digits = 0, letters = 0;

@@ -91,18 +91,25 @@ final class ProperNounDetector implements Detector {
             "opoulos", "elli", "etti", "ini", "ucci", "aki", "oto", "ata", "uchi", "moto", "hashi"};
 
     private final Gazetteers g;
+    /** False for the gazetteers-only design: no cue words, no guess for unknown capitalised words. */
+    private final boolean cues;
 
-    ProperNounDetector(Gazetteers gazetteers) {
+    ProperNounDetector(Gazetteers gazetteers, boolean cues) {
         this.g = gazetteers;
+        this.cues = cues;
     }
 
     @Override
     public void detect(Text text, List<EntitySpan> out) {
         List<Token> tokens = text.tokens;
-        findCuedNames(text, out);
+        if (cues) {
+            findCuedNames(text, out);
+        }
         if (text.lowerCased) {
             findLowerCaseNames(text, out);
-            findLowerCasePlaces(text, out);
+            if (cues) {
+                findLowerCasePlaces(text, out);
+            }
             return;
         }
         int i = 0;
@@ -213,6 +220,17 @@ final class ProperNounDetector implements Detector {
 
     private void classifySimple(Text text, int from, int to, List<EntitySpan> out) {
         List<Token> tokens = text.tokens;
+        Token rawLast = tokens.get(to - 1);
+        if (to - from >= 2 && ORG_SUFFIXES.contains(rawLast.base.replace(".", ""))) {
+            int s = from;
+            while (s < to - 1 && isStop(tokens.get(s))) {
+                s++;
+            }
+            if (s < to - 1) {
+                out.add(new EntitySpan(EntityType.ORG, tokens.get(s).start, rawLast.baseEnd(), 0.85));
+                return;
+            }
+        }
         // stop words, contractions, titles and acronyms never start or end an entity
         while (from < to && isStop(tokens.get(from))) {
             from++;
@@ -246,9 +264,9 @@ final class ProperNounDetector implements Detector {
         String phrase = phrase(tokens, from, to);
         int n = to - from;
 
-        boolean nameCue = hasNameCue(text, from);
-        boolean title = from > 0 && TITLES.contains(tokens.get(from - 1).lower.replace(".", ""))
-                || from > 1 && tokens.get(from - 1).isPunct('.') && TITLES.contains(tokens.get(from - 2).lower);
+        boolean nameCue = cues && hasNameCue(text, from);
+        boolean title = cues && (from > 0 && TITLES.contains(tokens.get(from - 1).lower.replace(".", ""))
+                || from > 1 && tokens.get(from - 1).isPunct('.') && TITLES.contains(tokens.get(from - 2).lower));
         // hyphenated double surname standing alone: Mayo-Walters
         if (n == 1 && first.lower.indexOf('-') > 0 && !nameCue && !title) {
             String[] parts = first.base.split("-");
@@ -281,11 +299,11 @@ final class ProperNounDetector implements Detector {
         }
         boolean place = g.isPlace(phrase);
         boolean country = g.isCountry(phrase);
-        boolean placeCue = hasPlaceCue(text, from);
-        boolean orgCue = hasOrgCue(text, from, to);
-        boolean dialogue = first.lineStart && text.token(to) != null && text.token(to).isPunct(':');
-        boolean nameAfter = text.token(to) != null && NAME_AFTER.contains(text.token(to).lower)
-                || !last.base.equals(last.lower);
+        boolean placeCue = cues && hasPlaceCue(text, from);
+        boolean orgCue = cues && hasOrgCue(text, from, to);
+        boolean dialogue = cues && first.lineStart && text.token(to) != null && text.token(to).isPunct(':');
+        boolean nameAfter = cues && (text.token(to) != null && NAME_AFTER.contains(text.token(to).lower)
+                || !last.base.equals(last.lower));
 
         if (nationality == n && !nameCue && !title) {
             return;
@@ -299,11 +317,11 @@ final class ProperNounDetector implements Detector {
             }
             return; // a street: the AddressDetector's
         }
-        if (country && !title && !dialogue) {
+        if (country && !title && !dialogue && !(g.isFirstName(phrase) && nameAfter && !placeCue)) {
             out.add(new EntitySpan(EntityType.GPE, start, end, 0.9));
             return;
         }
-        if (title || dialogue || nameCue && !placeCue) {
+        if (title || dialogue || nameCue && (!placeCue || hasNameCuePhrase(text, from))) {
             out.add(new EntitySpan(EntityType.NAME, start, end, 0.85));
             return;
         }
@@ -323,15 +341,15 @@ final class ProperNounDetector implements Detector {
             out.add(new EntitySpan(EntityType.NAME, start, end, strongHits > 0 ? 0.85 : 0.6));
             return;
         }
-        if (unknown == 0) {
-            return; // only common words
-        }
-        if (n == 1 && isCompoundOfWords(first.base)) {
-            out.add(new EntitySpan(EntityType.ORG, start, end, 0.6)); // Flightaware, Lexisnexis, Topcoder
-            return;
+        if (unknown == 0 || !cues) {
+            return; // only common words, or nothing but an unknown word to go on
         }
         if (placeCue) {
             out.add(new EntitySpan(EntityType.GPE, start, end, 0.6));
+            return;
+        }
+        if (n == 1 && isCompoundOfWords(first.base)) {
+            out.add(new EntitySpan(EntityType.ORG, start, end, 0.6)); // Flightaware, Lexisnexis, Topcoder
             return;
         }
         boolean surnameShape = false;
@@ -450,6 +468,12 @@ final class ProperNounDetector implements Detector {
                 || b4.endsWith("name:") || b4.endsWith("name is");
     }
 
+    /** A multi-word person cue ("talk to", "my name is") outweighs a place preposition. */
+    private static boolean hasNameCuePhrase(Text text, int i) {
+        String b4 = before(text, i, 4);
+        return endsWithPhrase(b4, NAME_CUE_PHRASES) || b4.endsWith("name:") || b4.endsWith("name is");
+    }
+
     private static boolean hasPlaceCue(Text text, int i) {
         String b1 = before(text, i, 1);
         String b4 = before(text, i, 4);
@@ -502,9 +526,10 @@ final class ProperNounDetector implements Detector {
                 if (t.lower.equals("call")) {
                     strong &= !text.token(i + 2 < tokens.size() ? i + 2 : i).hasDigit;
                 }
-            } else if ((t.lower.equals("i'm") || t.lower.equals("this") && text.lower(i + 1).equals("is")
-                    || t.lower.equals("i") && text.lower(i + 1).equals("am"))) {
-                after = t.lower.equals("i'm") ? i + 1 : i + 2;
+            } else if (t.lower.equals("i'm") || t.lower.equals("im") || t.lower.equals("its") || t.lower.equals("it's")
+                    || t.lower.equals("this") && text.lower(i + 1).equals("is")
+                    || t.lower.equals("i") && text.lower(i + 1).equals("am")) {
+                after = t.lower.indexOf('m') > 0 || t.lower.startsWith("it") ? i + 1 : i + 2;
             }
             if (after < 0 || after >= tokens.size()) {
                 continue;
@@ -519,7 +544,10 @@ final class ProperNounDetector implements Detector {
                 }
                 if (!strong) {
                     // weak cue ("i'm", "this is"): only known first names, never common words
-                    if (words == 0 && (!g.isFirstName(w.base) || g.isWord(w.base) && !w.capitalized)) {
+                    Token after1 = text.token(k + 1);
+                    boolean alone = after1 == null || !after1.word;
+                    boolean wordName = g.isWord(w.base) && !w.capitalized && !g.isEnglishFirstName(w.base);
+                    if (words == 0 && (!g.isFirstName(w.base) || wordName)) {
                         break;
                     }
                     if (words > 0 && !g.isName(w.base) && !(w.capitalized && !g.isWord(w.base))) {
@@ -553,7 +581,7 @@ final class ProperNounDetector implements Detector {
                 out.add(new EntitySpan(EntityType.NAME, a.start, b.baseEnd(), 0.7));
                 i++;
             } else if (a.word && !a.hasDigit && (hasNameCue(text, i) || a.lineStart && b.isPunct(':'))
-                    && g.isName(a.base) && !STOP.contains(a.base)) {
+                    && g.isName(a.base) && !STOP.contains(a.base) && !g.isWord(a.base)) {
                 out.add(new EntitySpan(EntityType.NAME, a.start, a.baseEnd(), 0.7));
             }
         }

@@ -19,10 +19,10 @@ import java.util.Set;
 public final class Redactor {
     /** The designs compared in the quality benchmark (services/redaction/README.md#detection). */
     public enum Design {
-        /** Validated patterns, address structure, gazetteers and context cues. */
+        /** Validated patterns, address structure, gazetteers and context cues (design A, the default). */
         RULES,
-        /** {@link #RULES} plus a statistical name finder trained on generated sentences. */
-        RULES_AND_NAME_MODEL
+        /** Patterns, addresses and gazetteer look-ups only: no cue words, no guess for unknown words (design B). */
+        GAZETTEERS_ONLY
     }
 
     private final Design design;
@@ -43,10 +43,7 @@ public final class Redactor {
         List<Detector> detectors = new ArrayList<>();
         detectors.add(new PatternDetector());
         detectors.add(new AddressDetector());
-        detectors.add(new ProperNounDetector(g));
-        if (design == Design.RULES_AND_NAME_MODEL) {
-            detectors.add(NameModel.shared().detector(g));
-        }
+        detectors.add(new ProperNounDetector(g, design == Design.RULES));
         return new Redactor(design, detectors);
     }
 

@@ -4,7 +4,7 @@ import io.switchboard.redaction.detection.Redactor;
 
 /**
  * Prints the development split's errors and figures, for tuning (never the held-out split's):
- * {@code java -cp … io.switchboard.redaction.detection.quality.DevSetErrors [RULES|RULES_AND_NAME_MODEL]}.
+ * {@code java -cp … io.switchboard.redaction.detection.quality.DevSetErrors [RULES|GAZETTEERS_ONLY]}.
  */
 public final class DevSetErrors {
     private DevSetErrors() {
