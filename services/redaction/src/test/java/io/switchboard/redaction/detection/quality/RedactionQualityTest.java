@@ -2,7 +2,6 @@ package io.switchboard.redaction.detection.quality;
 
 import io.switchboard.redaction.detection.Redactor;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,12 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Detection quality on the held-out 30 % of pii-dev (templates never used for tuning), with the fuzzy
  * span match of {@link SpanScorer}; prints the per-type table. The issue's targets are F2 ≥ 0.90 overall
  * and NAME recall ≥ 0.90; the held-out figures are below them (services/redaction/README.md#detection),
- * so the build asserts floors that catch a regression, and the targets' own test waits, disabled, for the
- * detector that meets them.
+ * so the build asserts floors that catch a regression; the targets stay open in issue 14 (no disabled
+ * test stands in for them).
  */
 class RedactionQualityTest {
-    static final double TARGET_F2 = 0.90;
-    static final double TARGET_NAME_RECALL = 0.90;
     /** Just under the figures measured when this test was written (F2 0.877, NAME recall 0.859). */
     static final double FLOOR_F2 = 0.86;
     static final double FLOOR_NAME_RECALL = 0.84;
@@ -38,12 +35,5 @@ class RedactionQualityTest {
     void heldOutSplitStaysAboveItsFloors() {
         assertThat(scorer.overall().f2()).as("overall F2").isGreaterThanOrEqualTo(FLOOR_F2);
         assertThat(scorer.perType().get("NAME").recall()).as("NAME recall").isGreaterThanOrEqualTo(FLOOR_NAME_RECALL);
-    }
-
-    @Test
-    @Disabled("not met yet: held-out F2 0.877, NAME recall 0.859 (README#detection)")
-    void heldOutSplitMeetsTheTargets() {
-        assertThat(scorer.overall().f2()).as("overall F2").isGreaterThanOrEqualTo(TARGET_F2);
-        assertThat(scorer.perType().get("NAME").recall()).as("NAME recall").isGreaterThanOrEqualTo(TARGET_NAME_RECALL);
     }
 }
