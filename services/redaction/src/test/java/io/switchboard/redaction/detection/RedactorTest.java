@@ -1,0 +1,91 @@
+package io.switchboard.redaction.detection;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+class RedactorTest {
+    private static final Redactor REDACTOR = Redactor.create();
+    private static final String MESSAGE = "hi, my name is john smith and my order AB12345 hasn't arrived, call me on 555 123 4567";
+
+    @Test
+    void redactsEachEntityWithItsTypeLabel() {
+        Redaction r = REDACTOR.redact(MESSAGE, RedactionPolicy.defaults());
+        assertThat(r.text()).isEqualTo(
+                "hi, my name is ****NAME**** and my order ****ID**** hasn't arrived, call me on ****NUMERIC****");
+        assertThat(r.entities()).extracting(EntitySpan::type).containsExactly("NAME", "ID", "NUMERIC");
+        assertThat(r.entities().get(0)).satisfies(s -> {
+            assertThat(MESSAGE.substring(s.start(), s.end())).isEqualTo("john smith");
+            assertThat(s.score()).isBetween(0.5, 1.0);
+        });
+    }
+
+    @Test
+    void maskStylesAndSkippedTypes() {
+        RedactionPolicy stars = RedactionPolicy.builder().maskStyle(MaskStyle.STARS).skip(EntityType.ID).build();
+        assertThat(REDACTOR.redact(MESSAGE, stars).text())
+                .isEqualTo("hi, my name is **** and my order AB12345 hasn't arrived, call me on ****");
+        RedactionPolicy same = RedactionPolicy.builder().maskStyle(MaskStyle.SAME_LENGTH).only(EntityType.NAME).build();
+        assertThat(REDACTOR.redact(MESSAGE, same).text()).hasSameSizeAs(MESSAGE).contains("is ********** and");
+        RedactionPolicy brackets = RedactionPolicy.builder().maskStyle(MaskStyle.BRACKETS).only(EntityType.NUMERIC).build();
+        assertThat(REDACTOR.redact(MESSAGE, brackets).text()).endsWith("call me on [NUMERIC]");
+    }
+
+    @Test
+    void customEntitiesByRegexAndWordListWinOverlaps() {
+        RedactionPolicy policy = RedactionPolicy.builder()
+                .custom(CustomEntity.regex("ORDER_NO", "\\bAB\\d{5}\\b"))
+                .custom(CustomEntity.words("PRODUCT", List.of("galaxy fold", "pixel")))
+                .build();
+        Redaction r = REDACTOR.redact("order AB12345: the Galaxy Fold and a Pixel's case", policy);
+        assertThat(r.text()).isEqualTo("order ****ORDER_NO****: the ****PRODUCT**** and a ****PRODUCT****'s case");
+    }
+
+    @Test
+    void overlapsAreResolvedByScoreThenLength() {
+        List<EntitySpan> kept = SpanResolver.resolve(List.of(
+                new EntitySpan("NAME", 0, 3, 0.6), new EntitySpan("DATE", 0, 6, 0.9),
+                new EntitySpan("NUMERIC", 10, 20, 0.8), new EntitySpan("ID", 10, 22, 0.8),
+                new EntitySpan("GPE", 30, 35, 0.7), new EntitySpan("ORG", 30, 35, 0.7)), java.util.Set.of());
+        assertThat(kept).extracting(EntitySpan::type).containsExactly("DATE", "ID", "GPE");
+    }
+
+    @Test
+    void inputsAreBounded() {
+        assertThatThrownBy(() -> REDACTOR.redact("x".repeat(16 * 1024 + 1), RedactionPolicy.defaults()))
+                .isInstanceOf(TextTooLongException.class).hasMessageContaining("16384");
+        assertThat(REDACTOR.redact("x".repeat(16 * 1024), RedactionPolicy.defaults()).entities()).isEmpty();
+        assertThatThrownBy(() -> CustomEntity.regex("bad label", "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CustomEntity.regex("X", "(")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CustomEntity.regex("X", "a".repeat(513))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> REDACTOR.redact(null, RedactionPolicy.defaults())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRunawayCustomRegexIsStoppedNotSkipped() {
+        RedactionPolicy policy = RedactionPolicy.builder().custom(CustomEntity.regex("EVIL", "(.*a){12}b")).build();
+        String text = "a".repeat(40) + "c"; // unbounded, this regex takes minutes on it
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+                assertThatThrownBy(() -> REDACTOR.redact(text, policy)).isInstanceOf(RegexTooSlowException.class));
+    }
+
+    @Test
+    void nothingPrintsTheValues() {
+        Redaction r = REDACTOR.redact(MESSAGE, RedactionPolicy.builder().only(EntityType.ID).build());
+        assertThat(r.toString()).doesNotContain("john").doesNotContain("AB12345").doesNotContain("555");
+        assertThat(r.entities().toString()).doesNotContain("AB12345");
+        assertThat(CustomEntity.words("SECRET", List.of("project falcon")).toString()).doesNotContain("falcon");
+    }
+
+    @Test
+    void largeMessagesStayFast() {
+        String big = (MESSAGE + " ").repeat(16 * 1024 / (MESSAGE.length() + 1));
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
+                assertThat(REDACTOR.redact(big, RedactionPolicy.defaults()).entities()).hasSizeGreaterThan(100));
+    }
+}

@@ -1,0 +1,39 @@
+package io.switchboard.redaction.detection.quality;
+
+import io.switchboard.redaction.detection.Redactor;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Detection quality on the held-out 30 % of pii-dev (templates never used for tuning), with the fuzzy
+ * span match of {@link SpanScorer}; prints the per-type table. The issue's targets are F2 ≥ 0.90 overall
+ * and NAME recall ≥ 0.90; the held-out figures are below them (services/redaction/README.md#detection),
+ * so the build asserts floors that catch a regression; the targets stay open in issue 14 (no disabled
+ * test stands in for them).
+ */
+class RedactionQualityTest {
+    /** Just under the figures measured when this test was written (F2 0.877, NAME recall 0.859). */
+    static final double FLOOR_F2 = 0.86;
+    static final double FLOOR_NAME_RECALL = 0.84;
+
+    private static SpanScorer scorer;
+
+    @BeforeAll
+    static void score() {
+        PiiDevSet.Split split = PiiDevSet.split(PiiDevSet.load());
+        assertThat(split.heldOut()).hasSizeBetween(440, 460);
+        assertThat(split.development().stream().map(PiiDevSet.Sample::templateId))
+                .doesNotContainAnyElementsOf(split.heldOut().stream().map(PiiDevSet.Sample::templateId).toList());
+        Redactor redactor = Redactor.create();
+        scorer = QualityRun.score(redactor, split.heldOut());
+        System.out.println(scorer.table("held-out split (" + split.heldOut().size() + " sentences), " + redactor.design()));
+    }
+
+    @Test
+    void heldOutSplitStaysAboveItsFloors() {
+        assertThat(scorer.overall().f2()).as("overall F2").isGreaterThanOrEqualTo(FLOOR_F2);
+        assertThat(scorer.perType().get("NAME").recall()).as("NAME recall").isGreaterThanOrEqualTo(FLOOR_NAME_RECALL);
+    }
+}
