@@ -94,6 +94,7 @@ public final class ReadModelConsumer implements AutoCloseable {
     private Instant commitDue = Instant.EPOCH;
     private long lingerUntil = System.nanoTime();
     private int fullPoll = ConsumerConfig.DEFAULT_MAX_POLL_RECORDS;
+    private long lingerNanos;
     private volatile Instant failingSince;
     private volatile String lastError;
     private volatile boolean running;
@@ -261,6 +262,9 @@ public final class ReadModelConsumer implements AutoCloseable {
         // A poll that fills (half) its quota finds records waiting already: only a smaller one lingers.
         fullPoll = Integer.parseInt(String.valueOf(properties.getOrDefault(ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
                 ConsumerConfig.DEFAULT_MAX_POLL_RECORDS)));
+        // A loop that makes the broker hold its fetches (fetch.min.bytes, e.g. reporting's) batches there already.
+        lingerNanos = Integer.parseInt(String.valueOf(properties.getOrDefault(ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
+                ConsumerConfig.DEFAULT_FETCH_MIN_BYTES))) > 1 ? 0 : settings.linger().toNanos();
         while (running) {
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
                     new ByteArrayDeserializer())) {
@@ -305,7 +309,7 @@ public final class ReadModelConsumer implements AutoCloseable {
                 pending.incrementAndGet();
                 queue.add(decode(records));
                 if (records.count() < fullPoll / 2) {
-                    lingerUntil = System.nanoTime() + settings.linger().toNanos();
+                    lingerUntil = System.nanoTime() + lingerNanos;
                 }
             }
         } catch (WakeupException | InterruptException | InterruptedException e) {
