@@ -8,7 +8,9 @@
 #
 # Builds the services (the launcher runs their jars), starts the stack with deploy/local/switchboard up
 # unless it is up (and stops it afterwards if it started it), and runs nothing but the fault suite. Export
-# the launcher's port variables first if the stack is not on the default ports.
+# the launcher's port variables first if the stack is not on the default ports. A stack already up from
+# this same tree runs the jars this build rewrites: a service that then loads a class it had not loaded yet
+# reads a changed jar and hangs (seen on media after a PostgreSQL kill) — stop it first, or run from a clone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 plan=${1:-full}
