@@ -108,6 +108,9 @@ class LeakTest {
             }
         }
         assertThat(tables()).contains("redacted_messages", "event_store", "redaction_chats", "consumer_dead_letters");
+        // The search finds what is there: the agent's name and the redacted text are stored, as they should be.
+        assertThat(count("redacted_messages", "Sam Agent")).isPositive();
+        assertThat(count("event_store", "thanks, noted ****EMAIL****")).isPositive();
         String log = Files.readString(Path.of("target/redaction-test.log"), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
         assertThat(log).as("the service logs at DEBUG into the file searched").contains("redaction");
         for (String needle : needles) {
