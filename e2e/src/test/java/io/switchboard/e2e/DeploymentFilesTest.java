@@ -553,6 +553,8 @@ class DeploymentFilesTest {
             {"GET", "/interact/agent/version/2/account/12345678/interactiondata/040100709/fullFlow", "interaction"},
             {"GET", "/KoopidPartnerServer/api/APIEndpoint/Dashboard/p-1/RedactedMessages", "redaction"},
             {"POST", "/KoopidPartnerServer/api/APIEndpoint/Dashboard/Messages", "redaction"},
+            {"POST", "/redaction/api/v1/analyze", "redaction"},
+            {"PUT", "/redaction/api/v1/admin/policy", "redaction"},
             {"POST", "/api/partners/p-1/data/conversationdata/getConversationById", "reporting"},
         };
         for (String[] request : expectations) {

@@ -3,6 +3,7 @@ package io.switchboard.redaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.testing.KafkaTestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
 import io.switchboard.testing.ServiceConformanceTest;
@@ -10,5 +11,6 @@ import io.switchboard.testing.ServiceConformanceTest;
 @QuarkusTest
 @WithTestResource(OidcTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "redaction"))
+@WithTestResource(KafkaTestResource.class)
 class RedactionServiceTest extends ServiceConformanceTest {
 }

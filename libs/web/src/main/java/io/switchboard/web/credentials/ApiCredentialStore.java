@@ -79,6 +79,14 @@ public class ApiCredentialStore {
 
     /** The live credential {@code token} names, if it belongs to {@code partnerId} and its secret matches. */
     public Uni<Optional<ApiCredential>> verify(String partnerId, String token) {
+        return verify(token).map(found -> found.filter(credential -> credential.partnerId().equals(partnerId)));
+    }
+
+    /**
+     * The live credential {@code token} names, whatever its partner, if its secret matches: for a client that
+     * presents the token alone (a bearer API key), the credential says which partner it acts for.
+     */
+    public Uni<Optional<ApiCredential>> verify(String token) {
         Matcher matcher = TOKEN.matcher(token == null ? "" : token);
         if (!matcher.matches()) {
             return Uni.createFrom().item(Optional.empty());
@@ -93,8 +101,7 @@ public class ApiCredentialStore {
                         return Optional.<ApiCredential>empty();
                     }
                     Row row = rows.iterator().next();
-                    boolean matches = MessageDigest.isEqual(presented, row.getBuffer("secret_hash").getBytes())
-                            && row.getString("partner_id").equals(partnerId);
+                    boolean matches = MessageDigest.isEqual(presented, row.getBuffer("secret_hash").getBytes());
                     return matches ? Optional.of(credential(row)) : Optional.<ApiCredential>empty();
                 });
     }
