@@ -51,8 +51,8 @@ import static org.hamcrest.Matchers.hasSize;
  * Debezium publishes to switchboard.redaction, included) and the service's whole log output at DEBUG
  * ({@code target/redaction-test.log}) are searched for each string: 0 hits.
  *
- * <p>The planted message PII is what the placeholder analyzer finds (emails, digit runs, money). With the
- * detection branch plugged in, add names, places and dates to {@link #MESSAGE_PII}.
+ * <p>The planted message PII covers patterns (emails, cards, phones, money, an IBAN) and what the detection's
+ * gazetteers and cues find (a name, a city, a date).
  */
 @QuarkusTest
 @WithTestResource(OidcTestResource.class)
@@ -61,7 +61,8 @@ import static org.hamcrest.Matchers.hasSize;
 class LeakTest {
     /** In message texts: the analyzer must redact each. */
     private static final List<String> MESSAGE_PII = List.of("zq.canary.7731@leakcheck.example", "4929 3812 7764 5501",
-            "+1 555 867 5309", "$48,213.77", "DE89 3704 0044 0532 0130 00");
+            "+1 555 867 5309", "$48,213.77", "DE89 3704 0044 0532 0130 00", "Jonathan Whitaker", "Manchester",
+            "March 3, 1985");
     /** Around the messages: never stored, whatever the analyzer does. */
     private static final String CUSTOMER_NAME = "Quorinda Vexley-Pratchmore";
     private static final String CUSTOMER_EMAIL = "quorinda.vexley@canary.example";
@@ -86,6 +87,8 @@ class LeakTest {
                 + MESSAGE_PII.get(1), now());
         chat.message("end_user", IDENTIFIER, CUSTOMER_NAME, "call " + MESSAGE_PII.get(2) + ", I owe " + MESSAGE_PII.get(3), now());
         chat.message("end_user", IDENTIFIER, CUSTOMER_NAME, "iban " + MESSAGE_PII.get(4), now());
+        chat.message("end_user", IDENTIFIER, CUSTOMER_NAME, "my name is " + MESSAGE_PII.get(5) + ", I live in "
+                + MESSAGE_PII.get(6) + " and was born on " + MESSAGE_PII.get(7), now());
         chat.fromAgent(5, "Sam Agent", "thanks, noted " + MESSAGE_PII.get(0));
         chat.publish(new EndUserUpdated(chat.id, IDENTIFIER, CUSTOMER_NAME, CUSTOMER_EMAIL, CUSTOMER_PHONE, now()));
         publishUndecodable(chat.id, "text of a broken record: " + MESSAGE_PII.get(0) + " " + CUSTOMER_NAME);
@@ -95,7 +98,7 @@ class LeakTest {
                 .body(Map.of("text", "analyze " + MESSAGE_PII.get(0) + " " + MESSAGE_PII.get(1))).post("/redaction/api/v1/analyze")
                 .then().statusCode(200);
         as(ACME_SUPERVISOR).queryParam("customersessionid", chat.id).get(session("acme")).then().statusCode(200)
-                .body("[0].messages", hasSize(4));
+                .body("[0].messages", hasSize(5));
 
         List<String> needles = needles();
         List<String> hits = new ArrayList<>();

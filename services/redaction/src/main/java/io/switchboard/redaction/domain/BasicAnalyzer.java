@@ -49,7 +49,7 @@ public final class BasicAnalyzer implements MessageAnalyzer {
             custom.add(entity.label());
         }
         List<Analysis.Entity> entities = resolve(candidates.stream().filter(e -> policy.redacts(e.type())).toList(), custom);
-        String lang = langHint != null && FieldChecks.isLanguage(langHint) ? langHint.toLowerCase(Locale.ROOT) : "en";
+        String lang = language(langHint);
         List<Analysis.TopMatch> matches = intents(text, policy.intents());
         Analysis.TopMatch best = matches.isEmpty() ? null : matches.get(0);
         return new Analysis(mask(text, entities, policy.maskStyle()), entities, 0, lang,
@@ -68,7 +68,7 @@ public final class BasicAnalyzer implements MessageAnalyzer {
      * partner's word) over a built-in type; an email beats the digits inside it because it starts earlier or
      * is longer.
      */
-    static List<Analysis.Entity> resolve(List<Analysis.Entity> candidates, Set<String> custom) {
+    public static List<Analysis.Entity> resolve(List<Analysis.Entity> candidates, Set<String> custom) {
         List<Analysis.Entity> sorted = new ArrayList<>(candidates);
         sorted.sort(Comparator.comparingInt(Analysis.Entity::start)
                 .thenComparing(Comparator.comparingInt((Analysis.Entity e) -> e.end() - e.start()).reversed())
@@ -95,7 +95,13 @@ public final class BasicAnalyzer implements MessageAnalyzer {
         return out.append(text, at, text.length()).toString();
     }
 
-    private static List<Analysis.TopMatch> intents(String text, List<Intent> intents) {
+    /** The chat's language if the hint is an ISO-639 code, else {@code en}. */
+    public static String language(String langHint) {
+        return langHint != null && FieldChecks.isLanguage(langHint) ? langHint.toLowerCase(Locale.ROOT) : "en";
+    }
+
+    /** The partner's intents whose example phrases share words with the text, best first, at most three. */
+    public static List<Analysis.TopMatch> intents(String text, List<Intent> intents) {
         if (intents.isEmpty()) {
             return List.of();
         }

@@ -1,0 +1,60 @@
+package io.switchboard.redaction;
+
+import io.switchboard.redaction.detection.EntitySpan;
+import io.switchboard.redaction.detection.RedactionPolicy;
+import io.switchboard.redaction.detection.Redactor;
+import io.switchboard.redaction.domain.Analysis;
+import io.switchboard.redaction.domain.BasicAnalyzer;
+import io.switchboard.redaction.domain.CustomEntity;
+import io.switchboard.redaction.domain.MessageAnalyzer;
+import io.switchboard.redaction.domain.PartnerPolicy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The analyzer the service runs: the detection package's {@link Redactor} finds the built-in types (names,
+ * places, organisations, dates, times, money, emails, numbers, ids — services/redaction/README.md "Detection"),
+ * the partner's custom entities are found by the domain's guarded {@link CustomEntity} (checked against
+ * catastrophic patterns when the admin saved them), and the policy decides which of them are redacted and how
+ * they are written. Language and intents are still {@link BasicAnalyzer}'s (the hint, word overlap); sentiment
+ * is 0 until its lexicon lands.
+ */
+final class DetectingAnalyzer implements MessageAnalyzer {
+    /** Every built-in type is looked for; the partner's policy filters afterwards, so one policy serves all. */
+    private static final RedactionPolicy EVERY_TYPE = RedactionPolicy.builder()
+            .maxTextLength(Analysis.MAX_TEXT_LENGTH).build();
+
+    private final Redactor redactor;
+
+    DetectingAnalyzer(Redactor redactor) {
+        this.redactor = redactor;
+    }
+
+    @Override
+    public Analysis analyze(String text, String langHint, PartnerPolicy policy) {
+        List<Analysis.Entity> candidates = new ArrayList<>();
+        for (EntitySpan span : redactor.detect(text, EVERY_TYPE)) {
+            candidates.add(new Analysis.Entity(span.type(), span.start(), span.end(), span.score()));
+        }
+        Set<String> custom = new HashSet<>();
+        for (CustomEntity entity : policy.customEntities()) {
+            entity.find(text, candidates);
+            custom.add(entity.label());
+        }
+        List<Analysis.Entity> entities = BasicAnalyzer.resolve(
+                candidates.stream().filter(e -> policy.redacts(e.type())).toList(), custom);
+        List<Analysis.TopMatch> matches = BasicAnalyzer.intents(text, policy.intents());
+        Analysis.TopMatch best = matches.isEmpty() ? null : matches.get(0);
+        return new Analysis(BasicAnalyzer.mask(text, entities, policy.maskStyle()), entities, 0,
+                BasicAnalyzer.language(langHint), best == null ? null : best.intent(),
+                best == null ? null : best.confidence(), matches);
+    }
+
+    @Override
+    public String toString() {
+        return "DetectingAnalyzer[" + redactor + "]";
+    }
+}
