@@ -7,10 +7,11 @@ import java.util.List;
  * Design A+C's proper nouns: the union of the rules' NAME, ORG and GPE ({@link ProperNounDetector}) and
  * the trained model's ({@link NameModel}). Where the two find the same type at overlapping places, the
  * entity covers both ("my name is [john smith]" from the rules and "[john]" from the model: all of
- * "john smith"), with the higher score; where they disagree on the type, a rule that is sure (score ≥ 0.85:
- * a cue phrase, a title, a known country) keeps its type, otherwise {@link SpanResolver} keeps the higher
- * score. A model's span that no rule supports needs a minimum score for its type ({@link #alone}). Chosen on the development split (services/redaction/README.md#detection): the union
- * beat "rules first, the model fills gaps" and "the model first, the rules fill gaps".
+ * "john smith"), with the higher score; where they disagree on the type, a rule that is sure (score ≥ 0.9:
+ * a cue phrase such as "my name is" or "based in", a known country) keeps its type, otherwise
+ * {@link SpanResolver} keeps the higher score. A model's span that no rule supports needs a minimum score
+ * for its type ({@link #alone}). Chosen on the development split (services/redaction/README.md#detection):
+ * the union beat "rules first, the model fills gaps" and "the model first, the rules fill gaps".
  */
 final class CombinedNameDetector implements Detector {
     private final ProperNounDetector rules;
@@ -21,8 +22,8 @@ final class CombinedNameDetector implements Detector {
         this.model = model;
     }
 
-    /** A rules' span at least this sure (a cue, a title, a known country) keeps its type against the model. */
-    static final double STRONG_RULE = 0.85;
+    /** A rule's span at least this sure (a cue phrase, a known country) keeps its type against the model. */
+    static final double STRONG_RULE = 0.9;
 
     /**
      * The score a model's span needs when no rule found the same type there (tuned on the development

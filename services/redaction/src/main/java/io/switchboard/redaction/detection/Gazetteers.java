@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The word lists detection looks words up in, loaded once (≈ 0.1–0.3 s, ≈ 15 MB of heap) and shared by
+ * The word lists detection looks words up in, loaded once (≈ 0.2–0.5 s, ≈ 23 MB of heap) and shared by
  * every {@link Redactor}: first names, last names and places (cities, states, regions, countries) of
  * datafaker's Latin-script locales (Apache 2.0), nationalities and languages — precompiled into
  * {@code gazetteers.txt.gz} by the test tool {@code tools.GazetteerCompiler} (its javadoc has the command;
