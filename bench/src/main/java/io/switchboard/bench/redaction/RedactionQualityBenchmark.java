@@ -19,7 +19,8 @@ import java.util.Locale;
  * speed on typical chat messages, one thread. Speed is messages per second of the thread's CPU time (the
  * machine is shared, so wall-clock time would mostly measure the others), median of {@code BENCH_ROUNDS}
  * rounds of {@code BENCH_SECONDS} each after {@code BENCH_WARMUP_SECONDS}. Also prints what loading the
- * gazetteers costs: time and retained heap.
+ * gazetteers and the trained name model (design C) costs: time, retained heap and the process's resident
+ * memory (RSS) after each.
  */
 public final class RedactionQualityBenchmark {
     private static final int ROUNDS = env("BENCH_ROUNDS", 5);
@@ -56,13 +57,23 @@ public final class RedactionQualityBenchmark {
         Runtime rt = Runtime.getRuntime();
         gc();
         long heapBefore = rt.totalMemory() - rt.freeMemory();
+        long rssBefore = rssKb();
         long t0 = System.nanoTime();
         Gazetteers g = Gazetteers.shared();
         long loadMillis = (System.nanoTime() - t0) / 1_000_000;
         gc();
         long heapAfter = rt.totalMemory() - rt.freeMemory();
-        System.out.printf(Locale.ROOT, "gazetteers: %s; loaded in %d ms, ≈ %d MB of heap%n%n", g, loadMillis,
-                (heapAfter - heapBefore) / (1024 * 1024));
+        long rssAfter = rssKb();
+        System.out.printf(Locale.ROOT, "gazetteers: %s; loaded in %d ms, ≈ %d MB of heap; RSS %d → %d MB%n", g, loadMillis,
+                (heapAfter - heapBefore) / (1024 * 1024), rssBefore / 1024, rssAfter / 1024);
+        t0 = System.nanoTime();
+        Redactor.create(Redactor.Design.STATISTICAL); // loads the name model
+        loadMillis = (System.nanoTime() - t0) / 1_000_000;
+        gc();
+        long heapModel = rt.totalMemory() - rt.freeMemory();
+        long rssModel = rssKb();
+        System.out.printf(Locale.ROOT, "name model (design C): loaded in %d ms, ≈ %d MB of heap; RSS %d → %d MB%n%n", loadMillis,
+                (heapModel - heapAfter) / (1024 * 1024), rssAfter / 1024, rssModel / 1024);
 
         PiiDevSet.Split split = PiiDevSet.split(PiiDevSet.load());
         List<String> rows = new ArrayList<>();
@@ -116,6 +127,20 @@ public final class RedactionQualityBenchmark {
             System.out.print("");
         }
         return n / (used / 1e9);
+    }
+
+    /** The process's resident set size (Linux /proc), in KB; -1 elsewhere. */
+    private static long rssKb() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
     }
 
     private static void gc() {

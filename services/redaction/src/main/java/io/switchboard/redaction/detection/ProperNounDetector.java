@@ -29,7 +29,7 @@ final class ProperNounDetector implements Detector {
             "capital", "ventures", "pharmaceuticals", "airlines", "airways", "motors", "electronics", "studios",
             "networks", "communications", "telecom", "logistics", "bancorp", "trust", "fund", "society", "council",
             "association", "committee", "ministry", "department", "hospital", "clinic", "school", "college");
-    private static final Set<String> STOP = Words.set("the", "a", "an", "my", "our", "your", "his", "her", "their", "its",
+    static final Set<String> STOP = Words.set("the", "a", "an", "my", "our", "your", "his", "her", "their", "its",
             "this", "that", "these", "those", "what", "when", "where", "who", "whom", "why", "how", "which", "please",
             "hi", "hello", "hey", "dear", "thanks", "thank", "yes", "no", "ok", "okay", "i", "i'm", "i've", "i'll",
             "i'd", "we", "you", "he", "she", "they", "it", "it's", "is", "are", "was", "were", "be", "and", "or",
@@ -140,7 +140,7 @@ final class ProperNounDetector implements Detector {
     }
 
     /** Part of a web address or e-mail ("www.ClickPhobia.com"): not a name. */
-    private static boolean inUrl(Text text, Token t) {
+    static boolean inUrl(Text text, Token t) {
         String s = text.value;
         char before = t.start > 0 ? s.charAt(t.start - 1) : ' ';
         boolean dotAfter = t.end + 1 < s.length() && (s.charAt(t.end) == '.' || s.charAt(t.end) == '@')

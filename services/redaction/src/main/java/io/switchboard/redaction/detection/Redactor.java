@@ -19,10 +19,14 @@ import java.util.Set;
 public final class Redactor {
     /** The designs compared in the quality benchmark (services/redaction/README.md#detection). */
     public enum Design {
-        /** Validated patterns, address structure, gazetteers and context cues (design A, the default). */
+        /** Validated patterns, address structure, gazetteers and context cues (design A). */
         RULES,
         /** Patterns, addresses and gazetteer look-ups only: no cue words, no guess for unknown words (design B). */
-        GAZETTEERS_ONLY
+        GAZETTEERS_ONLY,
+        /** Patterns and addresses, with NAME, ORG and GPE from the trained name model alone (design C). */
+        STATISTICAL,
+        /** Design A's rules and the trained name model together (design A+C, the default). */
+        COMBINED
     }
 
     private final Design design;
@@ -33,9 +37,9 @@ public final class Redactor {
         this.detectors = List.copyOf(detectors);
     }
 
-    /** The design that scored best on the held-out split. */
+    /** The default design, A+C (services/redaction/README.md#detection). */
     public static Redactor create() {
-        return create(Design.RULES);
+        return create(Design.COMBINED);
     }
 
     public static Redactor create(Design design) {
@@ -43,7 +47,11 @@ public final class Redactor {
         List<Detector> detectors = new ArrayList<>();
         detectors.add(new PatternDetector());
         detectors.add(new AddressDetector());
-        detectors.add(new ProperNounDetector(g, design == Design.RULES));
+        switch (design) {
+            case RULES, GAZETTEERS_ONLY -> detectors.add(new ProperNounDetector(g, design == Design.RULES));
+            case STATISTICAL -> detectors.add(new StatisticalNameDetector(NameModel.shared(), 0.0));
+            case COMBINED -> detectors.add(new CombinedNameDetector(new ProperNounDetector(g, true), NameModel.shared()));
+        }
         return new Redactor(design, detectors);
     }
 

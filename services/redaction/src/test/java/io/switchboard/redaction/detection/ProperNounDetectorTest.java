@@ -6,9 +6,9 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** NAME, GPE and ORG through the whole {@link Redactor} (they depend on the other detectors' spans). */
+/** Design A's NAME, GPE and ORG through the whole {@link Redactor} (they depend on the other detectors' spans). */
 class ProperNounDetectorTest {
-    private static final Redactor REDACTOR = Redactor.create();
+    private static final Redactor REDACTOR = Redactor.create(Redactor.Design.RULES);
 
     private static List<String> found(String text) {
         return REDACTOR.detect(text, RedactionPolicy.defaults()).stream()

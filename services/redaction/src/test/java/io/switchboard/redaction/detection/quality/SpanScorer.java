@@ -110,6 +110,7 @@ public final class SpanScorer {
         });
         Counts all = overall();
         b.append(String.format("%-8s %6.3f %6.3f %6.3f %6d %6d%n", "overall", all.precision(), all.recall(), all.f2(), all.gold, all.predicted));
+        b.append(String.format("overall F2 %.4f, NAME recall %.4f%n", all.f2(), perType.get("NAME").recall()));
         return b.toString();
     }
 }
