@@ -79,11 +79,13 @@ class RedactedMessagesApiTest {
                 .body("[0].messages[0].text", equalTo("hello from acme"));
         withKey(globexKey).queryParam("customersessionid", globex.id).get(session("globex")).then().statusCode(200)
                 .body("[0].messages[0].text", equalTo("hello from globex"));
-        // Another provider in the path: refused, whatever the session.
+        // Another provider in the path: not found, whatever the session, the same as a provider that does not exist.
         for (long chat : List.of(acme.id, globex.id)) {
-            withKey(acmeKey).queryParam("customersessionid", chat).get(session("globex")).then().statusCode(403)
-                    .contentType(PROBLEM).body("errors[0].field", equalTo("providerId"));
-            as(ACME_SUPERVISOR).queryParam("customersessionid", chat).get(session("globex")).then().statusCode(403);
+            for (String other : List.of("globex", "no-such-provider")) {
+                withKey(acmeKey).queryParam("customersessionid", chat).get(session(other)).then().statusCode(404)
+                        .contentType(PROBLEM).body("detail", equalTo("provider " + other + " not found"));
+                as(ACME_SUPERVISOR).queryParam("customersessionid", chat).get(session(other)).then().statusCode(404);
+            }
         }
         // Another provider's session under one's own provider: not there.
         withKey(acmeKey).queryParam("customersessionid", globex.id).get(session("acme")).then().statusCode(200).body("", hasSize(0));
@@ -92,7 +94,7 @@ class RedactedMessagesApiTest {
         long start = Instant.now().minusSeconds(3600).getEpochSecond();
         long end = start + 7200;
         withKey(acmeKey).contentType(ContentType.JSON).body(body("globex", start, end, 0, 0)).post(MESSAGES).then()
-                .statusCode(403).body("errors[0].field", equalTo("providerId"));
+                .statusCode(404).contentType(PROBLEM).body("detail", equalTo("provider globex not found"));
         withKey(acmeKey).contentType(ContentType.JSON).body(body("acme", start, end, 1000, 0)).post(MESSAGES).then()
                 .statusCode(200).body("[0].messages.customersessionid", hasItem(Long.toString(acme.id)))
                 .body("[0].messages.text", everyItem(org.hamcrest.Matchers.not(equalTo("hello from globex"))));

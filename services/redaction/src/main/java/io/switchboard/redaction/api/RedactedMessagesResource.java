@@ -2,8 +2,8 @@ package io.switchboard.redaction.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
-import io.switchboard.eventstore.decider.NotPermittedException;
 import io.switchboard.redaction.RedactionConfig;
 import io.switchboard.redaction.api.MessageViews.MessageView;
 import io.switchboard.redaction.api.MessageViews.MessagesPage;
@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * The redacted messages API (docs/api/redacted-messages.md): the messages of a customer session, and a
  * provider's messages of a window of at most seven days. The provider is the partner: a caller reads only
  * its own partner's messages (a Keycloak token with {@code supervisor} or {@code admin}, or an API key —
- * {@link ApiKeyMechanism} — whose credential has one of those roles); another provider id is a 403.
+ * {@link ApiKeyMechanism} — whose credential has one of those roles); another provider id is a 404, the same
+ * whether that provider exists or not (one partner never learns of another).
  */
 @Path("/KoopidPartnerServer/api/APIEndpoint/Dashboard")
 @Produces(MediaType.APPLICATION_JSON)
@@ -88,7 +89,7 @@ public class RedactedMessagesResource {
     private String provider(String providerId) {
         String partnerId = partner.partnerId();
         if (!partnerId.equals(providerId)) {
-            throw new NotPermittedException("providerId", "providerId must be the caller's own provider (its partner id)");
+            throw new AggregateNotFoundException("provider", providerId);
         }
         return partnerId;
     }

@@ -1,7 +1,7 @@
 package io.switchboard.redaction.detection;
 
 /**
- * The built-in entity types. A partner's custom entities add labels of their own ({@link CustomEntity});
+ * The built-in entity types. A partner's custom entities add labels of their own (the domain's {@code CustomEntity});
  * a span's type is therefore a label string, {@link #name()} for the built-in ones.
  * <ul>
  *   <li>{@code NAME}: a person's name; {@code GPE}: a city, country, state or region; {@code ORG}: a company

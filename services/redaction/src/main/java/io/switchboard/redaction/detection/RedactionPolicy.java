@@ -1,27 +1,23 @@
 package io.switchboard.redaction.detection;
 
-import java.util.ArrayList;
+import io.switchboard.redaction.domain.MaskStyle;
+
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
- * A partner's redaction settings: which types are redacted (built-in names and custom labels), how a
- * redacted span is written, the partner's custom entities, the lowest score that counts, and the longest
- * text accepted. {@link #defaults()}: every built-in type, {@code ****TYPE****}, score ≥ 0.5, 16 KB.
+ * What the detectors look for and how {@link Redactor#redact} writes it: which built-in types, the mask style,
+ * the lowest score that counts, and the longest text accepted. {@link #defaults()}: every built-in type,
+ * {@code ****TYPE****}, score ≥ 0.5, 16 KB. A partner's custom entities are not detection's business: the
+ * service finds them with the domain's guarded {@code CustomEntity} (one mechanism, one regex guard).
  */
-public record RedactionPolicy(Set<String> redactedTypes, MaskStyle maskStyle, List<CustomEntity> customEntities,
-                              double minScore, int maxTextLength) {
+public record RedactionPolicy(Set<String> redactedTypes, MaskStyle maskStyle, double minScore, int maxTextLength) {
     public static final int DEFAULT_MAX_TEXT_LENGTH = 16 * 1024;
-    public static final int MAX_CUSTOM_ENTITIES = 50;
 
     public RedactionPolicy {
-        if (redactedTypes == null || maskStyle == null || customEntities == null) {
-            throw new IllegalArgumentException("redactedTypes, maskStyle and customEntities are required");
-        }
-        if (customEntities.size() > MAX_CUSTOM_ENTITIES) {
-            throw new IllegalArgumentException("at most " + MAX_CUSTOM_ENTITIES + " custom entities");
+        if (redactedTypes == null || maskStyle == null) {
+            throw new IllegalArgumentException("redactedTypes and maskStyle are required");
         }
         if (!(minScore >= 0 && minScore <= 1)) {
             throw new IllegalArgumentException("minScore must be in [0, 1]");
@@ -30,7 +26,6 @@ public record RedactionPolicy(Set<String> redactedTypes, MaskStyle maskStyle, Li
             throw new IllegalArgumentException("maxTextLength must be in [1, 1 MiB]");
         }
         redactedTypes = Set.copyOf(redactedTypes);
-        customEntities = List.copyOf(customEntities);
     }
 
     public static RedactionPolicy defaults() {
@@ -48,7 +43,6 @@ public record RedactionPolicy(Set<String> redactedTypes, MaskStyle maskStyle, Li
     public static final class Builder {
         private final Set<String> types = new LinkedHashSet<>();
         private MaskStyle maskStyle = MaskStyle.LABEL;
-        private final List<CustomEntity> custom = new ArrayList<>();
         private double minScore = 0.5;
         private int maxTextLength = DEFAULT_MAX_TEXT_LENGTH;
 
@@ -56,18 +50,11 @@ public record RedactionPolicy(Set<String> redactedTypes, MaskStyle maskStyle, Li
             EnumSet.allOf(EntityType.class).forEach(t -> types.add(t.name()));
         }
 
-        /** Redacts only these built-in types (custom entities are always redacted unless {@link #skip}ped). */
+        /** Redacts only these built-in types. */
         public Builder only(EntityType... redacted) {
             types.removeIf(t -> isBuiltIn(t));
             for (EntityType t : redacted) {
                 types.add(t.name());
-            }
-            return this;
-        }
-
-        public Builder skip(String... labels) {
-            for (String label : labels) {
-                types.remove(label);
             }
             return this;
         }
@@ -84,12 +71,6 @@ public record RedactionPolicy(Set<String> redactedTypes, MaskStyle maskStyle, Li
             return this;
         }
 
-        public Builder custom(CustomEntity entity) {
-            custom.add(entity);
-            types.add(entity.label());
-            return this;
-        }
-
         public Builder minScore(double score) {
             this.minScore = score;
             return this;
@@ -101,7 +82,7 @@ public record RedactionPolicy(Set<String> redactedTypes, MaskStyle maskStyle, Li
         }
 
         public RedactionPolicy build() {
-            return new RedactionPolicy(types, maskStyle, custom, minScore, maxTextLength);
+            return new RedactionPolicy(types, maskStyle, minScore, maxTextLength);
         }
 
         private static boolean isBuiltIn(String type) {

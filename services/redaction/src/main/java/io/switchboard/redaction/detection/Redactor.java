@@ -1,9 +1,7 @@
 package io.switchboard.redaction.detection;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Finds the PII in a text and redacts it under a partner's {@link RedactionPolicy}. Thread-safe and
@@ -67,18 +65,13 @@ public final class Redactor {
         for (Detector d : detectors) {
             d.detect(analysed, candidates);
         }
-        Set<String> custom = new HashSet<>();
-        if (!policy.customEntities().isEmpty()) {
-            new CustomEntityDetector(policy.customEntities()).detect(analysed, candidates);
-            policy.customEntities().forEach(e -> custom.add(e.label()));
-        }
         List<EntitySpan> wanted = new ArrayList<>(candidates.size());
         for (EntitySpan s : candidates) {
             if (s.score() >= policy.minScore() && policy.redacts(s.type())) {
                 wanted.add(s);
             }
         }
-        return SpanResolver.resolve(wanted, custom);
+        return SpanResolver.resolve(wanted);
     }
 
     /** The redacted text: each entity replaced by its mask ({@link RedactionPolicy#maskStyle()}). */

@@ -3,21 +3,18 @@ package io.switchboard.redaction.detection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Makes the detectors' proposals disjoint, deterministically: a partner's custom entities first, then
- * the higher score, then the longer span, then the earlier start, then the type label; each span is kept
+ * Makes the detectors' proposals disjoint, deterministically: the higher score first, then the longer span, then the earlier start, then the type label; each span is kept
  * unless it overlaps one kept before it. The result is in text order.
  */
 final class SpanResolver {
     private SpanResolver() {
     }
 
-    static List<EntitySpan> resolve(List<EntitySpan> candidates, Set<String> customLabels) {
+    static List<EntitySpan> resolve(List<EntitySpan> candidates) {
         List<EntitySpan> sorted = new ArrayList<>(candidates);
-        sorted.sort(Comparator.<EntitySpan>comparingInt(s -> customLabels.contains(s.type()) ? 0 : 1)
-                .thenComparing(Comparator.comparingDouble(EntitySpan::score).reversed())
+        sorted.sort(Comparator.comparingDouble(EntitySpan::score).reversed()
                 .thenComparing(Comparator.comparingInt(EntitySpan::length).reversed())
                 .thenComparingInt(EntitySpan::start)
                 .thenComparing(EntitySpan::type));

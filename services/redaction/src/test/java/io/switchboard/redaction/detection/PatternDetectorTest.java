@@ -13,7 +13,7 @@ class PatternDetectorTest {
     private List<String> found(String text) {
         List<EntitySpan> out = new ArrayList<>();
         detector.detect(new Text(text), out);
-        return SpanResolver.resolve(out, java.util.Set.of()).stream()
+        return SpanResolver.resolve(out).stream()
                 .map(s -> s.type() + ":" + text.substring(s.start(), s.end())).toList();
     }
 

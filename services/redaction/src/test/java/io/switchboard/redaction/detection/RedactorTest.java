@@ -1,5 +1,7 @@
 package io.switchboard.redaction.detection;
 
+import io.switchboard.redaction.domain.MaskStyle;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -37,21 +39,11 @@ class RedactorTest {
     }
 
     @Test
-    void customEntitiesByRegexAndWordListWinOverlaps() {
-        RedactionPolicy policy = RedactionPolicy.builder()
-                .custom(CustomEntity.regex("ORDER_NO", "\\bAB\\d{5}\\b"))
-                .custom(CustomEntity.words("PRODUCT", List.of("galaxy fold", "pixel")))
-                .build();
-        Redaction r = REDACTOR.redact("order AB12345: the Galaxy Fold and a Pixel's case", policy);
-        assertThat(r.text()).isEqualTo("order ****ORDER_NO****: the ****PRODUCT**** and a ****PRODUCT****'s case");
-    }
-
-    @Test
     void overlapsAreResolvedByScoreThenLength() {
         List<EntitySpan> kept = SpanResolver.resolve(List.of(
                 new EntitySpan("NAME", 0, 3, 0.6), new EntitySpan("DATE", 0, 6, 0.9),
                 new EntitySpan("NUMERIC", 10, 20, 0.8), new EntitySpan("ID", 10, 22, 0.8),
-                new EntitySpan("GPE", 30, 35, 0.7), new EntitySpan("ORG", 30, 35, 0.7)), java.util.Set.of());
+                new EntitySpan("GPE", 30, 35, 0.7), new EntitySpan("ORG", 30, 35, 0.7)));
         assertThat(kept).extracting(EntitySpan::type).containsExactly("DATE", "ID", "GPE");
     }
 
@@ -60,18 +52,7 @@ class RedactorTest {
         assertThatThrownBy(() -> REDACTOR.redact("x".repeat(16 * 1024 + 1), RedactionPolicy.defaults()))
                 .isInstanceOf(TextTooLongException.class).hasMessageContaining("16384");
         assertThat(REDACTOR.redact("x".repeat(16 * 1024), RedactionPolicy.defaults()).entities()).isEmpty();
-        assertThatThrownBy(() -> CustomEntity.regex("bad label", "x")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CustomEntity.regex("X", "(")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CustomEntity.regex("X", "a".repeat(513))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> REDACTOR.redact(null, RedactionPolicy.defaults())).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void aRunawayCustomRegexIsStoppedNotSkipped() {
-        RedactionPolicy policy = RedactionPolicy.builder().custom(CustomEntity.regex("EVIL", "(.*a){12}b")).build();
-        String text = "a".repeat(40) + "c"; // unbounded, this regex takes minutes on it
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
-                assertThatThrownBy(() -> REDACTOR.redact(text, policy)).isInstanceOf(RegexTooSlowException.class));
     }
 
     @Test
@@ -79,7 +60,6 @@ class RedactorTest {
         Redaction r = REDACTOR.redact(MESSAGE, RedactionPolicy.builder().only(EntityType.ID).build());
         assertThat(r.toString()).doesNotContain("john").doesNotContain("AB12345").doesNotContain("555");
         assertThat(r.entities().toString()).doesNotContain("AB12345");
-        assertThat(CustomEntity.words("SECRET", List.of("project falcon")).toString()).doesNotContain("falcon");
     }
 
     @Test

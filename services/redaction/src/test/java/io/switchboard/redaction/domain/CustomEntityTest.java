@@ -55,4 +55,13 @@ class CustomEntityTest {
         assertThat(found).extracting(Analysis.Entity::start).containsExactly(0, 22, 32);
         assertThat(found.get(0).end()).isEqualTo(8);
     }
+
+    @Test
+    void aDefinitionNeverPrintsItsWordsOrMatches() {
+        CustomEntity secret = CustomEntity.define("SECRET", null, List.of("project falcon"));
+        assertThat(secret.toString()).contains("SECRET").doesNotContain("falcon");
+        List<Analysis.Entity> found = new ArrayList<>();
+        secret.find("about Project Falcon's budget", found);
+        assertThat(found).singleElement().satisfies(e -> assertThat(e.toString()).doesNotContain("alcon"));
+    }
 }
