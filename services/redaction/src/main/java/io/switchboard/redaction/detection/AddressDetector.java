@@ -190,8 +190,11 @@ final class AddressDetector implements Detector {
     }
 
     private boolean isPlaceWord(Text text, Token t) {
-        if (t == null || !t.word || t.hasDigit || CONTINUATION_STOP.contains(t.lower)) {
+        if (t == null || !t.word || t.hasDigit) {
             return false;
+        }
+        if (CONTINUATION_STOP.contains(t.lower)) {
+            return isRegionCode(text, t);
         }
         Token after = text.token(t.index + 1);
         if (after != null && after.isPunct(':')) {
@@ -201,6 +204,17 @@ final class AddressDetector implements Detector {
             return !CONTINUATION_STOP.contains(t.lower) && t.text.length() > 1;
         }
         return t.capitalized || t.allCaps;
+    }
+
+    /**
+     * "Toronto, ON 82269", "Caxias do Sul, RS 24893": two letters between the city's comma and the postcode are
+     * a state or province even when they spell a word the address otherwise stops at ("ON", "AT", "NO").
+     */
+    private static boolean isRegionCode(Text text, Token t) {
+        Token before = text.token(t.index - 1);
+        Token after = text.token(t.index + 1);
+        return t.text.length() == 2 && (t.allCaps || text.lowerCased) && before != null && before.isPunct(',')
+                && isNumber(after);
     }
 
     /** The street's name locates a person as much as the city: redacted as GPE too. */

@@ -224,6 +224,17 @@ final class NameModel {
         }
     }
 
+    /** The script of a token's first letter (COMMON for a token without letters). */
+    private static Character.UnicodeScript script(Token t) {
+        for (int k = 0; k < t.text.length(); k++) {
+            char c = t.text.charAt(k);
+            if (Character.isLetter(c)) {
+                return Character.UnicodeScript.of(c);
+            }
+        }
+        return Character.UnicodeScript.COMMON;
+    }
+
     /** The entities of the best tag sequence, each scored by the mean probability of its tags. */
     List<EntitySpan> find(Text text) {
         List<Tagged> tags = tag(text);
@@ -246,6 +257,11 @@ final class NameModel {
             // punctuation never ends an entity ("Smith," "Acme Inc.")
             int last = end - 1;
             while (last > i && !tokens.get(last).word) {
+                last--;
+            }
+            // nor a word in another script: a name does not switch alphabets ("Gelencsér ג€“" is mojibake)
+            Character.UnicodeScript script = script(tokens.get(i));
+            while (last > i && (!tokens.get(last).word || script(tokens.get(last)) != script)) {
                 last--;
             }
             if (!plausible(text, i, last + 1)) {

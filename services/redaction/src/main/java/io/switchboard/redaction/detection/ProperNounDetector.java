@@ -161,6 +161,18 @@ final class ProperNounDetector implements Detector {
         return nextCapital && (PARTICLES.contains(t.lower) || isConnector(t));
     }
 
+    /** Company words written abbreviated: their period belongs to the name ("Miller Ltd.", "Acme Inc."). */
+    private static final Set<String> ABBREVIATED_SUFFIXES = Words.set("inc", "ltd", "corp", "co", "llc", "plc", "bros");
+
+    /** Where an organisation ending in {@code last} ends: after the period of an abbreviated company word. */
+    static int orgEnd(Text text, Token last) {
+        int end = last.baseEnd();
+        if (ABBREVIATED_SUFFIXES.contains(last.base) && end < text.value.length() && text.value.charAt(end) == '.') {
+            return end + 1;
+        }
+        return end;
+    }
+
     private static boolean isConnector(Token t) {
         return t.lower.equals("and") || t.lower.equals("&") || t.isPunct(',');
     }
@@ -174,7 +186,7 @@ final class ProperNounDetector implements Detector {
             while (s < to - 1 && isStop(tokens.get(s)) && !isConnector(tokens.get(s))) {
                 s++;
             }
-            out.add(new EntitySpan(EntityType.ORG, tokens.get(s).start, last.baseEnd(), 0.85));
+            out.add(new EntitySpan(EntityType.ORG, tokens.get(s).start, orgEnd(text, last), 0.85));
             return;
         }
         // split at commas and "and", but keep "White, Willis and Hoffman" (three surnames: a firm) whole
@@ -227,7 +239,7 @@ final class ProperNounDetector implements Detector {
                 s++;
             }
             if (s < to - 1) {
-                out.add(new EntitySpan(EntityType.ORG, tokens.get(s).start, rawLast.baseEnd(), 0.85));
+                out.add(new EntitySpan(EntityType.ORG, tokens.get(s).start, orgEnd(text, rawLast), 0.85));
                 return;
             }
         }
@@ -242,7 +254,7 @@ final class ProperNounDetector implements Detector {
             return;
         }
         if (to - from >= 2 && ORG_SUFFIXES.contains(tokens.get(to - 1).base.replace(".", ""))) {
-            out.add(new EntitySpan(EntityType.ORG, tokens.get(from).start, tokens.get(to - 1).baseEnd(), 0.85));
+            out.add(new EntitySpan(EntityType.ORG, tokens.get(from).start, orgEnd(text, tokens.get(to - 1)), 0.85));
             return;
         }
         if (strongNameHits(from, to, tokens) == 0 && !g.isPlace(phrase(tokens, from, to))) {

@@ -68,4 +68,21 @@ class RedactorTest {
         assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
                 assertThat(REDACTOR.redact(big, RedactionPolicy.defaults()).entities()).hasSizeGreaterThan(100));
     }
+
+    @Test
+    void companiesKeepTheirAbbreviationsPeriodAndRegionCodesArePlaces() {
+        String text = "I work for Miller Ltd. and ship to 12 Baker Street, Toronto, ON 82269";
+        List<EntitySpan> spans = REDACTOR.detect(text, RedactionPolicy.defaults());
+        assertThat(spans).extracting(s -> s.type() + ":" + text.substring(s.start(), s.end()))
+                .contains("ORG:Miller Ltd.", "GPE:Toronto", "GPE:ON", "NUMERIC:82269");
+        // "on" stays a word outside an address's "city, XX postcode" slot
+        assertThat(REDACTOR.redact("call me back on 5 May, ok", RedactionPolicy.defaults()).text()).startsWith("call me back on ");
+    }
+
+    @Test
+    void aNameDoesNotSwitchAlphabets() {
+        String text = "the song is by Szabina J Gelencs\u00e9r \u05d2\u20ac\u201c go figure";
+        List<EntitySpan> spans = REDACTOR.detect(text, RedactionPolicy.defaults());
+        assertThat(spans).extracting(s -> text.substring(s.start(), s.end())).contains("Szabina J Gelencs\u00e9r");
+    }
 }
