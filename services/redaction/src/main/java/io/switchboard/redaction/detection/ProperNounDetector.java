@@ -112,8 +112,15 @@ final class ProperNounDetector implements Detector {
             }
             return;
         }
+        int[] company = cues ? signatureCompany(text) : null;
         int i = 0;
         while (i < tokens.size()) {
+            if (company != null && company[i] > i) {
+                out.add(new EntitySpan(EntityType.ORG, tokens.get(i).start, orgEnd(text, tokens.get(company[i] - 1)),
+                        CombinedNameDetector.STRONG_RULE));
+                i = company[i];
+                continue;
+            }
             if (!startsRun(text, i)) {
                 i++;
                 continue;
@@ -132,6 +139,133 @@ final class ProperNounDetector implements Detector {
             classify(text, i, end, out);
             i = end;
         }
+    }
+
+    /**
+     * A signature block's company: a line of one to four capitalised words between a line that is a
+     * person's name and a line that opens with a street number ("Marisa Alves / Legistorm / 09457 Vana-Viru
+     * 25"). {@code result[i]} is the end (exclusive) of the company's words starting at token i, else 0.
+     * A line of ordinary English words is a job title ("Labor Relations Director"), not a company; a line that
+     * is itself a known name or place is left to the other rules.
+     */
+    private int[] signatureCompany(Text text) {
+        List<Token> tokens = text.tokens;
+        int[] result = new int[tokens.size()];
+        List<int[]> lines = new java.util.ArrayList<>();
+        int lineFrom = 0;
+        for (int k = 1; k <= tokens.size(); k++) {
+            if (k == tokens.size() || tokens.get(k).lineStart) {
+                int a = lineFrom;
+                while (a < k && !tokens.get(a).word) {
+                    a++; // quote markers: "> ", "??? "
+                }
+                int b = k;
+                while (b > a && !tokens.get(b - 1).word) {
+                    b--;
+                }
+                lines.add(new int[] {a, b});
+                lineFrom = k;
+            }
+        }
+        for (int l = 1; l + 1 < lines.size(); l++) {
+            int a = lines.get(l)[0], b = lines.get(l)[1];
+            if (b - a < 1 || b - a > 7 || !isNameLine(tokens, lines.get(l - 1))) {
+                continue;
+            }
+            // "Name / Company / address" or "Name / Company / Name / address"
+            boolean addressNext = opensAddress(tokens, lines.get(l + 1))
+                    || l + 2 < lines.size() && isNameLine(tokens, lines.get(l + 1)) && opensAddress(tokens, lines.get(l + 2));
+            if (!addressNext) {
+                continue;
+            }
+            boolean capitalised = true;
+            boolean ordinary = true;
+            for (int k = a; k < b; k++) {
+                Token t = tokens.get(k);
+                boolean connector = t.lower.equals("and") || t.lower.equals("&") || t.lower.equals("of");
+                if (t.word && !connector && (t.hasDigit || !t.capitalized && !t.allCaps)) {
+                    capitalised = false;
+                }
+                if (t.word && !connector && !isCommonWord(t) && !STOP.contains(t.base)) {
+                    ordinary = false;
+                }
+            }
+            String phrase = phrase(tokens, a, b);
+            // the repeated name of "Name / Company / Name / address" is the person again, not a company
+            boolean repeatsName = l >= 2 && phrase.equals(phrase(tokens, lines.get(l - 2)[0], lines.get(l - 2)[1]));
+            boolean person = g.isFirstName(tokens.get(a).base) && b - a >= 2;
+            if (capitalised && !ordinary && !repeatsName && !person && !g.isPlace(phrase) && strongNameHits(a, b, tokens) < 2) {
+                result[a] = b;
+            }
+        }
+        describedCompanies(text, result);
+        return result;
+    }
+
+    /** Nouns that say what kind of organisation the subject is: "X is a design agency", "X is an investment bank". */
+    private static final Set<String> ORGANISATION_NOUNS = Words.set("agency", "company", "bank", "firm", "startup",
+            "start-up", "corporation", "business", "brand", "retailer", "manufacturer", "provider", "organization",
+            "organisation", "charity", "nonprofit", "non-profit", "insurer", "airline", "carrier", "supplier",
+            "consultancy", "publisher", "broker", "operator", "vendor", "conglomerate", "multinational", "501(c)3");
+
+    /** "Telenav is a design agency", "Persint is an German multinational investment bank": the subject is an ORG. */
+    private void describedCompanies(Text text, int[] result) {
+        List<Token> tokens = text.tokens;
+        for (int i = 1; i + 2 < tokens.size(); i++) {
+            if (!tokens.get(i).lower.equals("is") || !(tokens.get(i + 1).lower.equals("a") || tokens.get(i + 1).lower.equals("an"))) {
+                continue;
+            }
+            boolean described = false;
+            for (int k = i + 2; k < Math.min(tokens.size(), i + 7) && tokens.get(k).word && !described; k++) {
+                described = ORGANISATION_NOUNS.contains(tokens.get(k).lower);
+            }
+            if (!described) {
+                continue;
+            }
+            int s = i;
+            while (s > 0 && tokens.get(s - 1).word && !tokens.get(s - 1).hasDigit && !tokens.get(s - 1).lineStart
+                    && (tokens.get(s - 1).capitalized || tokens.get(s - 1).allCaps) && !STOP.contains(tokens.get(s - 1).lower)) {
+                s--;
+            }
+            if (s > 0 && tokens.get(s - 1).lineStart && tokens.get(s - 1).word && tokens.get(s - 1).capitalized
+                    && !STOP.contains(tokens.get(s - 1).lower)) {
+                s--;
+            }
+            // "Maria is a bank manager": a person described by her job
+            if (s < i && strongNameHits(s, i, tokens) < 2 && !g.isFirstName(tokens.get(s).base)) {
+                result[s] = i;
+            }
+        }
+    }
+
+    /** A line that opens with a house number, or a unit word and its number ("Unit 5022 Box 1225"). */
+    private static boolean opensAddress(List<Token> tokens, int[] line) {
+        if (line[1] <= line[0]) {
+            return false;
+        }
+        Token first = tokens.get(line[0]);
+        if (first.hasDigit && !first.hasLetter) {
+            return true;
+        }
+        Token second = line[0] + 1 < line[1] ? tokens.get(line[0] + 1) : null;
+        return Words.set("unit", "suite", "apt", "box", "flat", "po").contains(first.lower.replace(".", ""))
+                && second != null && second.hasDigit && !second.hasLetter;
+    }
+
+    /** Two to four capitalised words or initials: a person's name line in a signature. */
+    private boolean isNameLine(List<Token> tokens, int[] line) {
+        int words = 0;
+        for (int k = line[0]; k < line[1]; k++) {
+            Token t = tokens.get(k);
+            if (!t.word) {
+                continue;
+            }
+            if (t.hasDigit || !t.capitalized && !isInitial(t)) {
+                return false;
+            }
+            words++;
+        }
+        return words >= 2 && words <= 4;
     }
 
     private boolean startsRun(Text text, int i) {
@@ -346,7 +480,9 @@ final class ProperNounDetector implements Detector {
             return;
         }
         boolean ambiguousSingle = n == 1 && strongHits == 0;
-        if (firstHits + lastHits > 0 && !(ambiguousSingle && first.sentenceStart)) {
+        // "John is nice", "Mark said": a first name that is also a word opens a sentence as a person before a verb
+        boolean subject = ambiguousSingle && nameAfter && g.isFirstName(first.base);
+        if (firstHits + lastHits > 0 && !(ambiguousSingle && first.sentenceStart && !subject)) {
             if (ambiguousSingle && !g.isFirstName(first.base) && !nameAfter) {
                 return; // a common word that is only a surname ("Wisdom", "Discipline") needs a cue
             }

@@ -85,4 +85,27 @@ class RedactorTest {
         List<EntitySpan> spans = REDACTOR.detect(text, RedactionPolicy.defaults());
         assertThat(spans).extracting(s -> text.substring(s.start(), s.end())).contains("Szabina J Gelencs\u00e9r");
     }
+
+    @Test
+    void organisationsFromTheirDescriptionAndFromSignatureBlocks() {
+        String described = "Telenav is a design agency based in Kulusuk, and Maria is a bank manager";
+        assertThat(REDACTOR.detect(described, RedactionPolicy.defaults()))
+                .extracting(s -> s.type() + ":" + described.substring(s.start(), s.end()))
+                .contains("ORG:Telenav").doesNotContain("ORG:Maria");
+        String signature = "Best,\nMarisa Alves\nLegistorm\n09457 Vana-Viru 25 Apt. 971\nMobile: 432 03 163";
+        assertThat(REDACTOR.detect(signature, RedactionPolicy.defaults()))
+                .extracting(s -> s.type() + ":" + signature.substring(s.start(), s.end()))
+                .contains("NAME:Marisa Alves", "ORG:Legistorm");
+        // "Name / Company / Name / address": the repeated name stays a person
+        String repeated = "> Lina Artemova\n> Irecycle\n> Lina Artemova\n> 2224 Trenerys gate 232";
+        assertThat(REDACTOR.detect(repeated, RedactionPolicy.defaults()))
+                .extracting(s -> s.type() + ":" + repeated.substring(s.start(), s.end()))
+                .contains("ORG:Irecycle").doesNotContain("ORG:Lina Artemova");
+    }
+
+    @Test
+    void aFirstNameThatIsAlsoAWordOpensASentenceAsAPerson() {
+        assertThat(REDACTOR.redact("John is nice, he fixed it", RedactionPolicy.defaults()).text())
+                .isEqualTo("****NAME**** is nice, he fixed it");
+    }
 }
