@@ -30,7 +30,7 @@ public class RedactionConsumer {
         consumers.start(ConsumerSpec.named(RedactionPipeline.READ_MODEL)
                 .topics(Topics.CHAT, Topics.INTERACTION)
                 .group(config.consumerGroup())
-                .records(pipeline::apply)
+                .batches(pipeline::apply)
                 .build());
     }
 }

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.redaction.domain.ChatSession;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,12 @@ public class ChatSessions {
     }
 
     public Uni<Optional<ChatSession>> find(String partnerId, long chatId) {
-        return pool.preparedQuery("""
+        return find(pool, partnerId, chatId);
+    }
+
+    /** The chat's session as {@code client} (a transaction) sees it. */
+    public Uni<Optional<ChatSession>> find(SqlClient client, String partnerId, long chatId) {
+        return client.preparedQuery("""
                         SELECT chat_id, menu_id, lang, bot_first, holder_type, holder_id, holder_name, holder_segment
                         FROM redaction_chats WHERE partner_id = $1 AND chat_id = $2""")
                 .execute(Tuple.of(partnerId, chatId))
