@@ -67,7 +67,7 @@ public final class AnalysisBenchmark {
         Mem afterSentiment = Mem.now();
         report("sentiment (VADER lexicon)", t0, detection, afterSentiment);
         t0 = System.nanoTime();
-        LanguageDetection languages = new LanguageDetection(new LanguageDetection.Settings(LOW_ACCURACY, 0.01, 8));
+        LanguageDetection languages = new LanguageDetection(new LanguageDetection.Settings(LOW_ACCURACY, 0.01, 6, 8));
         languages.preload(LanguageSentences.LANGUAGES);
         Mem afterLanguages = Mem.now();
         report("language (lingua, " + LanguageSentences.LANGUAGES.size() + " languages, "
@@ -84,7 +84,7 @@ public final class AnalysisBenchmark {
         System.out.println("| set | mode | overall | " + String.join(" | ", LanguageSentences.LANGUAGES) + " |");
         System.out.println("|---|---|---|" + "---|".repeat(LanguageSentences.LANGUAGES.size()));
         for (boolean low : new boolean[] {false, true}) {
-            LanguageDetection d = new LanguageDetection(new LanguageDetection.Settings(low, 0.01, 8));
+            LanguageDetection d = new LanguageDetection(new LanguageDetection.Settings(low, 0.01, 6, 8));
             for (var set : List.of(new Object[] {"test (280 sentences)", test}, new Object[] {"dev (70 short phrases)", dev})) {
                 LanguageSentences.Accuracy a = ((LanguageSentences) set[1]).accuracy(d, LanguageSentences.LANGUAGES);
                 StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %s | %.4f |", set[0], low ? "low" : "high", a.overall()));

@@ -29,7 +29,7 @@ public class AnalyzerProducer {
         List<String> defaults = Languages.configured("switchboard.redaction.language.default-languages",
                 language.defaultLanguages());
         LanguageDetection detection = new LanguageDetection(new LanguageDetection.Settings(
-                language.lowAccuracy(), language.minimumGap(), language.maxDetectors()));
+                language.lowAccuracy(), language.minimumGap(), language.minimumLetters(), language.maxDetectors()));
         detection.preload(defaults);
         RedactionConfig.Intents intents = config.intents();
         IntentMatcher matcher = new IntentMatcher(Embeddings.load(intents.onnxThreads()),

@@ -57,6 +57,10 @@ public interface RedactionConfig {
         @WithDefault("0.01")
         double minimumGap();
 
+        /** A text with fewer letters is "too short to tell" ("ok", "merci"): the hint or the first language. */
+        @WithDefault("6")
+        int minimumLetters();
+
         /** Detectors kept, one per distinct language set. */
         @WithDefault("64")
         int maxDetectors();

@@ -17,9 +17,10 @@ import java.util.Set;
  * The language of a message among its partner's languages (lingua, n-gram models, restricted to that set — the
  * fewer the candidates, the better short texts are told apart).
  *
- * <p>A text lingua cannot place (no letters, or {@code UNKNOWN}) or places with a small lead — the second
- * language's relative confidence within {@link Settings#minimumGap()} of the first's — is too short to tell:
- * then the chat's hint if it is one of the partner's languages, else the partner's first language.
+ * <p>A text with fewer than {@link Settings#minimumLetters()} letters ("ok", "ja", "merci": lingua calls "ok"
+ * Dutch and "bye" French, confidently), one lingua cannot place ({@code UNKNOWN}) or places with a small lead —
+ * the second language's relative confidence within {@link Settings#minimumGap()} of the first's — is too short
+ * to tell: then the chat's hint if it is one of the partner's languages, else the partner's first language.
  *
  * <p>One detector per distinct language set, kept in a bounded LRU ({@link Settings#maxDetectors()}); lingua's
  * language models themselves are loaded once per language and shared by every detector (static in lingua), so
@@ -30,11 +31,11 @@ import java.util.Set;
  * <p>Plain Java, thread-safe; never logs the text.
  */
 public final class LanguageDetection {
-    /** @param lowAccuracy lingua's low accuracy mode; @param minimumGap see the class comment */
-    public record Settings(boolean lowAccuracy, double minimumGap, int maxDetectors) {
+    /** @param lowAccuracy lingua's low accuracy mode; @param minimumGap, minimumLetters see the class comment */
+    public record Settings(boolean lowAccuracy, double minimumGap, int minimumLetters, int maxDetectors) {
         public Settings {
-            if (!(minimumGap >= 0 && minimumGap < 1) || maxDetectors < 1) {
-                throw new IllegalArgumentException("minimumGap in [0, 1), maxDetectors ≥ 1");
+            if (!(minimumGap >= 0 && minimumGap < 1) || minimumLetters < 1 || maxDetectors < 1) {
+                throw new IllegalArgumentException("minimumGap in [0, 1), minimumLetters ≥ 1, maxDetectors ≥ 1");
             }
         }
     }
@@ -75,7 +76,7 @@ public final class LanguageDetection {
     public String detect(String text, List<String> languages, String hint) {
         String fallback = hint != null && languages.contains(hint.toLowerCase(Locale.ROOT))
                 ? hint.toLowerCase(Locale.ROOT) : languages.get(0);
-        if (languages.size() == 1 || !hasLetter(text)) {
+        if (languages.size() == 1 || !hasLetters(text, settings.minimumLetters())) {
             return fallback;
         }
         Map<Language, Double> confidences = detector(languages(languages)).computeLanguageConfidenceValues(text);
@@ -121,12 +122,13 @@ public final class LanguageDetection {
         return set;
     }
 
-    private static boolean hasLetter(String text) {
-        for (int i = 0; i < text.length(); i++) {
+    private static boolean hasLetters(String text, int minimum) {
+        int letters = 0;
+        for (int i = 0; i < text.length() && letters < minimum; i++) {
             if (Character.isLetter(text.charAt(i))) {
-                return true;
+                letters++;
             }
         }
-        return false;
+        return letters >= minimum;
     }
 }

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LanguageDetectionTest {
     /** The service's defaults (application.properties): high accuracy mode, minimum gap 0.01. */
-    private static final LanguageDetection DETECTION = new LanguageDetection(new LanguageDetection.Settings(false, 0.01, 4));
+    private static final LanguageDetection DETECTION = new LanguageDetection(new LanguageDetection.Settings(false, 0.01, 6, 4));
     private static final List<String> SEVEN = LanguageSentences.LANGUAGES;
 
     @Test
@@ -44,18 +44,30 @@ class LanguageDetectionTest {
         // The hint counts only when it is one of the partner's languages; otherwise the first one.
         assertThat(DETECTION.detect("???", List.of("de", "fr"), "it")).isEqualTo("de");
         assertThat(DETECTION.detect("???", List.of("de", "fr"), "FR")).isEqualTo("fr");
-        // "danke" is German or Dutch by a hair (lingua's relative confidences 1.0 and 0.994): the chat's language.
-        assertThat(DETECTION.detect("danke", List.of("de", "nl"), "nl")).isEqualTo("nl");
-        assertThat(DETECTION.detect("danke", List.of("de", "nl"), "de")).isEqualTo("de");
+        // "por favor" is Spanish by a lead of 0.015 over Portuguese: detected with the default gap of 0.01, the
+        // chat's language with a gap of 0.05.
+        assertThat(DETECTION.detect("por favor", List.of("es", "pt"), "pt")).isEqualTo("es");
+        LanguageDetection cautious = new LanguageDetection(new LanguageDetection.Settings(false, 0.05, 6, 4));
+        assertThat(cautious.detect("por favor", List.of("es", "pt"), "pt")).isEqualTo("pt");
+        assertThat(cautious.detect("Hola, mi pedido todavía no ha llegado", List.of("es", "pt"), "pt")).isEqualTo("es");
         // One language: nothing to detect.
         assertThat(DETECTION.detect("Bonjour, ma commande n'est pas arrivée", List.of("es"), null)).isEqualTo("es");
         // A clear sentence beats a wrong hint.
         assertThat(DETECTION.detect("Bonjour, ma commande n'est toujours pas arrivée", SEVEN, "en")).isEqualTo("fr");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"ok", "ok 123", "yes", "ja", "oui", "si", "no", "merci",
+            "hola", "ciao", "bye", "hi", "thx", "okay!", "sure", "vale", "nein"})
+    void oneWordTurnsAreTooShortToTellAndKeepTheChatsLanguage(String turn) {
+        // Without the letter minimum lingua calls "ok" Dutch, "bye" and "thx" French, "ja" Spanish.
+        assertThat(DETECTION.detect(turn, SEVEN, "it")).isEqualTo("it");
+        assertThat(DETECTION.detect(turn, SEVEN, "pt")).isEqualTo("pt");
+    }
+
     @Test
     void oneDetectorPerLanguageSetInABoundedCache() {
-        LanguageDetection detection = new LanguageDetection(new LanguageDetection.Settings(true, 0.01, 2));
+        LanguageDetection detection = new LanguageDetection(new LanguageDetection.Settings(true, 0.01, 6, 2));
         detection.detect("where is my order", List.of("en", "es"), null);
         detection.detect("where is my order", List.of("es", "en"), null);
         assertThat(detection.cachedDetectors()).isEqualTo(1);

@@ -72,7 +72,7 @@ public record LanguageSentences(List<Labelled> all) {
         LanguageSentences dev = read(DEV);
         for (boolean low : new boolean[] {false, true}) {
             for (double gap : new double[] {0, 0.01, 0.02, 0.05, 0.1}) {
-                Accuracy a = dev.accuracy(new LanguageDetection(new LanguageDetection.Settings(low, gap, 8)), LANGUAGES);
+                Accuracy a = dev.accuracy(new LanguageDetection(new LanguageDetection.Settings(low, gap, 6, 8)), LANGUAGES);
                 StringBuilder line = new StringBuilder(String.format("low=%s gap=%.2f all %.3f", low, gap, a.overall()));
                 LANGUAGES.forEach(l -> line.append(String.format(" %s %.2f", l, a.of(l))));
                 System.out.println(line);
