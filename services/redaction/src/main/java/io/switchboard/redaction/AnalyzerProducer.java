@@ -7,6 +7,7 @@ import io.switchboard.redaction.analysis.Sentiment;
 import io.switchboard.redaction.detection.Redactor;
 import io.switchboard.redaction.domain.Languages;
 import io.switchboard.redaction.domain.MessageAnalyzer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -18,12 +19,14 @@ import java.util.List;
  *
  * <p>{@link DetectingAnalyzer}, built once here: the detection package's {@link Redactor} (gazetteers and name
  * model), VADER's lexicon, lingua with the default languages' models preloaded, and the embedding model — all
- * loaded at creation, so the first message does not wait for them.
+ * loaded at creation, which {@link Startup} moves to the service's start, so the first message does not wait
+ * for them (≈ 10–30 s).
  */
 @ApplicationScoped
 public class AnalyzerProducer {
     @Produces
     @Singleton
+    @Startup
     MessageAnalyzer analyzer(RedactionConfig config) {
         RedactionConfig.Language language = config.language();
         List<String> defaults = Languages.configured("switchboard.redaction.language.default-languages",
