@@ -15,6 +15,7 @@ import io.switchboard.redaction.RedactionFixtures.Chat;
 import io.switchboard.testing.KafkaTestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
+import io.switchboard.testing.TestTokens;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -35,8 +36,13 @@ import static io.switchboard.redaction.RedactionFixtures.rows;
 import static io.switchboard.redaction.RedactionFixtures.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.nullValue;
 
 /**
@@ -139,6 +145,41 @@ class PipelineTest {
         assertThat(data.get("customerSessionId").asText()).isEqualTo(Long.toString(chat.id));
         assertThat(data.get("chatType").asText()).isEqualTo("bot");
         assertThat(event.toString()).doesNotContain("4111").doesNotContain("carla");
+    }
+
+    @Test
+    void eachMessageHasItsSentimentLanguageAndIntents() {
+        String admin = TestTokens.bearer("initrode", "admin");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"name\": \"refund\", \"phrases\": [\"I'd like a refund\", \"please refund my order\"]}")
+                .post("/redaction/api/v1/admin/intents").then().statusCode(201);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"name\": \"order_status\", \"phrases\": [\"where is my order\", \"my package hasn't arrived\"]}")
+                .post("/redaction/api/v1/admin/intents").then().statusCode(201);
+        Chat chat = Chat.of("initrode");
+        chat.created(null, false, "Eve Customer", "eve@customer.example");
+        chat.assigned("agent", 77, "Ann Agent");
+        chat.fromCustomer("this is the third time I call, useless");
+        chat.fromCustomer("Hola, mi pedido todavía no ha llegado y nadie me responde");
+        chat.fromCustomer("I want my money back");
+        chat.fromCustomer("thanks, that fixed it");
+        awaitRedacted(pool, chat);
+
+        var page = as(TestTokens.bearer("initrode", "supervisor")).queryParam("customersessionid", chat.id).get(session("initrode"))
+                .then().statusCode(200).body("[0].messages", hasSize(4))
+                .body("[0].messages[0].sentiment", lessThan(-0.2f))
+                .body("[0].messages[0].lang", equalTo("en"))
+                .body("[0].messages[0].topic", nullValue())
+                .body("[0].messages[0].score", nullValue())
+                // The chat is English (the hint); the message is detected as Spanish.
+                .body("[0].messages[1].lang", equalTo("es"))
+                .body("[0].messages[2].topic", equalTo("refund"))
+                .body("[0].messages[2].score", greaterThanOrEqualTo(0.4f))
+                .body("[0].messages[2].topmatches.intent", contains("refund", "order_status"))
+                .body("[0].messages[2].topmatches[0].phrase", equalTo("I'd like a refund"))
+                .body("[0].messages[3].sentiment", greaterThan(0.2f))
+                .extract().jsonPath();
+        assertThat(page.getFloat("[0].messages[2].topmatches[0].confidence")).isEqualTo(page.getFloat("[0].messages[2].score"));
     }
 
     @Test

@@ -64,6 +64,31 @@ class PolicyAdminApiTest {
     }
 
     @Test
+    void thePartnersLanguagesDefaultToTheServicesAndAreChecked() {
+        String token = TestTokens.bearer("tyrell", "admin");
+        admin(token).get(ADMIN + "/policy").then().statusCode(200)
+                .body("languages", contains("en", "es", "fr", "de", "it", "pt", "nl"));
+        admin(token).body("{\"redacted_types\": [\"EMAIL\"], \"languages\": [\" FR\", \"de\", \"fr\"]}")
+                .put(ADMIN + "/policy").then().statusCode(200).body("languages", contains("fr", "de"));
+        admin(token).get(ADMIN + "/policy").then().statusCode(200).body("languages", contains("fr", "de"))
+                .body("redacted_types", contains("EMAIL"));
+        // Refused, nothing written: none, an unknown code, a code the detector has no model for, too many.
+        Map<String, String> refused = Map.of(
+                "{\"redacted_types\": [], \"languages\": []}", "languages",
+                "{\"redacted_types\": [], \"languages\": [\"en\", \"xx\"]}", "languages[1]",
+                "{\"redacted_types\": [], \"languages\": [\"kl\"]}", "languages[0]",
+                "{\"redacted_types\": [], \"languages\": [\"english\"]}", "languages[0]",
+                "{\"redacted_types\": [], \"languages\": " + java.util.Collections.nCopies(21, "\"en\"") + "}", "languages",
+                "{\"redacted_types\": [], \"languages\": \"en\"}", "languages");
+        refused.forEach((body, field) -> admin(token).body(body).put(ADMIN + "/policy").then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", equalTo(field)));
+        admin(token).get(ADMIN + "/policy").then().statusCode(200).body("languages", contains("fr", "de"));
+        // Absent: back to the service's default set.
+        admin(token).body("{\"redacted_types\": [\"EMAIL\"]}").put(ADMIN + "/policy").then().statusCode(200)
+                .body("languages", hasSize(7));
+    }
+
+    @Test
     void customEntitiesAreCheckedStoredAndKeptPerPartner() {
         int id = admin(UMBRELLA_ADMIN).body("{\"label\": \"TICKET\", \"regex\": \"T-[0-9]{4}\"}").post(ADMIN + "/custom-entities")
                 .then().statusCode(201).header("Location", org.hamcrest.Matchers.containsString("/redaction/api/v1/admin/custom-entities/"))

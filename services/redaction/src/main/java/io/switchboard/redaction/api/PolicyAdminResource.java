@@ -7,7 +7,9 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.redaction.domain.CustomEntity;
 import io.switchboard.redaction.domain.EntityTypes;
+import io.switchboard.redaction.RedactionConfig;
 import io.switchboard.redaction.domain.Intent;
+import io.switchboard.redaction.domain.Languages;
 import io.switchboard.redaction.domain.PartnerPolicy;
 import io.switchboard.redaction.store.PolicyStore;
 import io.switchboard.redaction.store.PolicyStore.PolicySettings;
@@ -47,26 +49,39 @@ public class PolicyAdminResource {
     private final PolicyStore store;
     private final PartnerContext partner;
     private final SecurityIdentity identity;
+    private final List<String> defaultLanguages;
 
-    public PolicyAdminResource(PolicyStore store, PartnerContext partner, SecurityIdentity identity) {
+    public PolicyAdminResource(PolicyStore store, PartnerContext partner, SecurityIdentity identity, RedactionConfig config) {
         this.store = store;
         this.partner = partner;
         this.identity = identity;
+        this.defaultLanguages = Languages.configured("switchboard.redaction.language.default-languages",
+                config.language().defaultLanguages());
     }
 
     // ------------------------------------------------------------------ JSON
 
-    /** {@code redacted_types}: built-in types (an empty list redacts none); {@code mask_style} default {@code label}. */
+    /**
+     * {@code redacted_types}: built-in types (an empty list redacts none); {@code mask_style} default {@code label};
+     * {@code languages}: 1–20 ISO 639-1 codes the detector supports, the first the fallback (absent: the service's
+     * default set).
+     */
     public record PolicyRequest(@JsonProperty("redacted_types") @NotNull @Size(max = 32) List<@NotNull @Size(max = 32) String> redactedTypes,
-                                @JsonProperty("mask_style") @Size(max = 32) String maskStyle) {
+                                @JsonProperty("mask_style") @Size(max = 32) String maskStyle,
+                                @Size(max = Languages.MAX) List<@NotNull @Size(max = 16) String> languages) {
     }
 
-    /** {@code available_types}: every built-in type; custom entities are always redacted. */
+    /**
+     * {@code available_types}: every built-in type; custom entities are always redacted. {@code languages}: the
+     * partner's, or the default set when it set none.
+     */
     public record PolicyView(@JsonProperty("redacted_types") List<String> redactedTypes, @JsonProperty("mask_style") String maskStyle,
-                             @JsonProperty("available_types") List<String> availableTypes,
+                             List<String> languages, @JsonProperty("available_types") List<String> availableTypes,
                              @JsonProperty("updated_at") Instant updatedAt) {
-        static PolicyView of(PolicySettings settings) {
-            return new PolicyView(settings.redactedTypes(), settings.maskStyle().value(), EntityTypes.BUILT_IN, settings.updatedAt());
+        static PolicyView of(PolicySettings settings, List<String> defaultLanguages) {
+            return new PolicyView(settings.redactedTypes(), settings.maskStyle().value(),
+                    settings.languages() == null ? defaultLanguages : settings.languages(), EntityTypes.BUILT_IN,
+                    settings.updatedAt());
         }
     }
 
@@ -101,7 +116,7 @@ public class PolicyAdminResource {
     @GET
     @Path("/policy")
     public Uni<PolicyView> policy() {
-        return store.settings(partner.partnerId()).map(PolicyView::of);
+        return store.settings(partner.partnerId()).map(settings -> PolicyView.of(settings, defaultLanguages));
     }
 
     @PUT
@@ -109,7 +124,9 @@ public class PolicyAdminResource {
     public Uni<PolicyView> setPolicy(@Valid PolicyRequest request) {
         var types = PartnerPolicy.redactedTypes(request.redactedTypes());
         var style = PartnerPolicy.maskStyle(request.maskStyle());
-        return store.saveSettings(partner.partnerId(), types, style, actor()).map(PolicyView::of);
+        var languages = Languages.define(request.languages());
+        return store.saveSettings(partner.partnerId(), types, style, languages, actor())
+                .map(settings -> PolicyView.of(settings, defaultLanguages));
     }
 
     // ------------------------------------------------------------------ custom entities

@@ -8,15 +8,23 @@ import java.util.Set;
 
 /**
  * What a partner set up for redaction: which built-in types are redacted, how a redacted entity is written,
- * its custom entities (always redacted) and its intents. {@link #defaults()}: every built-in type,
- * {@code ****TYPE****}, nothing custom — what a partner that set nothing gets.
+ * its custom entities (always redacted), its intents and the languages its messages are in ({@link Languages};
+ * empty: the service's configured default set). {@link #defaults()}: every built-in type, {@code ****TYPE****},
+ * nothing custom, the default languages — what a partner that set nothing gets.
  */
 public record PartnerPolicy(Set<String> redactedTypes, MaskStyle maskStyle, List<CustomEntity> customEntities,
-                            List<Intent> intents) {
+                            List<Intent> intents, List<String> languages) {
     public PartnerPolicy {
         redactedTypes = Set.copyOf(redactedTypes);
         customEntities = List.copyOf(customEntities);
         intents = List.copyOf(intents);
+        languages = languages == null ? List.of() : List.copyOf(languages);
+    }
+
+    /** A policy with the service's default languages. */
+    public PartnerPolicy(Set<String> redactedTypes, MaskStyle maskStyle, List<CustomEntity> customEntities,
+                         List<Intent> intents) {
+        this(redactedTypes, maskStyle, customEntities, intents, List.of());
     }
 
     public static PartnerPolicy defaults() {

@@ -37,7 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class PolicyStore {
     /** The policy of a partner that has not set one. */
-    public static final PolicySettings DEFAULT_SETTINGS = new PolicySettings(EntityTypes.BUILT_IN, MaskStyle.LABEL, null, null);
+    public static final PolicySettings DEFAULT_SETTINGS = new PolicySettings(EntityTypes.BUILT_IN, MaskStyle.LABEL, null, null, null);
 
     private final Pool pool;
     private final Clock clock;
@@ -50,7 +50,9 @@ public class PolicyStore {
         this.ttlNanos = config.policyCacheTtl().toNanos();
     }
 
-    public record PolicySettings(List<String> redactedTypes, MaskStyle maskStyle, Instant updatedAt, String updatedBy) {
+    /** {@code languages} null: the service's default set. */
+    public record PolicySettings(List<String> redactedTypes, MaskStyle maskStyle, Instant updatedAt, String updatedBy,
+                                 List<String> languages) {
     }
 
     public record StoredCustomEntity(long id, String label, String regex, List<String> words, Instant createdAt,
@@ -78,7 +80,7 @@ public class PolicyStore {
         return settings(partnerId).flatMap(settings -> customEntities(partnerId).flatMap(entities -> intents(partnerId)
                 .map(intents -> new PartnerPolicy(Set.copyOf(settings.redactedTypes()), settings.maskStyle(),
                         entities.stream().map(e -> CustomEntity.restore(e.label(), e.regex(), e.words())).toList(),
-                        intents.stream().map(i -> new Intent(i.name(), i.phrases())).toList()))));
+                        intents.stream().map(i -> new Intent(i.name(), i.phrases())).toList(), settings.languages()))));
     }
 
     private void invalidate(String partnerId) {
@@ -89,27 +91,34 @@ public class PolicyStore {
 
     public Uni<PolicySettings> settings(String partnerId) {
         return pool.preparedQuery("""
-                        SELECT redacted_types, mask_style, updated_at, updated_by FROM redaction_policies WHERE partner_id = $1""")
+                        SELECT redacted_types, mask_style, updated_at, updated_by, languages FROM redaction_policies WHERE partner_id = $1""")
                 .execute(Tuple.of(partnerId))
                 .map(rows -> rows.size() == 0 ? DEFAULT_SETTINGS : settings(rows.iterator().next()));
     }
 
-    public Uni<PolicySettings> saveSettings(String partnerId, Set<String> redactedTypes, MaskStyle style, String actor) {
+    /** {@code languages} null: the service's default set. */
+    public Uni<PolicySettings> saveSettings(String partnerId, Set<String> redactedTypes, MaskStyle style,
+                                            List<String> languages, String actor) {
         Instant now = now();
         return pool.preparedQuery("""
-                        INSERT INTO redaction_policies (partner_id, redacted_types, mask_style, updated_at, updated_by)
-                        VALUES ($1, $2, $3, $4, $5)
+                        INSERT INTO redaction_policies (partner_id, redacted_types, mask_style, updated_at, updated_by, languages)
+                        VALUES ($1, $2, $3, $4, $5, $6)
                         ON CONFLICT (partner_id) DO UPDATE SET redacted_types = EXCLUDED.redacted_types,
-                            mask_style = EXCLUDED.mask_style, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
-                        RETURNING redacted_types, mask_style, updated_at, updated_by""")
-                .execute(Tuple.of(partnerId, redactedTypes.toArray(String[]::new), style.value(), now.atOffset(ZoneOffset.UTC), actor))
+                            mask_style = EXCLUDED.mask_style, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by,
+                            languages = EXCLUDED.languages
+                        RETURNING redacted_types, mask_style, updated_at, updated_by, languages""")
+                .execute(Tuple.tuple().addValue(partnerId).addValue(redactedTypes.toArray(String[]::new)).addValue(style.value())
+                        .addValue(now.atOffset(ZoneOffset.UTC)).addValue(actor)
+                        .addValue(languages == null ? null : languages.toArray(String[]::new)))
                 .map(rows -> settings(rows.iterator().next()))
                 .invoke(() -> invalidate(partnerId));
     }
 
     private static PolicySettings settings(Row row) {
+        String[] languages = row.getArrayOfStrings("languages");
         return new PolicySettings(Arrays.asList(row.getArrayOfStrings("redacted_types")),
-                WireEnum.of(MaskStyle.class, row.getString("mask_style")), instant(row, "updated_at"), row.getString("updated_by"));
+                WireEnum.of(MaskStyle.class, row.getString("mask_style")), instant(row, "updated_at"), row.getString("updated_by"),
+                languages == null ? null : List.of(languages));
     }
 
     // ------------------------------------------------------------------ custom entities
