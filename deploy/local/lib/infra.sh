@@ -124,8 +124,9 @@ PROPS
   if [ ! -f "$dir/data/meta.properties" ]; then
     local cluster_id
     cluster_id=$(head -c16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+    # "--cluster-id=<id>": an id that starts with '-' (1 in 64) would otherwise be read as an option.
     java -Dlog4j2.configurationFile="$REPO/deploy/local/lib/log4j2.xml" -cp "$dir/lib/*" kafka.tools.StorageTool \
-      format --standalone -t "$cluster_id" -c "$dir/server.properties" >"$dir/logs/format.log" 2>&1 \
+      format --standalone --cluster-id="$cluster_id" -c "$dir/server.properties" >"$dir/logs/format.log" 2>&1 \
       || { cat "$dir/logs/format.log"; die "formatting Kafka storage failed"; }
   fi
   # shellcheck disable=SC2086 # JAVA_OPTS_IDLE is a list of options

@@ -7,7 +7,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * Reporting is a read side sliced by read model (root README, services/reporting/README.md): one package
- * per read model — {@code calls}, {@code chats}, {@code changes}, {@code directory}, {@code media} — each
+ * per read model — {@code calls}, {@code chats}, {@code changes}, {@code directory}, {@code media}, {@code messages} — each
  * with its projection, queries and typed views, on the shared SQL machinery of {@code jdbc}; above them
  * {@code projection} (which read model an event goes to), {@code messaging} (the Kafka loops),
  * {@code rebuild} and {@code api}. It has no {@code domain} (it decides nothing), so the write side's
@@ -16,7 +16,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTest {
     private static final String ROOT = "io.switchboard.reporting";
     private static final String[] READ_MODELS = {ROOT + ".calls..", ROOT + ".chats..", ROOT + ".changes..",
-            ROOT + ".directory..", ROOT + ".media.."};
+            ROOT + ".directory..", ROOT + ".media..", ROOT + ".messages.."};
     private final ServiceArchitecture service = ServiceArchitecture.of(ROOT);
 
     @Test

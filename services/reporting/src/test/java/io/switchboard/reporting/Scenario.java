@@ -33,6 +33,10 @@ import io.switchboard.events.interaction.DirectoryEvents.TeamUpdated;
 import io.switchboard.events.media.MediaEvents;
 import io.switchboard.events.media.MediaEvents.PhotoAttached;
 import io.switchboard.events.media.MediaEvents.VideoAttached;
+import io.switchboard.events.redaction.RedactionEvents;
+import io.switchboard.events.redaction.RedactionEvents.EntitySpan;
+import io.switchboard.events.redaction.RedactionEvents.MessageRedacted;
+import io.switchboard.events.redaction.RedactionEvents.TopMatch;
 import io.switchboard.testing.events.TestEnvelopes;
 
 import java.time.Instant;
@@ -95,6 +99,32 @@ public final class Scenario {
         s.add(MediaEvents.PHOTO, 801, photo);
         s.add(MediaEvents.VIDEO, 901, video);
         return List.copyOf(s.events);
+    }
+
+    /**
+     * The redaction service's events of the morning: the chat's two messages, redacted (one stream per chat,
+     * on the redaction topic).
+     */
+    public static List<EventEnvelope> redacted(String partner) {
+        Scenario s = new Scenario(partner);
+        s.add(RedactionEvents.AGGREGATE_TYPE, CHAT_ID, redactedMessage(CHAT_ID, 1, "customer", null, null,
+                "hi, I am ****NAME**** and my card ****NUMERIC**** was charged twice",
+                List.of(new EntitySpan("NAME", 8, 13, 0.93), new EntitySpan("NUMERIC", 25, 44, 0.99)), -0.4,
+                "billing", 0.82, morning("31:00")));
+        s.add(RedactionEvents.AGGREGATE_TYPE, CHAT_ID, redactedMessage(CHAT_ID, 2, "agent", "103", "Carol Agent",
+                "sorry about that, refunding it now", List.of(), 0.3, null, null, morning("32:00")));
+        return List.copyOf(s.events);
+    }
+
+    /** A redacted message as the redaction service publishes it (its intents: billing, then refunds). */
+    public static MessageRedacted redactedMessage(long chatId, long messageId, String senderType, String senderId,
+                                                 String senderName, String text, List<EntitySpan> entities,
+                                                 double sentiment, String topic, Double score, Instant sentAt) {
+        List<TopMatch> matches = topic == null ? List.of()
+                : List.of(new TopMatch(topic, score, "I was charged twice"), new TopMatch("refunds", 0.41, "give me my money back"));
+        return new MessageRedacted(chatId + ".1", String.valueOf(chatId), chatId, 1, messageId, senderType, senderId,
+                senderName, "agent".equals(senderType) ? "agent" : "bot", "chat", "3", 3L, text, entities, sentiment,
+                "en", topic, score, matches, sentAt, sentAt.plusMillis(40));
     }
 
     /** The partner's organization settings (its own stream, id = the partner). */

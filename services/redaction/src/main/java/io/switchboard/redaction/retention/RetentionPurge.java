@@ -1,7 +1,7 @@
 package io.switchboard.redaction.retention;
 
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
+import io.switchboard.consumer.retention.BatchedPurge;
 import io.switchboard.redaction.RedactionConfig;
 import io.switchboard.redaction.messaging.RedactionPipeline;
 import io.switchboard.redaction.store.ChatSessions;
@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.function.Function;
 
 /**
  * Data retention (docs/api/redacted-messages.md#data-retention): every
@@ -67,21 +66,14 @@ public class RetentionPurge {
     public Purged purge() {
         Instant now = clock.instant();
         int batch = retention.batch();
-        long history = drain(before -> messages.purge(before, batch), now.minus(retention.history()), batch);
+        long history = BatchedPurge.drain((before, limit) -> messages.purge(before, limit).await().atMost(TIMEOUT),
+                now.minus(retention.history()), batch);
         Instant runtime = now.minus(retention.runtime());
-        long chats = drain(before -> sessions.purge(before, batch), runtime, batch);
+        long chats = BatchedPurge.drain((before, limit) -> sessions.purge(before, limit).await().atMost(TIMEOUT),
+                runtime, batch);
         long parked = pool.preparedQuery("DELETE FROM consumer_dead_letters WHERE consumer = $1 AND parked_at < $2")
                 .execute(Tuple.of(RedactionPipeline.READ_MODEL, runtime.atOffset(ZoneOffset.UTC)))
                 .map(rows -> (long) rows.rowCount()).await().atMost(TIMEOUT);
         return new Purged(history, chats, parked);
-    }
-
-    private static long drain(Function<Instant, Uni<Integer>> delete, Instant before, int batch) {
-        long total = 0;
-        for (int deleted = batch; deleted == batch; ) {
-            deleted = delete.apply(before).await().atMost(TIMEOUT);
-            total += deleted;
-        }
-        return total;
     }
 }

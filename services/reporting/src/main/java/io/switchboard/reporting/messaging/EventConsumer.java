@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Feeds the chat, interaction and media topics into the projections through libs/consumer: one loop per
+ * Feeds the chat, interaction, media and redaction topics into the projections through libs/consumer: one loop per
  * topic (read model {@code reporting}), each polled batch split by stream into groups applied in parallel
  * ({@link GroupedBatches}, {@code switchboard.reporting.apply-threads} groups, one transaction each) under
  * the live lock ({@link LiveProjection}). The loop decodes, parks what cannot be decoded, keeps heartbeats
@@ -48,7 +48,8 @@ public class EventConsumer {
                          @ConfigProperty(name = "switchboard.reporting.fetch-wait") Duration fetchWait,
                          @ConfigProperty(name = "switchboard.reporting.group.chat", defaultValue = "switchboard-reporting-chat-2") String chatGroup,
                          @ConfigProperty(name = "switchboard.reporting.group.interaction", defaultValue = "switchboard-reporting-interaction-2") String interactionGroup,
-                         @ConfigProperty(name = "switchboard.reporting.group.media", defaultValue = "switchboard-reporting-media") String mediaGroup) {
+                         @ConfigProperty(name = "switchboard.reporting.group.media", defaultValue = "switchboard-reporting-media") String mediaGroup,
+                         @ConfigProperty(name = "switchboard.reporting.group.redaction", defaultValue = "switchboard-reporting-redaction") String redactionGroup) {
         this.consumers = consumers;
         this.projector = projector;
         this.live = live;
@@ -58,6 +59,7 @@ public class EventConsumer {
         groups.put(Topics.CHAT, chatGroup);
         groups.put(Topics.INTERACTION, interactionGroup);
         groups.put(Topics.MEDIA, mediaGroup);
+        groups.put(Topics.REDACTION, redactionGroup);
     }
 
     void start(@Observes StartupEvent startup) {

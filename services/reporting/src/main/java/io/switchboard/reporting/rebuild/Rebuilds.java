@@ -5,7 +5,9 @@ import io.switchboard.events.Topics;
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.reporting.messaging.ConsumerProgress;
+import io.switchboard.reporting.messages.MessageProjection;
 import io.switchboard.reporting.messaging.LiveProjection;
+import io.switchboard.reporting.retention.RetentionPurge;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -44,6 +46,8 @@ public class Rebuilds {
     LiveProjection live;
     @Inject
     Clock clock;
+    @Inject
+    RetentionPurge retention;
     @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
     String bootstrapServers;
     @ConfigProperty(name = "switchboard.reporting.rebuild.batch-size", defaultValue = "2000")
@@ -78,6 +82,7 @@ public class Rebuilds {
         channelTopics.put("chat", Topics.CHAT);
         channelTopics.put("interaction", Topics.INTERACTION);
         channelTopics.put("media", Topics.MEDIA);
+        channelTopics.put("redaction", Topics.REDACTION);
         ProjectionRebuild rebuild = null;
         try (Connection connection = dataSource.getConnection();
              KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
@@ -89,6 +94,9 @@ public class Rebuilds {
                     this::publish, clock);
             try {
                 rebuild.run();
+                if (plan.swapped().contains(MessageProjection.TABLE)) {
+                    purgeReplayed(id);
+                }
                 publish(rebuild.status().finished(RebuildStatus.COMPLETED, null, clock.instant()));
             } catch (Exception e) {
                 LOG.errorf(e, "rebuild %d failed; the served tables are unchanged", id);
@@ -105,6 +113,19 @@ public class Rebuilds {
             LOG.errorf(e, "rebuild %d could not start", id);
             publish((rebuild == null ? initial : rebuild.status()).finished(RebuildStatus.FAILED,
                     String.valueOf(e.getMessage()), clock.instant()));
+        }
+    }
+
+    /**
+     * The topic keeps every MessageRedacted, so the replay brought back messages past their retention: they go
+     * again now rather than at the next scheduled purge. A failure here leaves that to the schedule; the swapped
+     * tables are complete either way.
+     */
+    private void purgeReplayed(long id) {
+        try {
+            retention.purge();
+        } catch (Exception e) {
+            LOG.warnf(e, "rebuild %d: the retention purge after the swap failed; the scheduled one will delete", id);
         }
     }
 

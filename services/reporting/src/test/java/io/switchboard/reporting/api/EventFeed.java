@@ -4,6 +4,7 @@ import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.Topics;
 import io.switchboard.events.chat.ChatEvents;
 import io.switchboard.events.media.MediaEvents;
+import io.switchboard.events.redaction.RedactionEvents;
 import io.switchboard.testing.events.EnvelopePublisher;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -17,6 +18,9 @@ final class EventFeed implements AutoCloseable {
     static String topicOf(EventEnvelope event) {
         if (MediaEvents.PHOTO.equals(event.aggregateType()) || MediaEvents.VIDEO.equals(event.aggregateType())) {
             return Topics.MEDIA;
+        }
+        if (RedactionEvents.AGGREGATE_TYPE.equals(event.aggregateType())) {
+            return Topics.REDACTION;
         }
         return ChatEvents.AGGREGATE_TYPE.equals(event.aggregateType()) ? Topics.CHAT : Topics.INTERACTION;
     }

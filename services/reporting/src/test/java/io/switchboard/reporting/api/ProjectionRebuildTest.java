@@ -16,6 +16,8 @@ import io.switchboard.events.interaction.CallEvents.CallCreated;
 import io.switchboard.events.interaction.DirectoryEvents;
 import io.switchboard.events.interaction.DirectoryEvents.AgentStatusChanged;
 import io.switchboard.reporting.Scenario;
+import io.switchboard.reporting.messages.ChatMessage;
+import io.switchboard.reporting.messages.MessageQueries;
 import io.switchboard.testing.KafkaTestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
@@ -58,15 +60,20 @@ class ProjectionRebuildTest {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    MessageQueries messages;
 
     @Test
     void aFullRebuildAnswersTheSameAndKeepsEveryLiveEvent() throws SQLException {
         String partner = "rebuild-" + UUID.randomUUID().toString().substring(0, 8);
-        List<EventEnvelope> events = Scenario.of(partner);
+        List<EventEnvelope> events = new java.util.ArrayList<>(Scenario.of(partner));
+        events.addAll(Scenario.redacted(partner));
         try (EventFeed feed = new EventFeed()) {
             feed.send(events);
             awaitApplied(partner, events.size());
             Map<String, String> before = answers(partner);
+            List<ChatMessage> messagesBefore = messages.ofChat(partner, Scenario.CHAT_ID);
+            assertThat(messagesBefore).hasSize(2);
 
             long id = startRebuild("{}");
             // Published while the rebuild runs: it must end up in the swapped tables exactly once.
@@ -75,10 +82,12 @@ class ProjectionRebuildTest {
                     null, Instant.parse("2026-11-21T12:00:00Z")))));
             awaitCompleted(id);
             as(partner, "system").get(REBUILD + "/" + id).then().statusCode(200)
-                    .body("projections", equalTo(List.of("calls", "chats", "directory", "changed_details", "media")))
+                    .body("projections", equalTo(List.of("calls", "chats", "directory", "changed_details", "media",
+                            "chat_messages")))
                     .body("lag", equalTo(0));
 
             assertThat(answers(partner)).isEqualTo(before);
+            assertThat(messages.ofChat(partner, Scenario.CHAT_ID)).isEqualTo(messagesBefore);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     as(partner, "supervisor").get(BASE + "/calls/901").then().statusCode(200));
 

@@ -45,10 +45,11 @@ class ProjectionConvergenceTest {
         return tables;
     }
 
-    /** The scenario with the media topic's photos and videos and the partner's organization settings. */
+    /** The scenario with the media topic's photos and videos, the redacted messages and the partner's organization settings. */
     private static List<EventEnvelope> scenario(String partner) {
         List<EventEnvelope> events = new ArrayList<>(Scenario.of(partner));
         events.addAll(Scenario.media(partner));
+        events.addAll(Scenario.redacted(partner));
         events.add(Scenario.organization(partner));
         return events;
     }
@@ -74,8 +75,9 @@ class ProjectionConvergenceTest {
         assertThat(expected.get("photos")).hasSize(1);
         assertThat(expected.get("videos")).hasSize(1);
         assertThat(expected.get("organizations")).hasSize(1);
+        assertThat(expected.get("chat_messages")).hasSize(2);
         assertThat(expected.keySet()).as("every read model's table").containsAll(List.of("calls", "chats", "agents",
-                "teams", "menus", "virtual_agents", "changed_details", "photos", "videos", "organizations"));
+                "teams", "menus", "virtual_agents", "changed_details", "photos", "videos", "organizations", "chat_messages"));
 
         for (long seed = 1; seed <= 6; seed++) {
             String partner = "conv-" + run + "-" + seed;
