@@ -378,4 +378,26 @@ class PlatformDataApiTest {
                 .body("data.getConversationsByAgent.edges.node.partnerId", hasItem(PARTNER))
                 .body("data.getConversationsByAgent.edges.node.conversationId", hasItem("call-501"));
     }
+
+    @Test
+    void theSystemLevelPathReadsEveryPartnerAndNamesIt() {
+        String byAgent = "{ getConversationsByAgent(agentId: \"101\", first: 100) { edges { node { conversationId partnerId } } } }";
+        JsonPath all = given().auth().oauth2(TestTokens.bearer("platform-ops", "system")).contentType(ContentType.JSON)
+                .body(body(byAgent)).post("/api/system/data/conversationdata/getConversationsByAgent")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(all.getList("data.getConversationsByAgent.edges.node.partnerId")).contains(PARTNER);
+        assertThat(all.getList("data.getConversationsByAgent.edges.node.findAll { it.partnerId == '" + PARTNER
+                + "' }.conversationId")).contains("call-501", "chat-701");
+        // The partner level never reaches it, whatever its role.
+        for (String role : List.of("agent", "supervisor", "admin")) {
+            given().auth().oauth2(TestTokens.bearer(PARTNER, role)).contentType(ContentType.JSON).body(body(byAgent))
+                    .post("/api/system/data/conversationdata/getConversationsByAgent").then().statusCode(403);
+        }
+        given().auth().oauth2(TestTokens.bearer("platform-ops", "system")).contentType(ContentType.JSON)
+                .body(body("{ getConversationById(conversationId: \"call-501\") { conversationId } }"))
+                .post("/api/system/data/conversationdata/getConversationsByAgent").then().statusCode(400)
+                .body("errors[0].field", equalTo("query"));
+        given().auth().oauth2(TestTokens.bearer("platform-ops", "system")).contentType(ContentType.JSON)
+                .body(body(byAgent)).post("/api/system/data/nope/getConversationsByAgent").then().statusCode(404);
+    }
 }

@@ -102,7 +102,10 @@ public class ConversationQueries {
         return page(partner, Filter.byId(id), 1, null).edges().stream().map(Conversation.Edge::node).findFirst();
     }
 
-    /** Up to {@code first} conversations after the cursor (null: from the newest). */
+    /**
+     * Up to {@code first} conversations after the cursor (null: from the newest), of one partner, or of every
+     * partner when {@code partner} is null (the system level; each conversation names its partner).
+     */
     public Conversation.Connection page(String partner, Filter filter, int first, Cursor after) throws SQLException {
         if (first < 1 || first > MAX_FIRST) {
             throw new IllegalArgumentException("first must be 1.." + MAX_FIRST);
@@ -110,12 +113,18 @@ public class ConversationQueries {
         List<Key> keys = keys(partner, filter, first + 1, after);
         boolean more = keys.size() > first;
         List<Key> shown = more ? keys.subList(0, first) : keys;
-        Map<Long, Call> callsById = calls(partner, shown);
-        Map<Long, Chat> chatsById = chats(partner, shown);
+        Map<String, Map<Long, Call>> callsById = new HashMap<>();
+        Map<String, Map<Long, Chat>> chatsById = new HashMap<>();
+        for (String owner : shown.stream().map(Key::partnerId).distinct().toList()) {
+            List<Key> owned = shown.stream().filter(k -> k.partnerId.equals(owner)).toList();
+            callsById.put(owner, calls(owner, owned));
+            chatsById.put(owner, chats(owner, owned));
+        }
         List<Conversation.Edge> edges = new ArrayList<>();
         for (Key key : shown) {
             Conversation node = key.channel.equals(ConversationId.CALL)
-                    ? of(partner, callsById.get(key.id), key) : of(partner, chatsById.get(key.id), key);
+                    ? of(key.partnerId, callsById.get(key.partnerId).get(key.id), key)
+                    : of(key.partnerId, chatsById.get(key.partnerId).get(key.id), key);
             // A row deleted between the two queries (a rebuild's swap) is left out rather than shown half.
             if (node != null) {
                 edges.add(new Conversation.Edge(key.cursor().encode(), node));
@@ -125,44 +134,50 @@ public class ConversationQueries {
         return new Conversation.Connection(edges, new Conversation.PageInfo(more, end));
     }
 
-    private record Key(String channel, long id, Instant createdAt, Long endUserId, String identifier, String email,
-                       String phone) {
+    private record Key(String partnerId, String channel, long id, Instant createdAt, Long endUserId, String identifier,
+                       String email, String phone) {
         Cursor cursor() {
-            return new Cursor(Cursor.micros(createdAt), channel, id);
+            return new Cursor(Cursor.micros(createdAt), channel, id, partnerId);
         }
     }
 
     private List<Key> keys(String partner, Filter filter, int limit, Cursor after) throws SQLException {
         List<String> branches = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        String position = after == null ? "" : " AND (t.created_at, t.channel, t.id) < (?, ?, ?)";
+        String position = after == null ? "" : " AND (t.created_at, t.channel, t.id, t.partner_id) < (?, ?, ?, ?)";
+        String owner = partner == null ? "true" : "%s.partner_id = ?";
         if (filter.calls() != null) {
             branches.add("""
-                    SELECT 'call' COLLATE "C" AS channel, c.id, c.created_at,
+                    SELECT c.partner_id, 'call' COLLATE "C" AS channel, c.id, c.created_at,
                            (SELECT min(p.end_user_id) FROM call_participants p WHERE p.partner_id = c.partner_id
                                AND p.call_id = c.id AND p.end_user_id IS NOT NULL) AS end_user_id,
                            NULL::text AS identifier, NULL::text AS email, c.end_user_number AS phone
-                      FROM calls c WHERE c.partner_id = ? AND c.created_at IS NOT NULL AND\s""" + "(" + filter.calls() + ")");
-            params.add(partner);
+                      FROM calls c WHERE\s""" + owner.formatted("c") + " AND c.created_at IS NOT NULL AND (" + filter.calls() + ")");
+            if (partner != null) {
+                params.add(partner);
+            }
             params.addAll(filter.callParams());
         }
         if (filter.chats() != null) {
             branches.add("""
-                    SELECT 'chat' COLLATE "C" AS channel, h.id, h.created_at, h.end_user_id, h.end_user_identifier,
+                    SELECT h.partner_id, 'chat' COLLATE "C" AS channel, h.id, h.created_at, h.end_user_id, h.end_user_identifier,
                            h.end_user_email, h.end_user_phone
-                      FROM chats h WHERE h.partner_id = ? AND h.created_at IS NOT NULL AND\s""" + "(" + filter.chats() + ")");
-            params.add(partner);
+                      FROM chats h WHERE\s""" + owner.formatted("h") + " AND h.created_at IS NOT NULL AND (" + filter.chats() + ")");
+            if (partner != null) {
+                params.add(partner);
+            }
             params.addAll(filter.chatParams());
         }
         if (branches.isEmpty()) {
             return List.of();
         }
         String sql = "SELECT * FROM (" + String.join(" UNION ALL ", branches) + ") t WHERE true" + position
-                + " ORDER BY t.created_at DESC, t.channel DESC, t.id DESC LIMIT ?";
+                + " ORDER BY t.created_at DESC, t.channel DESC, t.id DESC, t.partner_id DESC LIMIT ?";
         if (after != null) {
             params.add(after.createdAt());
             params.add(after.channel());
             params.add(after.id());
+            params.add(after.partnerId());
         }
         params.add(limit);
         List<Key> keys = new ArrayList<>();
@@ -170,8 +185,8 @@ public class ConversationQueries {
             Sql.bind(c, s, params.toArray());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    keys.add(new Key(rs.getString(1), rs.getLong(2), Sql.instant(rs, "created_at"),
-                            Sql.longOrNull(rs, "end_user_id"), rs.getString(5), rs.getString(6), rs.getString(7)));
+                    keys.add(new Key(rs.getString(1), rs.getString(2), rs.getLong(3), Sql.instant(rs, "created_at"),
+                            Sql.longOrNull(rs, "end_user_id"), rs.getString(6), rs.getString(7), rs.getString(8)));
                 }
             }
         }

@@ -5,15 +5,15 @@ import java.time.Instant;
 import java.util.Base64;
 
 /**
- * The position after a conversation in a list: its creation time, channel and id — the list's order, a
+ * The position after a conversation in a list: its creation time, channel, id and partner — the list's order, a
  * unique key that never changes once a conversation was created, so pages stay stable while data changes.
- * Opaque to clients (base64url of {@code v1|micros|channel|id}); a cursor that does not decode is refused.
+ * Opaque to clients (base64url of {@code v1|micros|channel|id|partner}); a cursor that does not decode is refused.
  */
-public record Cursor(long createdMicros, String channel, long id) {
-    private static final int MAX_LENGTH = 100;
+public record Cursor(long createdMicros, String channel, long id, String partnerId) {
+    private static final int MAX_LENGTH = 200;
 
     public String encode() {
-        String text = "v1|" + createdMicros + "|" + channel + "|" + id;
+        String text = "v1|" + createdMicros + "|" + channel + "|" + id + "|" + partnerId;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -32,8 +32,8 @@ public record Cursor(long createdMicros, String channel, long id) {
             return null;
         }
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|", -1);
-            if (parts.length != 4 || !parts[0].equals("v1")
+            String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|", 5);
+            if (parts.length != 5 || parts[4].isEmpty() || parts[4].length() > 64 || !parts[0].equals("v1")
                     || !(parts[2].equals(ConversationId.CALL) || parts[2].equals(ConversationId.CHAT))) {
                 return null;
             }
@@ -43,7 +43,7 @@ public record Cursor(long createdMicros, String channel, long id) {
             if (micros < -62_135_596_800_000_000L || micros > 253_402_300_799_999_999L || id < 1) {
                 return null;
             }
-            return new Cursor(micros, parts[2], id);
+            return new Cursor(micros, parts[2], id, parts[4]);
         } catch (IllegalArgumentException e) {
             return null;
         }

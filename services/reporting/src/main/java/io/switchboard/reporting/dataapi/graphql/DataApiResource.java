@@ -88,17 +88,7 @@ public class DataApiResource {
             throw new InvalidCommandException(TEMPLATE_HEADER, "must be 1 to 32 letters, digits, '.', '_' or '-'");
         }
         requests.authorise(target, Set.of(DataActions.action(domain, action)));
-        Document document = requests.parse(request.query(), true);
-        List<String> roots = DataRequests.rootFields(document, request.operationName(), true);
-        if (roots.size() != 1 || !roots.get(0).equals(action)) {
-            throw new InvalidCommandException("query", "the document must select exactly one root field, " + action
-                    + ", the action of the path (it selects " + String.join(", ", roots) + ")");
-        }
-        ExecutionResult result = requests.run(request, target);
-        List<GraphQLError> errors = result.getErrors();
-        if (!errors.isEmpty()) {
-            throw DataRequests.asProblem(errors);
-        }
+        ExecutionResult result = requests.runAction(action, request, target);
         Response.ResponseBuilder ok = Response.ok(requests.body(result));
         if (templateVersion != null) {
             ok.header(TEMPLATE_HEADER, templateVersion);

@@ -73,6 +73,25 @@ public class DataRequests {
         }
     }
 
+    /**
+     * Runs a resource path's document: it must select exactly the path's action as its one root field;
+     * any GraphQL error (syntax, validation, limits, a refused argument) is a 400 problem naming the query or
+     * the argument. {@code partnerId} null reads every partner (system level).
+     */
+    ExecutionResult runAction(String action, GraphqlRequest request, String partnerId) {
+        Document document = parse(request.query(), true);
+        List<String> roots = rootFields(document, request.operationName(), true);
+        if (roots.size() != 1 || !roots.get(0).equals(action)) {
+            throw new InvalidCommandException("query", "the document must select exactly one root field, " + action
+                    + ", the action of the path (it selects " + String.join(", ", roots) + ")");
+        }
+        ExecutionResult result = run(request, partnerId);
+        if (!result.getErrors().isEmpty()) {
+            throw asProblem(result.getErrors());
+        }
+        return result;
+    }
+
     ExecutionResult run(GraphqlRequest request, String partnerId) {
         Long agent = identity.hasRole(Roles.SYSTEM) ? null : caller.agentId();
         return graph.execute(request.query(), request.operationName(), request.variables(),
