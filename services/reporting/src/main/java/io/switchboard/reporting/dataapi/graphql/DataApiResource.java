@@ -1,26 +1,16 @@
 package io.switchboard.reporting.dataapi.graphql;
 
 import graphql.ExecutionResult;
-import graphql.GraphQLError;
-import graphql.language.Document;
-import graphql.parser.InvalidSyntaxException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
-import io.switchboard.eventstore.decider.NotPermittedException;
-import io.switchboard.events.WireTime;
-import io.switchboard.reporting.dataapi.policy.AccessPolicies;
 import io.switchboard.reporting.dataapi.policy.DataActions;
-import io.switchboard.reporting.messaging.ConsumerProgress;
-import io.switchboard.reporting.messaging.Watermark;
-import io.switchboard.web.CallerIdentity;
 import io.switchboard.web.PartnerContext;
 import io.switchboard.web.Roles;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,12 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The Platform Data API's resource path (docs/api/platform-data-api.md): one resource per action,
@@ -67,8 +53,8 @@ public class DataApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR, Roles.ADMIN, Roles.SYSTEM})
-    public Response action(@PathParam("partnerId") String partnerId, @PathParam("domain") String domain,
-                           @PathParam("action") String action, @HeaderParam(PARTNER_HEADER) String partnerHeader,
+    public Response action(@PathParam("partnerId") @Size(max = 64) String partnerId, @PathParam("domain") @Size(max = 32) String domain,
+                           @PathParam("action") @Size(max = 64) String action, @HeaderParam(PARTNER_HEADER) String partnerHeader,
                            @HeaderParam(TEMPLATE_HEADER) String templateVersion, @Valid GraphqlRequest request)
             throws SQLException {
         String target = readablePartner(partnerId);

@@ -3,17 +3,7 @@ package io.switchboard.reporting.dataapi.graphql;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.language.Document;
-import graphql.parser.InvalidSyntaxException;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.switchboard.eventstore.decider.AggregateNotFoundException;
-import io.switchboard.eventstore.decider.InvalidCommandException;
-import io.switchboard.eventstore.decider.NotPermittedException;
-import io.switchboard.events.WireTime;
-import io.switchboard.reporting.dataapi.policy.AccessPolicies;
 import io.switchboard.reporting.dataapi.policy.DataActions;
-import io.switchboard.reporting.messaging.ConsumerProgress;
-import io.switchboard.reporting.messaging.Watermark;
-import io.switchboard.web.CallerIdentity;
 import io.switchboard.web.PartnerContext;
 import io.switchboard.web.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -21,20 +11,17 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -88,8 +75,12 @@ public class GraphqlResource {
         return Response.ok(requests.body(result)).build();
     }
 
-    /** The published schema (SDL), the same the snapshot test compares with the committed file. */
+    /**
+     * The published schema (SDL), the same the snapshot test compares with the committed file. Not in the
+     * OpenAPI document, which describes the JSON API: this is GraphQL's own description, as text.
+     */
     @GET
+    @Operation(hidden = true)
     @Path("schema.graphql")
     @Produces(MediaType.TEXT_PLAIN)
     @RolesAllowed({Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR, Roles.ADMIN, Roles.SYSTEM})
@@ -97,8 +88,9 @@ public class GraphqlResource {
         return graph.sdl();
     }
 
-    /** GraphiQL; it holds no data (every query it sends needs a token, entered in its headers editor). */
+    /** GraphiQL (an HTML page, not in the OpenAPI document); it holds no data (every query it sends needs a token). */
     @GET
+    @Operation(hidden = true)
     @Path("ui")
     @Produces(MediaType.TEXT_HTML)
     @PermitAll

@@ -6,6 +6,7 @@ import io.switchboard.reporting.dataapi.policy.DataActions;
 import io.switchboard.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,7 +35,7 @@ public class SystemDataResource {
     @Path("{domain}/{action}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response action(@PathParam("domain") String domain, @PathParam("action") String action,
+    public Response action(@PathParam("domain") @Size(max = 32) String domain, @PathParam("action") @Size(max = 64) String action,
                            @Valid GraphqlRequest request) {
         if (!DataActions.DOMAINS.contains(domain)) {
             throw new AggregateNotFoundException("data domain", domain);

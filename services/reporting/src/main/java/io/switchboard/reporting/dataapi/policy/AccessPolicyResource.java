@@ -58,29 +58,32 @@ public class AccessPolicyResource {
 
     @GET
     @Path("access-policies")
-    public List<AccessPolicy> list(@PathParam("partnerId") String partnerId) throws SQLException {
+    public List<AccessPolicy> list(@PathParam("partnerId") @Size(max = 64) String partnerId) throws SQLException {
         return policies.list(own(partnerId));
     }
 
     @POST
     @Path("access-policies")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@PathParam("partnerId") String partnerId, @Valid PolicyRequest request) throws SQLException {
-        AccessPolicy created = policies.create(own(partnerId), request.name(), request.description(), request.actions());
+    public Response create(@PathParam("partnerId") @Size(max = 64) String partnerId, @Valid PolicyRequest request) throws SQLException {
+        String own = own(partnerId);
+        AccessPolicy created = policies.create(own, request.name(), request.description(), request.actions());
         return Response.status(201).entity(created).build();
     }
 
     @PUT
     @Path("access-policies/{policyId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public AccessPolicy update(@PathParam("partnerId") String partnerId, @PathParam("policyId") String policyId,
+    public AccessPolicy update(@PathParam("partnerId") @Size(max = 64) String partnerId, @PathParam("policyId") @Size(max = 36) String policyId,
                                @Valid PolicyRequest request) throws SQLException {
-        return policies.update(own(partnerId), id(policyId), request.name(), request.description(), request.actions());
+        String own = own(partnerId);
+        UUID id = id(policyId);
+        return policies.update(own, id, request.name(), request.description(), request.actions());
     }
 
     @DELETE
     @Path("access-policies/{policyId}")
-    public Response delete(@PathParam("partnerId") String partnerId, @PathParam("policyId") String policyId)
+    public Response delete(@PathParam("partnerId") @Size(max = 64) String partnerId, @PathParam("policyId") @Size(max = 36) String policyId)
             throws SQLException {
         policies.delete(own(partnerId), id(policyId));
         return Response.noContent().build();
@@ -88,7 +91,7 @@ public class AccessPolicyResource {
 
     @GET
     @Path("access-policy-roles")
-    public List<RolePolicies> roles(@PathParam("partnerId") String partnerId) throws SQLException {
+    public List<RolePolicies> roles(@PathParam("partnerId") @Size(max = 64) String partnerId) throws SQLException {
         Map<String, List<UUID>> roles = policies.roles(own(partnerId));
         return roles.entrySet().stream().map(e -> new RolePolicies(e.getKey(), e.getValue())).toList();
     }
@@ -96,9 +99,10 @@ public class AccessPolicyResource {
     @PUT
     @Path("access-policy-roles/{role}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public RolePolicies assign(@PathParam("partnerId") String partnerId, @PathParam("role") String role,
+    public RolePolicies assign(@PathParam("partnerId") @Size(max = 64) String partnerId, @PathParam("role") @Size(max = 32) String role,
                                @Valid RolePoliciesRequest request) throws SQLException {
-        return new RolePolicies(role, policies.assign(own(partnerId), role, request.policies()));
+        String own = own(partnerId);
+        return new RolePolicies(role, policies.assign(own, role, request.policies()));
     }
 
     private String own(String partnerId) {
