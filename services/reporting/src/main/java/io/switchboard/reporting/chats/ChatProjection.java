@@ -36,8 +36,11 @@ public class ChatProjection implements Projection.PerEvent {
             Upsert upsert = chat(e, d.chatId()).set("created_status", d.status()).set("menu_id", d.menuId())
                     .set("lang", d.lang()).earliest("created_at", d.createdAt());
             if (d.endUser() != null) {
-                upsert.set("end_user_id", d.endUser().id()).set("end_user_identifier", d.endUser().identifier());
+                upsert.set("end_user_id", d.endUser().id()).set("end_user_identifier", d.endUser().identifier())
+                        .set("end_user_phone", d.endUser().phone());
             }
+            // The Platform Data API finds conversations by the customer's e-mail (V20).
+            upsert.set("end_user_email", d.endUser() != null && d.endUser().email() != null ? d.endUser().email() : d.email());
             upsert.run(w);
         } else if (data instanceof MessageSent d) {
             chat(e, d.chatId()).earliest("first_msg_sent_at", d.sentAt()).latest("last_msg_sent_at", d.sentAt())
@@ -60,7 +63,8 @@ public class ChatProjection implements Projection.PerEvent {
             chat(e, d.chatId()).set("finished_status", d.status()).set("finish_reason", d.reason())
                     .latest("ended_at", d.endedAt()).run(w);
         } else if (data instanceof EndUserUpdated d) {
-            chat(e, d.chatId()).set("end_user_identifier", d.identifier()).run(w);
+            chat(e, d.chatId()).set("end_user_identifier", d.identifier()).set("end_user_email", d.email())
+                    .set("end_user_phone", d.phone()).run(w);
         }
     }
 

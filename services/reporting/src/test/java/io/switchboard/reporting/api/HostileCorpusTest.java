@@ -118,6 +118,17 @@ class HostileCorpusTest {
             if (operation.path().equals("/admin/api-credentials") && operation.method().equals("POST")) {
                 target.sample("{\"name\": \"extractor\", \"roles\": [\"supervisor\"]}");
             }
+            // Platform Data API: valid bodies (policy writes and queries); path partner 1 is not the token's, so 404.
+            boolean writes = operation.method().equals("POST") || operation.method().equals("PUT");
+            if (writes && (operation.path().endsWith("/access-policies") || operation.path().endsWith("/access-policies/{policyId}"))) {
+                target.sample("{\"name\": \"x\", \"description\": \"x\", \"actions\": [\"conversationdata:getConversationById\"]}");
+            }
+            if (operation.path().endsWith("/access-policy-roles/{role}")) {
+                target.sample("{\"policies\": []}");
+            }
+            if (operation.path().contains("/data/{domain}/{action}") || operation.path().equals("/graphql")) {
+                target.sample("{\"query\": \"{ getConversationById(conversationId: \\\"call-1\\\") { conversationId } }\"}");
+            }
             if (operation.path().endsWith("/admin/projections/rebuild")) {
                 // Only what must be refused: an accepted request would start a rebuild of every projection.
                 target.sample("{\"projections\": [\"calls\"]}").optionalBody();

@@ -1,0 +1,42 @@
+package io.switchboard.reporting.dataapi.conversations;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A conversation of the Platform Data API: a chat or a call, as the read models hold it. Times are UTC
+ * ISO-8601 strings with milliseconds; {@code callMetrics} only for calls (the Manager API's metrics, the same
+ * calculator), {@code messageCount} only for chats.
+ */
+public record Conversation(String conversationId, String channel, String partnerId, String status, String language,
+                           String createdAt, String queuedAt, String assignedAt, String endedAt, Customer customer,
+                           MenuRef menu, Integer messageCount, List<Participant> participants, CallMetrics callMetrics) {
+
+    /** The customer (end user) as the channel knows it; what a channel does not capture is null. */
+    public record Customer(String endUserId, String identifier, String email, String phone) {
+    }
+
+    public record MenuRef(String menuId, String name) {
+    }
+
+    /** One participant session: who, and when it joined and left (null while still in). */
+    public record Participant(String participantId, String type, String userId, String name, String phoneNumber,
+                              String joinedAt, String leftAt) {
+    }
+
+    /** Seed 001's call-segment metrics in seconds (millisecond precision); null where a segment does not apply. */
+    public record CallMetrics(BigDecimal billingTime, BigDecimal callTime, BigDecimal ivrTime, BigDecimal queueTime,
+                              BigDecimal waitTime, BigDecimal handleTime, BigDecimal ringTime, BigDecimal talkTime,
+                              BigDecimal holdTime, BigDecimal conferenceTime, BigDecimal thirdPartyTalkTime) {
+    }
+
+    /** A page of conversations with the opaque cursor of its last one. */
+    public record Connection(List<Edge> edges, PageInfo pageInfo) {
+    }
+
+    public record Edge(String cursor, Conversation node) {
+    }
+
+    public record PageInfo(boolean hasNextPage, String endCursor) {
+    }
+}

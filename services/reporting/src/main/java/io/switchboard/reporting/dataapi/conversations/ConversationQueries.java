@@ -1,0 +1,273 @@
+package io.switchboard.reporting.dataapi.conversations;
+
+import io.switchboard.reporting.calls.Call;
+import io.switchboard.reporting.calls.CallParticipant;
+import io.switchboard.reporting.calls.CallQueries;
+import io.switchboard.reporting.chats.Chat;
+import io.switchboard.reporting.chats.ChatParticipant;
+import io.switchboard.reporting.chats.ChatQueries;
+import io.switchboard.reporting.jdbc.ListParams;
+import io.switchboard.reporting.jdbc.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Conversations (calls and chats) of one partner over the existing read models: a keyset query finds the
+ * page's keys newest first — (created_at, channel, id) descending, unique and fixed once a conversation was
+ * created, so a page never repeats or skips a conversation while others arrive — and the calls and chats are
+ * then rendered by their read models' own queries ({@link CallQueries}, {@link ChatQueries}), so a call's
+ * metrics are exactly the Manager API's. A conversation whose creation event has not arrived yet (no
+ * {@code created_at}) is not listed until it does.
+ */
+@ApplicationScoped
+public class ConversationQueries {
+    public static final int MAX_FIRST = 100;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX")
+            .withZone(ZoneOffset.UTC);
+
+    private final DataSource dataSource;
+    private final CallQueries calls;
+    private final ChatQueries chats;
+
+    public ConversationQueries(DataSource dataSource, CallQueries calls, ChatQueries chats) {
+        this.dataSource = dataSource;
+        this.calls = calls;
+        this.chats = chats;
+    }
+
+    /**
+     * Which conversations a list holds: a condition on calls (alias {@code c}) and one on chats (alias
+     * {@code h}), each with its parameters; {@code null} leaves that channel out.
+     */
+    public record Filter(String calls, List<Object> callParams, String chats, List<Object> chatParams) {
+        public static Filter byId(ConversationId id) {
+            return id.channel().equals(ConversationId.CALL)
+                    ? new Filter("c.id = ?", List.of(id.id()), null, List.of())
+                    : new Filter(null, List.of(), "h.id = ?", List.of(id.id()));
+        }
+
+        /** The customer's end-user id and/or phone number (both must match when both are given). */
+        public static Filter byCustomer(Long endUserId, String phone) {
+            List<String> call = new ArrayList<>();
+            List<Object> callParams = new ArrayList<>();
+            List<String> chat = new ArrayList<>();
+            List<Object> chatParams = new ArrayList<>();
+            if (endUserId != null) {
+                call.add("EXISTS (SELECT 1 FROM call_participants p WHERE p.partner_id = c.partner_id"
+                        + " AND p.call_id = c.id AND p.end_user_id = ?)");
+                callParams.add(endUserId);
+                chat.add("h.end_user_id = ?");
+                chatParams.add(endUserId);
+            }
+            if (phone != null) {
+                call.add("c.end_user_number = ?");
+                callParams.add(phone);
+                chat.add("h.end_user_phone = ?");
+                chatParams.add(phone);
+            }
+            return new Filter(String.join(" AND ", call), callParams, String.join(" AND ", chat), chatParams);
+        }
+
+        /** Chats whose customer gave this e-mail (case-insensitive); calls carry no e-mail. */
+        public static Filter byEmail(String email) {
+            return new Filter(null, List.of(), "lower(h.end_user_email) = lower(?)", List.of(email));
+        }
+
+        /** Conversations an agent handled or joined: a call's handling agent or agent participant, a chat's hand-overs. */
+        public static Filter byAgent(long agentId) {
+            return new Filter("(COALESCE(c.connected_agent_id, c.agent_id) = ? OR EXISTS (SELECT 1 FROM call_participants p"
+                    + " WHERE p.partner_id = c.partner_id AND p.call_id = c.id AND p.participant_type = 'agent'"
+                    + " AND p.user_id = ?))", List.of(agentId, agentId),
+                    "EXISTS (SELECT 1 FROM chat_participants p WHERE p.partner_id = h.partner_id AND p.chat_id = h.id"
+                            + " AND p.participant_type = 'agent' AND p.user_id = ?)", List.of(agentId));
+        }
+    }
+
+    public Optional<Conversation> find(String partner, ConversationId id) throws SQLException {
+        return page(partner, Filter.byId(id), 1, null).edges().stream().map(Conversation.Edge::node).findFirst();
+    }
+
+    /**
+     * Up to {@code first} conversations after the cursor (null: from the newest), of one partner, or of every
+     * partner when {@code partner} is null (the system level; each conversation names its partner).
+     */
+    public Conversation.Connection page(String partner, Filter filter, int first, Cursor after) throws SQLException {
+        if (first < 1 || first > MAX_FIRST) {
+            throw new IllegalArgumentException("first must be 1.." + MAX_FIRST);
+        }
+        List<Key> keys = keys(partner, filter, first + 1, after);
+        boolean more = keys.size() > first;
+        List<Key> shown = more ? keys.subList(0, first) : keys;
+        Map<String, Map<Long, Call>> callsById = new HashMap<>();
+        Map<String, Map<Long, Chat>> chatsById = new HashMap<>();
+        for (String owner : shown.stream().map(Key::partnerId).distinct().toList()) {
+            List<Key> owned = shown.stream().filter(k -> k.partnerId.equals(owner)).toList();
+            callsById.put(owner, calls(owner, owned));
+            chatsById.put(owner, chats(owner, owned));
+        }
+        List<Conversation.Edge> edges = new ArrayList<>();
+        for (Key key : shown) {
+            Conversation node = key.channel.equals(ConversationId.CALL)
+                    ? of(key.partnerId, callsById.get(key.partnerId).get(key.id), key)
+                    : of(key.partnerId, chatsById.get(key.partnerId).get(key.id), key);
+            // A row deleted between the two queries (a rebuild's swap) is left out rather than shown half.
+            if (node != null) {
+                edges.add(new Conversation.Edge(key.cursor().encode(), node));
+            }
+        }
+        String end = shown.isEmpty() ? null : shown.get(shown.size() - 1).cursor().encode();
+        return new Conversation.Connection(edges, new Conversation.PageInfo(more, end));
+    }
+
+    private record Key(String partnerId, String channel, long id, Instant createdAt, Long endUserId, String identifier,
+                       String email, String phone) {
+        Cursor cursor() {
+            return new Cursor(Cursor.micros(createdAt), channel, id, partnerId);
+        }
+    }
+
+    private List<Key> keys(String partner, Filter filter, int limit, Cursor after) throws SQLException {
+        List<String> branches = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        String position = after == null ? "" : " AND (t.created_at, t.channel, t.id, t.partner_id) < (?, ?, ?, ?)";
+        String owner = partner == null ? "true" : "%s.partner_id = ?";
+        if (filter.calls() != null) {
+            branches.add("""
+                    SELECT c.partner_id, 'call' COLLATE "C" AS channel, c.id, c.created_at,
+                           (SELECT min(p.end_user_id) FROM call_participants p WHERE p.partner_id = c.partner_id
+                               AND p.call_id = c.id AND p.end_user_id IS NOT NULL) AS end_user_id,
+                           NULL::text AS identifier, NULL::text AS email, c.end_user_number AS phone
+                      FROM calls c WHERE\s""" + owner.formatted("c") + " AND c.created_at IS NOT NULL AND (" + filter.calls() + ")");
+            if (partner != null) {
+                params.add(partner);
+            }
+            params.addAll(filter.callParams());
+        }
+        if (filter.chats() != null) {
+            branches.add("""
+                    SELECT h.partner_id, 'chat' COLLATE "C" AS channel, h.id, h.created_at, h.end_user_id, h.end_user_identifier,
+                           h.end_user_email, h.end_user_phone
+                      FROM chats h WHERE\s""" + owner.formatted("h") + " AND h.created_at IS NOT NULL AND (" + filter.chats() + ")");
+            if (partner != null) {
+                params.add(partner);
+            }
+            params.addAll(filter.chatParams());
+        }
+        if (branches.isEmpty()) {
+            return List.of();
+        }
+        String sql = "SELECT * FROM (" + String.join(" UNION ALL ", branches) + ") t WHERE true" + position
+                + " ORDER BY t.created_at DESC, t.channel DESC, t.id DESC, t.partner_id DESC LIMIT ?";
+        if (after != null) {
+            params.add(after.createdAt());
+            params.add(after.channel());
+            params.add(after.id());
+            params.add(after.partnerId());
+        }
+        params.add(limit);
+        List<Key> keys = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            Sql.bind(c, s, params.toArray());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(new Key(rs.getString(1), rs.getString(2), rs.getLong(3), Sql.instant(rs, "created_at"),
+                            Sql.longOrNull(rs, "end_user_id"), rs.getString(6), rs.getString(7), rs.getString(8)));
+                }
+            }
+        }
+        return keys;
+    }
+
+    private Map<Long, Call> calls(String partner, List<Key> keys) throws SQLException {
+        List<Long> ids = ids(keys, ConversationId.CALL);
+        Map<Long, Call> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            calls.list(partner, byIds(ids)).rows().forEach(call -> byId.put(call.id(), call));
+        }
+        return byId;
+    }
+
+    private Map<Long, Chat> chats(String partner, List<Key> keys) throws SQLException {
+        List<Long> ids = ids(keys, ConversationId.CHAT);
+        Map<Long, Chat> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            chats.list(partner, byIds(ids)).rows().forEach(chat -> byId.put(chat.id(), chat));
+        }
+        return byId;
+    }
+
+    private static List<Long> ids(List<Key> keys, String channel) {
+        return keys.stream().filter(k -> k.channel.equals(channel)).map(Key::id).toList();
+    }
+
+    /** The read model's own list, asked for exactly these ids (at most {@link #MAX_FIRST}, one page). */
+    private static ListParams byIds(List<Long> ids) {
+        MultivaluedHashMap<String, String> query = new MultivaluedHashMap<>();
+        query.add("id[]", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        query.add("per", String.valueOf(MAX_FIRST));
+        return new ListParams(query);
+    }
+
+    private static Conversation of(String partner, Call call, Key key) {
+        if (call == null) {
+            return null;
+        }
+        List<Conversation.Participant> participants = new ArrayList<>();
+        for (CallParticipant p : call.participants()) {
+            Long user = "end_user".equals(p.type()) ? p.endUserId() : p.userId();
+            participants.add(new Conversation.Participant(String.valueOf(p.id()), p.type(), text(user), null,
+                    p.phoneNumber(), time(p.connectedAt()), time(p.endedAt())));
+        }
+        Conversation.CallMetrics metrics = new Conversation.CallMetrics(call.billingTime(), call.callTime(),
+                call.ivrTime(), call.queueTime(), call.waitTime(), call.handleTime(), call.ringTime(), call.talkTime(),
+                call.holdTime(), call.conferenceTime(), call.thirdPartyTalkTime());
+        return new Conversation(new ConversationId(ConversationId.CALL, call.id()).toString(), "CALL", partner,
+                call.status(), call.lang(), time(call.createdAt()), time(call.queuedAt()), time(call.assignedAt()),
+                time(call.endsAt()), customer(key), call.selectedMenu() == null ? null
+                : new Conversation.MenuRef(String.valueOf(call.selectedMenu().id()), call.selectedMenu().name()),
+                null, participants, metrics);
+    }
+
+    private static Conversation of(String partner, Chat chat, Key key) {
+        if (chat == null) {
+            return null;
+        }
+        List<Conversation.Participant> participants = new ArrayList<>();
+        for (ChatParticipant p : chat.participants()) {
+            participants.add(new Conversation.Participant(String.valueOf(p.id()), p.type(), text(p.userId()), p.name(),
+                    null, time(p.connectedAt()), time(p.finishedAt())));
+        }
+        return new Conversation(new ConversationId(ConversationId.CHAT, chat.id()).toString(), "CHAT", partner,
+                chat.status(), chat.lang(), time(chat.createdAt()), null, time(chat.assignedAt()), time(chat.endsAt()),
+                customer(key), chat.selectedMenu() == null ? null
+                : new Conversation.MenuRef(String.valueOf(chat.selectedMenu().id()), chat.selectedMenu().name()),
+                chat.messageCount(), participants, null);
+    }
+
+    private static Conversation.Customer customer(Key key) {
+        return new Conversation.Customer(text(key.endUserId), key.identifier, key.email, key.phone);
+    }
+
+    private static String text(Long id) {
+        return id == null ? null : String.valueOf(id);
+    }
+
+    private static String time(Instant at) {
+        return at == null ? null : TIME.format(at);
+    }
+}

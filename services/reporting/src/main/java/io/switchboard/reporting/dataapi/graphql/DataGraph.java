@@ -1,0 +1,261 @@
+package io.switchboard.reporting.dataapi.graphql;
+
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.DataFetcherExceptionHandlerResult;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.language.Document;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.SchemaPrinter;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import io.switchboard.reporting.dataapi.conversations.Conversation;
+import io.switchboard.reporting.dataapi.conversations.ConversationId;
+import io.switchboard.reporting.dataapi.conversations.ConversationQueries;
+import io.switchboard.reporting.dataapi.conversations.Cursor;
+import io.switchboard.reporting.dataapi.policy.DataActions;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+
+/**
+ * The one GraphQL schema of the Platform Data API (resource {@code dataapi/schema.graphqls}, descriptions for
+ * the partner's data engineers) wired to the read models, with its limits: a document of at most
+ * {@link #MAX_TOKENS} tokens and {@link #MAX_QUERY_CHARS} characters, depth {@link #MAX_DEPTH}, complexity
+ * {@link #MAX_COMPLEXITY} (one per field selected, so alias floods count). A refused or failed argument is an
+ * error naming it; any other failure of a data fetcher is rethrown to the caller (a problem+json 5xx), never
+ * hidden in the errors list.
+ */
+@ApplicationScoped
+public class DataGraph {
+    public static final int MAX_QUERY_CHARS = 20_000;
+    public static final int MAX_TOKENS = 2_000;
+    public static final int MAX_DEPTH = 15;
+    public static final int MAX_COMPLEXITY = 500;
+    static final int MAX_EMAIL = 254;
+    static final int MAX_PHONE = 32;
+    private static final Pattern POSITIVE_ID = Pattern.compile("[1-9][0-9]{0,17}");
+    private static final ParserOptions PARSER = ParserOptions.newParserOptions()
+            .maxCharacters(MAX_QUERY_CHARS).maxTokens(MAX_TOKENS).maxWhitespaceTokens(MAX_QUERY_CHARS)
+            .maxRuleDepth(200).captureSourceLocation(true).build();
+
+    private final ConversationQueries conversations;
+    private final GraphQLSchema schema;
+    private final String sdl;
+    private final GraphQL engine;
+
+    public DataGraph(ConversationQueries conversations) {
+        this.conversations = conversations;
+        String source = resource("dataapi/schema.graphqls");
+        TypeDefinitionRegistry types = new SchemaParser().parse(source);
+        this.schema = new SchemaGenerator().makeExecutableSchema(types, wiring());
+        this.sdl = new SchemaPrinter(SchemaPrinter.Options.defaultOptions().includeDirectives(false)
+                .includeScalarTypes(false).includeSchemaDefinition(false)).print(schema);
+        this.engine = GraphQL.newGraphQL(schema)
+                .instrumentation(new ChainedInstrumentation(List.of(new MaxQueryDepthInstrumentation(MAX_DEPTH),
+                        new MaxQueryComplexityInstrumentation(MAX_COMPLEXITY))))
+                .defaultDataFetcherExceptionHandler(new ArgumentErrors())
+                .build();
+    }
+
+    /** The published schema (SDL). */
+    public String sdl() {
+        return sdl;
+    }
+
+    /** The queries the schema serves, by domain: today {@code conversationdata} only. */
+    public Set<String> served(String domain) {
+        if (!DataActions.CONVERSATION_DATA.equals(domain)) {
+            return Set.of();
+        }
+        return Set.copyOf(schema.getQueryType().getFieldDefinitions().stream().map(f -> f.getName()).toList());
+    }
+
+    /** Parses a document within the limits; a syntax error or a limit is a {@link graphql.parser.InvalidSyntaxError}. */
+    public Document parse(String query) {
+        return Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(PARSER).build());
+    }
+
+    public ExecutionResult execute(String query, String operationName, Map<String, Object> variables, DataCaller caller) {
+        ExecutionInput input = ExecutionInput.newExecutionInput(query)
+                .operationName(operationName)
+                .variables(variables == null ? Map.of() : variables)
+                .graphQLContext(Map.of(DataCaller.class, caller, ParserOptions.class, PARSER))
+                .build();
+        return engine.execute(input);
+    }
+
+    private RuntimeWiring wiring() {
+        return RuntimeWiring.newRuntimeWiring()
+                .type("Query", q -> q
+                        .dataFetcher("getConversationById", blocking(env -> {
+                            ConversationId id = ConversationId.parse(env.getArgument("conversationId"));
+                            return id == null ? null : conversations.find(caller(env).partnerId(), id).orElse(null);
+                        }))
+                        .dataFetcher("getConversationsByCustomer", blocking(env -> {
+                            Long endUser = optionalId(env, "endUserId");
+                            String phone = bounded(env, "phone", MAX_PHONE);
+                            if (endUser == null && phone == null) {
+                                throw new ArgumentProblem("endUserId", "give endUserId, phone or both");
+                            }
+                            return page(env, ConversationQueries.Filter.byCustomer(endUser, phone));
+                        }))
+                        .dataFetcher("getConversationsByEmail", blocking(env -> {
+                            String email = bounded(env, "email", MAX_EMAIL);
+                            if (email == null || !email.contains("@")) {
+                                throw new ArgumentProblem("email", "must be an e-mail address of at most " + MAX_EMAIL
+                                        + " characters");
+                            }
+                            return page(env, ConversationQueries.Filter.byEmail(email));
+                        }))
+                        .dataFetcher("getConversationsByAgent", blocking(env ->
+                                page(env, ConversationQueries.Filter.byAgent(requiredId(env, "agentId")))))
+                        .dataFetcher("getAgentAssignedConversations", blocking(env -> {
+                            Long own = caller(env).agentId();
+                            if (own == null) {
+                                throw new ArgumentProblem("agentId", "the caller is not an agent (its token carries no "
+                                        + "agent_id): it has no assigned conversations");
+                            }
+                            return page(env, ConversationQueries.Filter.byAgent(own));
+                        })))
+                .build();
+    }
+
+    private Conversation.Connection page(DataFetchingEnvironment env, ConversationQueries.Filter filter) throws SQLException {
+        Integer first = env.getArgument("first");
+        if (first == null || first < 1 || first > ConversationQueries.MAX_FIRST) {
+            throw new ArgumentProblem("first", "must be 1 to " + ConversationQueries.MAX_FIRST);
+        }
+        String afterText = bounded(env, "after", 100);
+        Cursor after = null;
+        if (afterText != null) {
+            after = Cursor.decode(afterText);
+            if (after == null) {
+                throw new ArgumentProblem("after", "must be an endCursor or cursor this API returned");
+            }
+        }
+        return conversations.page(caller(env).partnerId(), filter, first, after);
+    }
+
+    private static DataCaller caller(DataFetchingEnvironment env) {
+        return env.getGraphQlContext().get(DataCaller.class);
+    }
+
+    private static String bounded(DataFetchingEnvironment env, String name, int max) {
+        String value = env.getArgument(name);
+        if (value != null && (value.isEmpty() || value.length() > max)) {
+            throw new ArgumentProblem(name, "must be 1 to " + max + " characters");
+        }
+        return value;
+    }
+
+    private static Long optionalId(DataFetchingEnvironment env, String name) {
+        String value = env.getArgument(name);
+        if (value == null) {
+            return null;
+        }
+        if (!POSITIVE_ID.matcher(value).matches()) {
+            throw new ArgumentProblem(name, "must be a positive integer id");
+        }
+        return Long.valueOf(value);
+    }
+
+    private static long requiredId(DataFetchingEnvironment env, String name) {
+        Long id = optionalId(env, name);
+        if (id == null) {
+            throw new ArgumentProblem(name, "is required");
+        }
+        return id;
+    }
+
+    private interface Fetch {
+        Object get(DataFetchingEnvironment env) throws SQLException;
+    }
+
+    /** JDBC fetchers run on the request's worker thread (the endpoints are blocking). */
+    private static DataFetcher<Object> blocking(Fetch fetch) {
+        return env -> {
+            try {
+                return fetch.get(env);
+            } catch (SQLException e) {
+                throw new DataAccessFailure(e);
+            }
+        };
+    }
+
+    /** A read that failed for a reason that is not the caller's: rethrown by the resource. */
+    public static final class DataAccessFailure extends RuntimeException {
+        DataAccessFailure(SQLException cause) {
+            super(cause);
+        }
+    }
+
+    /** Argument problems become GraphQL errors naming the argument; anything else is kept to be rethrown. */
+    private static final class ArgumentErrors implements DataFetcherExceptionHandler {
+        @Override
+        public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
+                graphql.execution.DataFetcherExceptionHandlerParameters params) {
+            Throwable e = params.getException();
+            GraphQLError error;
+            if (e instanceof ArgumentProblem p) {
+                error = GraphqlErrorBuilder.newError(params.getDataFetchingEnvironment())
+                        .message(p.argument() + ": " + p.getMessage())
+                        .extensions(Map.of("code", "BAD_USER_INPUT", "argument", p.argument())).build();
+            } else {
+                error = new Unexpected(e, params.getPath());
+            }
+            return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
+        }
+    }
+
+    /** Carries an unexpected fetcher failure out of the execution (the resource rethrows it). */
+    public record Unexpected(Throwable cause, graphql.execution.ResultPath path) implements GraphQLError {
+        @Override
+        public String getMessage() {
+            return "unexpected failure";
+        }
+
+        @Override
+        public List<graphql.language.SourceLocation> getLocations() {
+            return List.of();
+        }
+
+        @Override
+        public graphql.ErrorClassification getErrorType() {
+            return graphql.ErrorType.DataFetchingException;
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = DataGraph.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,403 @@
+package io.switchboard.reporting.dataapi;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import io.switchboard.events.EventEnvelope;
+import io.switchboard.events.chat.ChatEvents;
+import io.switchboard.events.chat.ChatEvents.ChatCreated;
+import io.switchboard.events.interaction.CallEvents;
+import io.switchboard.events.interaction.CallEvents.CallConnected;
+import io.switchboard.events.interaction.CallEvents.CallCreated;
+import io.switchboard.reporting.Scenario;
+import io.switchboard.testing.KafkaTestResource;
+import io.switchboard.testing.OidcTestResource;
+import io.switchboard.testing.PostgresTestResource;
+import io.switchboard.testing.TestTokens;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * The Platform Data API over the read models fed through the real broker: the scenario's call and chat (plus a
+ * chat with the customer's e-mail), per-action authorisation by access policies, the resource path's rules,
+ * cursor pagination while data arrives, partner isolation and the system level.
+ */
+@QuarkusTest
+@WithTestResource(OidcTestResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "reporting"))
+class PlatformDataApiTest {
+    static final String PARTNER = "acme-" + UUID.randomUUID().toString().substring(0, 8);
+    static final String OTHER = "globex-" + UUID.randomUUID().toString().substring(0, 8);
+    static final String CONVERSATION = "/api/partners/%s/data/conversationdata/%s";
+    static final String FIELDS = "conversationId channel partnerId status language createdAt queuedAt assignedAt endedAt"
+            + " messageCount customer { endUserId identifier email phone } menu { menuId name }"
+            + " participants { participantId type userId name phoneNumber joinedAt leftAt }"
+            + " callMetrics { billingTime callTime ivrTime queueTime waitTime handleTime ringTime talkTime holdTime"
+            + " conferenceTime thirdPartyTalkTime }";
+    static boolean fed;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeEach
+    void feedOnce() {
+        synchronized (PlatformDataApiTest.class) {
+            if (fed) {
+                return;
+            }
+            List<EventEnvelope> events = new ArrayList<>(Scenario.of(PARTNER));
+            Instant at = Instant.parse("2026-11-21T09:50:00Z");
+            events.add(DataFeed.event(PARTNER, ChatEvents.AGGREGATE_TYPE, 702, 1, new ChatCreated(702, "queued", 31L, "en",
+                    new ChatEvents.EndUser(78L, "cust-78", "Eve", "Eve@Example.test", "+15550002"), null, Map.of(),
+                    List.of(), List.of(), at, null), at));
+            events.addAll(callOf(511, 150, Instant.parse("2026-11-21T08:00:00Z")));
+            events.addAll(callOf(512, 150, Instant.parse("2026-11-21T08:10:00Z")));
+            DataFeed.sendAndAwait(dataSource, PARTNER, events);
+            DataFeed.sendAndAwait(dataSource, OTHER, Scenario.of(OTHER).subList(0, 1));
+            fed = true;
+        }
+    }
+
+    /** A call connected to an agent (agent 150 has only these, for paging). */
+    static List<EventEnvelope> callOf(long id, long agent, Instant at) {
+        return List.of(
+                DataFeed.event(PARTNER, CallEvents.AGGREGATE_TYPE, id, 1, new CallCreated(id, "Voice Inbound (IVR)",
+                        "selecting", 31L, "en", "+15550009", null, null, null, null, "not_asked", null, at), at),
+                DataFeed.event(PARTNER, CallEvents.AGGREGATE_TYPE, id, 2, new CallConnected(id, agent, at.plusSeconds(5)),
+                        at.plusSeconds(5)));
+    }
+
+    static RequestSpecification as(String token, String partner) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).header("x-cp-partner-id", partner);
+    }
+
+    static RequestSpecification supervisor() {
+        return as(TestTokens.agent(PARTNER, 103, "agent", "supervisor"), PARTNER);
+    }
+
+    static RequestSpecification agent(long id) {
+        return as(TestTokens.agent(PARTNER, id, "agent"), PARTNER);
+    }
+
+    static Map<String, Object> body(String query) {
+        return Map.of("query", query);
+    }
+
+    static ValidatableResponse post(RequestSpecification spec, String partner, String action, String query) {
+        return spec.body(body(query)).post(CONVERSATION.formatted(partner, action)).then();
+    }
+
+    @Test
+    void aCallByIdCarriesItsParticipantsAndTheManagerApisSegmentMetrics() {
+        JsonPath call = post(agent(101), PARTNER, "getConversationById",
+                "query { getConversationById(conversationId: \"call-501\") { " + FIELDS + " } }")
+                .statusCode(200)
+                .body("errors", nullValue())
+                .body("extensions.watermark.caughtUp", notNullValue())
+                .extract().jsonPath().setRootPath("data.getConversationById");
+        assertThat(call.getString("conversationId")).isEqualTo("call-501");
+        assertThat(call.getString("channel")).isEqualTo("CALL");
+        assertThat(call.getString("partnerId")).isEqualTo(PARTNER);
+        assertThat(call.getString("status")).isEqualTo("finished");
+        assertThat(call.getString("createdAt")).isEqualTo("2026-11-21T10:00:00.000Z");
+        assertThat(call.getString("queuedAt")).isEqualTo("2026-11-21T10:00:30.250Z");
+        assertThat(call.getString("assignedAt")).isEqualTo("2026-11-21T10:01:00.000Z");
+        assertThat(call.getString("endedAt")).isEqualTo("2026-11-21T10:11:05.500Z");
+        assertThat(call.getString("customer.endUserId")).isEqualTo("9001");
+        assertThat(call.getString("customer.phone")).isEqualTo("+15550001");
+        assertThat(call.getString("menu.name")).isEqualTo("Billing");
+        assertThat(call.getList("participants")).hasSize(5);
+        assertThat(call.getString("participants.find { it.participantId == '2' }.userId")).isEqualTo("101");
+        assertThat(call.getString("participants.find { it.participantId == '2' }.joinedAt")).isEqualTo("2026-11-21T10:01:05.500Z");
+        assertThat(call.getString("participants.find { it.participantId == '2' }.leftAt")).isEqualTo("2026-11-21T10:06:05.500Z");
+
+        // One definition: every metric equals the Manager API's for the same call.
+        JsonPath manager = given().auth().oauth2(TestTokens.bearer(PARTNER, "supervisor"))
+                .get("/manager/api/v1/calls/501").then().statusCode(200).extract().jsonPath();
+        Map<String, String> names = Map.ofEntries(Map.entry("billingTime", "billing_time"), Map.entry("callTime", "call_time"),
+                Map.entry("ivrTime", "ivr_time"), Map.entry("queueTime", "queue_time"), Map.entry("waitTime", "wait_time"),
+                Map.entry("handleTime", "handle_time"), Map.entry("ringTime", "ring_time"), Map.entry("talkTime", "talk_time"),
+                Map.entry("holdTime", "hold_time"), Map.entry("conferenceTime", "conference_time"),
+                Map.entry("thirdPartyTalkTime", "third_party_talk_time"));
+        names.forEach((graph, rest) -> {
+            Object ours = call.get("callMetrics." + graph);
+            Object theirs = manager.get(rest);
+            if (theirs == null) {
+                assertThat(ours).as(graph).isNull();
+            } else {
+                assertThat(((Number) ours).doubleValue()).as(graph).isEqualTo(((Number) theirs).doubleValue());
+            }
+        });
+        assertThat(call.getDouble("callMetrics.conferenceTime")).isEqualTo(360.0);
+    }
+
+    @Test
+    void aChatByIdHasItsHandOversAndMessageCount() {
+        post(agent(101), PARTNER, "getConversationById",
+                "{ getConversationById(conversationId: \"chat-701\") { " + FIELDS + " } }")
+                .statusCode(200)
+                .body("data.getConversationById.channel", equalTo("CHAT"))
+                .body("data.getConversationById.status", equalTo("finished"))
+                .body("data.getConversationById.messageCount", equalTo(2))
+                .body("data.getConversationById.customer.endUserId", equalTo("77"))
+                .body("data.getConversationById.customer.identifier", equalTo("cust-77"))
+                .body("data.getConversationById.callMetrics", nullValue())
+                .body("data.getConversationById.participants", hasSize(1))
+                .body("data.getConversationById.participants[0].userId", equalTo("101"))
+                .body("data.getConversationById.participants[0].name", equalTo("Ada King"))
+                .body("data.getConversationById.participants[0].leftAt", equalTo("2026-11-21T09:40:00.000Z"));
+    }
+
+    @Test
+    void anUnknownOrMalformedIdIsNull() {
+        String query = "query($id: ID!) { getConversationById(conversationId: $id) { conversationId } }";
+        // The document's variable is required: without it the document is refused.
+        post(agent(101), PARTNER, "getConversationById", query).statusCode(400).body("errors[0].field", equalTo("query"));
+        for (String id : List.of("call-999999", "chat-0", "ticket-1", "call-1' OR '1'='1", "x".repeat(200))) {
+            agent(101).body(Map.of("query", query, "variables", Map.of("id", id)))
+                    .post(CONVERSATION.formatted(PARTNER, "getConversationById")).then().statusCode(200)
+                    .body("data.getConversationById", nullValue());
+        }
+    }
+
+    @Test
+    void customerAndEmailLookups() {
+        post(agent(101), PARTNER, "getConversationsByCustomer",
+                "{ getConversationsByCustomer(endUserId: \"9001\") { edges { node { conversationId } } } }")
+                .statusCode(200).body("data.getConversationsByCustomer.edges.node.conversationId", equalTo(List.of("call-501")));
+        post(agent(101), PARTNER, "getConversationsByCustomer",
+                "{ getConversationsByCustomer(phone: \"+15550002\") { edges { node { conversationId } } } }")
+                .statusCode(200).body("data.getConversationsByCustomer.edges.node.conversationId", equalTo(List.of("chat-702")));
+        post(agent(101), PARTNER, "getConversationsByEmail",
+                "{ getConversationsByEmail(email: \"eve@example.TEST\") { edges { node { conversationId customer { email } } } } }")
+                .statusCode(200)
+                .body("data.getConversationsByEmail.edges.node.conversationId", equalTo(List.of("chat-702")))
+                .body("data.getConversationsByEmail.edges[0].node.customer.email", equalTo("Eve@Example.test"));
+        post(agent(101), PARTNER, "getConversationsByCustomer",
+                "{ getConversationsByCustomer { edges { cursor } } }")
+                .statusCode(400).body("errors[0].field", equalTo("endUserId"));
+        post(agent(101), PARTNER, "getConversationsByEmail",
+                "{ getConversationsByEmail(email: \"" + "a".repeat(300) + "@x\") { edges { cursor } } }")
+                .statusCode(400).body("errors[0].field", equalTo("email"));
+    }
+
+    @Test
+    void anAgentSeesOnlyItsOwnAssignedConversations() {
+        post(agent(101), PARTNER, "getAgentAssignedConversations",
+                "{ getAgentAssignedConversations { edges { node { conversationId } } } }")
+                .statusCode(200)
+                .body("data.getAgentAssignedConversations.edges.node.conversationId", equalTo(List.of("call-501", "chat-701")));
+        post(agent(102), PARTNER, "getAgentAssignedConversations",
+                "{ getAgentAssignedConversations { edges { node { conversationId } } } }")
+                .statusCode(200)
+                .body("data.getAgentAssignedConversations.edges.node.conversationId", equalTo(List.of("call-501")));
+        // A caller that is no agent (a token without agent_id) has no "own" conversations.
+        post(as(TestTokens.bearer(PARTNER, "agent"), PARTNER), PARTNER, "getAgentAssignedConversations",
+                "{ getAgentAssignedConversations { edges { cursor } } }")
+                .statusCode(400).body("errors[0].field", equalTo("agentId"));
+    }
+
+    @Test
+    void pagesFollowTheCursorAndStayStableWhileConversationsArrive() {
+        String query = "query($after: String) { getConversationsByAgent(agentId: \"150\", first: 1, after: $after) {"
+                + " edges { cursor node { conversationId } } pageInfo { hasNextPage endCursor } } }";
+        JsonPath first = supervisor().body(Map.of("query", query)).post(CONVERSATION.formatted(PARTNER, "getConversationsByAgent"))
+                .then().statusCode(200).extract().jsonPath().setRootPath("data.getConversationsByAgent");
+        assertThat(first.getList("edges.node.conversationId")).containsExactly("call-512");
+        assertThat(first.getBoolean("pageInfo.hasNextPage")).isTrue();
+        String cursor = first.getString("pageInfo.endCursor");
+        assertThat(first.getString("edges[0].cursor")).isEqualTo(cursor);
+
+        // A newer call of the same agent arrives between the pages: the next page neither repeats nor skips.
+        DataFeed.sendAndAwait(dataSource, PARTNER, callOf(513, 150, Instant.parse("2026-11-21T12:00:00Z")));
+        JsonPath second = supervisor().body(Map.of("query", query, "variables", Map.of("after", cursor)))
+                .post(CONVERSATION.formatted(PARTNER, "getConversationsByAgent"))
+                .then().statusCode(200).extract().jsonPath().setRootPath("data.getConversationsByAgent");
+        assertThat(second.getList("edges.node.conversationId")).containsExactly("call-511");
+        assertThat(second.getBoolean("pageInfo.hasNextPage")).isFalse();
+        // From the start again, the new call comes first.
+        supervisor().body(Map.of("query", query)).post(CONVERSATION.formatted(PARTNER, "getConversationsByAgent"))
+                .then().statusCode(200)
+                .body("data.getConversationsByAgent.edges[0].node.conversationId", equalTo("call-513"));
+
+        post(supervisor(), PARTNER, "getConversationsByAgent",
+                "{ getConversationsByAgent(agentId: \"101\", first: 101) { edges { cursor } } }")
+                .statusCode(400).body("errors[0].field", equalTo("first"));
+        post(supervisor(), PARTNER, "getConversationsByAgent",
+                "{ getConversationsByAgent(agentId: \"101\", first: 0) { edges { cursor } } }")
+                .statusCode(400).body("errors[0].field", equalTo("first"));
+        post(supervisor(), PARTNER, "getConversationsByAgent",
+                "{ getConversationsByAgent(agentId: \"101\", after: \"bm90LWEtY3Vyc29y\") { edges { cursor } } }")
+                .statusCode(400).body("errors[0].field", equalTo("after"));
+        post(supervisor(), PARTNER, "getConversationsByAgent",
+                "{ getConversationsByAgent(agentId: \"-1\") { edges { cursor } } }")
+                .statusCode(400).body("errors[0].field", equalTo("agentId"));
+    }
+
+    @Test
+    void theResourcePathsRules() {
+        String byId = "{ getConversationById(conversationId: \"call-501\") { conversationId } }";
+        // Another partner's path is not found, whatever the header says.
+        post(as(TestTokens.agent(OTHER, 101, "agent"), PARTNER), PARTNER, "getConversationById", byId).statusCode(404);
+        // The header must be there and equal the path's partner.
+        given().auth().oauth2(TestTokens.agent(PARTNER, 101, "agent")).contentType(ContentType.JSON).body(body(byId))
+                .post(CONVERSATION.formatted(PARTNER, "getConversationById")).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("x-cp-partner-id"));
+        post(as(TestTokens.agent(PARTNER, 101, "agent"), OTHER), PARTNER, "getConversationById", byId)
+                .statusCode(400).body("errors[0].field", equalTo("x-cp-partner-id"));
+        // The template version is accepted (and echoed); a malformed one is refused.
+        agent(101).header("x-resource-template-version", "1.0").body(body(byId))
+                .post(CONVERSATION.formatted(PARTNER, "getConversationById")).then().statusCode(200)
+                .header("x-resource-template-version", "1.0")
+                .body("data.getConversationById.conversationId", equalTo("call-501"));
+        agent(101).header("x-resource-template-version", "1 0; drop").body(body(byId))
+                .post(CONVERSATION.formatted(PARTNER, "getConversationById")).then().statusCode(400)
+                .body("errors[0].field", equalTo("x-resource-template-version"));
+        // The document's root field must be the path's action, alone.
+        post(agent(101), PARTNER, "getConversationsByCustomer", byId)
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("query"));
+        post(agent(101), PARTNER, "getConversationById", "{ getConversationById(conversationId: \"call-501\") { conversationId }"
+                + " other: getConversationsByEmail(email: \"a@b\") { edges { cursor } } }")
+                .statusCode(400).body("errors[0].field", equalTo("query"));
+        post(agent(101), PARTNER, "getConversationById", "mutation { getConversationById }")
+                .statusCode(400).body("errors[0].field", equalTo("query"));
+        // Not GraphQL, or not valid against the schema: 400 problem+json naming the query.
+        post(agent(101), PARTNER, "getConversationById", "{ getConversationById(")
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("query"));
+        post(agent(101), PARTNER, "getConversationById", "{ getConversationById(conversationId: \"call-501\") { nope } }")
+                .statusCode(400).body("errors[0].field", equalTo("query"));
+        // Unknown domains and actions (and actions not served yet) are not found.
+        post(agent(101), PARTNER, "nope", byId).statusCode(404);
+        agent(101).body(body(byId)).post("/api/partners/" + PARTNER + "/data/otherdata/getConversationById").then().statusCode(404);
+        post(agent(101), PARTNER, "getConversationsByItinerary", byId).statusCode(404);
+        // No token: 401.
+        given().contentType(ContentType.JSON).header("x-cp-partner-id", PARTNER).body(body(byId))
+                .post(CONVERSATION.formatted(PARTNER, "getConversationById")).then().statusCode(401);
+    }
+
+    @Test
+    void hostileDocumentsAreRefusedNeverA500() {
+        String braces = "{ getConversationById(conversationId: \"call-501\") " + "{".repeat(300) + "}".repeat(300) + " }";
+        post(agent(101), PARTNER, "getConversationById", braces).statusCode(400).body("errors[0].field", equalTo("query"));
+        String deep = "{ __schema { types { fields { type { " + "ofType { ".repeat(20) + "name" + " }".repeat(20) + " } } } } }";
+        given().auth().oauth2(TestTokens.agent(PARTNER, 101, "agent")).contentType(ContentType.JSON)
+                .body(body(deep)).post("/graphql").then().statusCode(200)
+                .body("errors[0].message", containsString("depth")).body("data", nullValue());
+        StringBuilder aliases = new StringBuilder("{ getConversationById(conversationId: \"call-501\") { ");
+        for (int i = 0; i < 800; i++) {
+            aliases.append("a").append(i).append(": conversationId ");
+        }
+        post(agent(101), PARTNER, "getConversationById", aliases + "} }").statusCode(400).body("errors[0].field", equalTo("query"));
+        StringBuilder wide = new StringBuilder("{ getConversationById(conversationId: \"call-501\") { ");
+        for (int i = 0; i < 600; i++) {
+            wide.append("a").append(i).append(": conversationId,");
+        }
+        post(agent(101), PARTNER, "getConversationById", wide + "} }").statusCode(400).body("errors[0].field", equalTo("query"));
+        post(agent(101), PARTNER, "getConversationById", "x".repeat(20_001)).statusCode(400).body("errors[0].field", equalTo("query"));
+        agent(101).body(Map.of("query", "{ getConversationById(conversationId: \"call-501\") { conversationId } }",
+                        "operationName", "y".repeat(101)))
+                .post(CONVERSATION.formatted(PARTNER, "getConversationById")).then().statusCode(400)
+                .body("errors[0].field", equalTo("operationName"));
+        // On /graphql the same documents get a GraphQL errors body (200), not a 500; a body over the size limit is
+        // refused before GraphQL reads it, as everywhere (400 problem+json naming the query).
+        given().auth().oauth2(TestTokens.agent(PARTNER, 101, "agent")).contentType(ContentType.JSON)
+                .body(body("x".repeat(20_001))).post("/graphql").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("query"));
+        given().auth().oauth2(TestTokens.agent(PARTNER, 101, "agent")).contentType(ContentType.JSON)
+                .body(body(aliases + "} }")).post("/graphql").then().statusCode(200)
+                .body("errors[0].message", notNullValue()).body("data", nullValue());
+        given().auth().oauth2(TestTokens.agent(PARTNER, 101, "agent")).contentType(ContentType.JSON)
+                .body(body(wide + "} }")).post("/graphql").then().statusCode(200)
+                .body("errors[0].message", containsString("complexity"));
+    }
+
+    @Test
+    void graphqlEndpointServesTheSameSchemaWithTheSamePolicies() {
+        RequestSpecification ada = given().auth().oauth2(TestTokens.agent(PARTNER, 101, "agent")).contentType(ContentType.JSON);
+        ada.body(body("{ getConversationById(conversationId: \"call-501\") { conversationId status } }"))
+                .post("/graphql").then().statusCode(200)
+                .body("data.getConversationById.status", equalTo("finished"))
+                .body("extensions.watermark", notNullValue());
+        // Introspection (what GraphiQL sends first) is allowed.
+        given().auth().oauth2(TestTokens.agent(PARTNER, 101, "agent")).contentType(ContentType.JSON)
+                .body(body(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY)).post("/graphql").then().statusCode(200)
+                .body("errors", nullValue())
+                .body("data.__schema.queryType.name", equalTo("Query"))
+                .body("data.__schema.types.name", hasItem("Conversation"));
+        // An agent has no transcript search: 403 naming the action, on /graphql too.
+        given().auth().oauth2(TestTokens.agent(PARTNER, 101, "agent")).contentType(ContentType.JSON)
+                .body(body("{ getConversationsByAgent(agentId: \"101\") { edges { cursor } } }"))
+                .post("/graphql").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("conversationdata:getConversationsByAgent"));
+        given().auth().oauth2(TestTokens.agent(PARTNER, 103, "supervisor")).contentType(ContentType.JSON)
+                .body(body("{ byAgent: getConversationsByAgent(agentId: \"101\") { edges { node { conversationId } } } }"))
+                .post("/graphql").then().statusCode(200)
+                .body("data.byAgent.edges.node.conversationId", hasItem("chat-701"));
+        given().auth().oauth2(TestTokens.agent(PARTNER, 101, "agent")).contentType(ContentType.JSON)
+                .body(body("{ getConversationById(")).post("/graphql").then().statusCode(200)
+                .body("errors[0].message", notNullValue());
+        given().get("/graphql/ui").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("graphiql"));
+    }
+
+    @Test
+    void partnersNeverSeeEachOthersConversationsAndSystemReadsAny() {
+        // The other partner has no call 501: its own path answers null.
+        post(as(TestTokens.agent(OTHER, 101, "agent"), OTHER), OTHER, "getConversationById",
+                "{ getConversationById(conversationId: \"call-501\") { conversationId } }")
+                .statusCode(200).body("data.getConversationById", nullValue());
+        post(as(TestTokens.agent(OTHER, 101, "supervisor"), OTHER), OTHER, "getConversationsByAgent",
+                "{ getConversationsByAgent(agentId: \"101\") { edges { cursor } } }")
+                .statusCode(200).body("data.getConversationsByAgent.edges", hasSize(0));
+        // The system role reads any partner's path (its token's partner is its own).
+        post(as(TestTokens.bearer("platform-ops", "system"), PARTNER), PARTNER, "getConversationsByAgent",
+                "{ getConversationsByAgent(agentId: \"101\") { edges { node { conversationId partnerId } } } }")
+                .statusCode(200)
+                .body("data.getConversationsByAgent.edges.node.partnerId", hasItem(PARTNER))
+                .body("data.getConversationsByAgent.edges.node.conversationId", hasItem("call-501"));
+    }
+
+    @Test
+    void theSystemLevelPathReadsEveryPartnerAndNamesIt() {
+        String byAgent = "{ getConversationsByAgent(agentId: \"101\", first: 100) { edges { node { conversationId partnerId } } } }";
+        JsonPath all = given().auth().oauth2(TestTokens.bearer("platform-ops", "system")).contentType(ContentType.JSON)
+                .body(body(byAgent)).post("/api/system/data/conversationdata/getConversationsByAgent")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(all.getList("data.getConversationsByAgent.edges.node.partnerId")).contains(PARTNER);
+        assertThat(all.getList("data.getConversationsByAgent.edges.node.findAll { it.partnerId == '" + PARTNER
+                + "' }.conversationId")).contains("call-501", "chat-701");
+        // The partner level never reaches it, whatever its role.
+        for (String role : List.of("agent", "supervisor", "admin")) {
+            given().auth().oauth2(TestTokens.bearer(PARTNER, role)).contentType(ContentType.JSON).body(body(byAgent))
+                    .post("/api/system/data/conversationdata/getConversationsByAgent").then().statusCode(403);
+        }
+        given().auth().oauth2(TestTokens.bearer("platform-ops", "system")).contentType(ContentType.JSON)
+                .body(body("{ getConversationById(conversationId: \"call-501\") { conversationId } }"))
+                .post("/api/system/data/conversationdata/getConversationsByAgent").then().statusCode(400)
+                .body("errors[0].field", equalTo("query"));
+        given().auth().oauth2(TestTokens.bearer("platform-ops", "system")).contentType(ContentType.JSON)
+                .body(body(byAgent)).post("/api/system/data/nope/getConversationsByAgent").then().statusCode(404);
+    }
+}
