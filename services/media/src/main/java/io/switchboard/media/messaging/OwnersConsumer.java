@@ -12,10 +12,10 @@ import io.switchboard.events.chat.ChatEvents.ChatCreated;
 import io.switchboard.events.interaction.CallEvents.CallCreated;
 import io.switchboard.media.domain.Channel;
 import io.switchboard.media.store.ChannelOwners;
+import io.switchboard.media.store.MediaSettings;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 
@@ -34,10 +34,10 @@ public class OwnersConsumer {
     private final AppliedPositions positions = new AppliedPositions(READ_MODEL);
 
     public OwnersConsumer(Pool pool, ReadModelConsumers consumers,
-                          @ConfigProperty(name = "switchboard.media.consumer-group", defaultValue = "switchboard-media") String group) {
+                          MediaSettings settings) {
         this.pool = pool;
         this.consumers = consumers;
-        this.group = group;
+        this.group = settings.consumerGroup();
     }
 
     void start(@Observes StartupEvent startup) {

@@ -25,6 +25,10 @@ public interface MediaSettings {
     @WithDefault("PT15M")
     Duration downloadExpiry();
 
+    /** The Kafka consumer group of the owners read model (messaging.OwnersConsumer). */
+    @WithDefault("switchboard-media")
+    String consumerGroup();
+
     default MediaLimits limits() {
         return new MediaLimits(photoMaxBytes(), videoMaxBytes(), uploadExpiry(), downloadExpiry());
     }

@@ -99,7 +99,7 @@ public class MediaStore {
                                 INSERT INTO media_items (media_id, partner_id, kind, channel, channel_id, object_key,
                                                          photo_type, content_type, size_bytes, attached_by, attached_at)
                                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""")
-                        .execute(Tuple.from(List.of(id, partnerId, kind.singular(), channel.wire(), channelId,
+                        .execute(Tuple.from(java.util.Arrays.asList(id, partnerId, kind.singular(), channel.wire(), channelId,
                                 object.objectKey(), nullable(object.photoType()), object.contentType(), object.sizeBytes(),
                                 nullable(attachedBy), now.atOffset(ZoneOffset.UTC)))))
                 .map(inserted -> new Item(id, object.objectKey()));

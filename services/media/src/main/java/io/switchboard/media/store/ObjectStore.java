@@ -10,6 +10,7 @@ import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.switchboard.media.domain.MediaSniffer;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,6 +37,7 @@ import java.util.concurrent.TimeUnit;
  * HEAD and GET are blocking HTTP calls and run on the worker pool.
  */
 @ApplicationScoped
+@Startup // building a client reads the JVM's trust store (seconds): never on an event loop at a first request
 public class ObjectStore {
     /** Objects are never rewritten (every upload has its own key), so browsers may keep them. */
     public static final String CACHE_CONTROL = "private, max-age=31536000, immutable";
@@ -78,9 +81,10 @@ public class ObjectStore {
         policy.addEqualsCondition("acl", ACL);
         policy.addEqualsCondition("success_action_status", SUCCESS_STATUS);
         policy.addContentLengthRangeCondition(minBytes, maxBytes);
-        Map<String, String> signed;
+        // The client spells one of its fields X-Amz-Date; S3 field names are case-insensitive.
+        Map<String, String> signed = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         try {
-            signed = signer.getPresignedPostFormData(policy);
+            signed.putAll(signer.getPresignedPostFormData(policy));
         } catch (MinioException e) {
             throw new IllegalStateException("could not sign an upload policy", e);
         }
