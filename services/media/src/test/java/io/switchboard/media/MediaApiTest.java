@@ -110,6 +110,18 @@ class MediaApiTest {
         assertThat(((Number) event.getJsonObject("payload").getJsonObject("data").getValue("photoId")).longValue()).isEqualTo(mediaId);
         assertThat(event.getJsonObject("metadata").getString("actor")).isEqualTo("agent:7001");
 
+        // The stable download path (what reporting lists): 302 to a fresh pre-signed GET, for this partner only.
+        String location = given().auth().oauth2(token("acme")).redirects().follow(false)
+                .get("/apps/api/v1/media/photos/" + mediaId)
+                .then().statusCode(302).header("Cache-Control", org.hamcrest.Matchers.containsString("no-store"))
+                .extract().header("Location");
+        assertThat(BrowserForm.get(location).body()).isEqualTo(png);
+        given().auth().oauth2(token("globex")).redirects().follow(false).get("/apps/api/v1/media/photos/" + mediaId)
+                .then().statusCode(404);
+        given().auth().oauth2(token("acme")).redirects().follow(false).get("/apps/api/v1/media/videos/" + mediaId)
+                .then().statusCode(404);
+        given().redirects().follow(false).get("/apps/api/v1/media/photos/" + mediaId).then().statusCode(401);
+
         // A retried attach changes nothing and answers the same photo.
         given().auth().oauth2(token("acme")).contentType(ContentType.JSON)
                 .body(Map.of("photo", List.of(Map.of("s3_path", key))))
@@ -150,6 +162,9 @@ class MediaApiTest {
                 .then().statusCode(200).extract().jsonPath();
         assertThat(videos.getList("media_id", Long.class)).containsExactly(videoId);
         assertThat(BrowserForm.get(videos.getString("[0].url")).body()).isEqualTo(mp4);
+        String location = given().auth().oauth2(token("acme")).redirects().follow(false)
+                .get("/apps/api/v1/media/videos/" + videoId).then().statusCode(302).extract().header("Location");
+        assertThat(BrowserForm.get(location).body()).isEqualTo(mp4);
         given().auth().oauth2(token("acme")).get("/apps/api/v1/chats/" + chat + "/photos")
                 .then().statusCode(200).body("size()", equalTo(0));
         assertThat(count(pool, "SELECT count(*) FROM event_store WHERE stream_id = 'video-" + videoId

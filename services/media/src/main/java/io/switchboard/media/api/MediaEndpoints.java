@@ -2,6 +2,7 @@ package io.switchboard.media.api;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.media.api.MediaViews.MediaView;
 import io.switchboard.media.api.MediaViews.UploadFormView;
@@ -86,6 +87,13 @@ public class MediaEndpoints {
                 .map(items -> items.stream()
                         .map(item -> new MediaView(objects.downloadUrl(item.objectKey(), limits.downloadExpiry()), item.mediaId()))
                         .toList());
+    }
+
+    /** A fresh download URL of the partner's photo or video (404 for another partner's, or an unknown id). */
+    public Uni<String> download(String partnerId, MediaKind kind, long mediaId) {
+        return media.find(partnerId, kind, mediaId).map(item -> objects.downloadUrl(item
+                .orElseThrow(() -> new AggregateNotFoundException(kind.singular(), Long.toString(mediaId))).objectKey(),
+                limits.downloadExpiry()));
     }
 
     private Uni<List<Attach>> checkAll(Target target, List<Ref> refs) {

@@ -122,11 +122,16 @@ public class MediaStore {
                 });
     }
 
-    /** The partner's item by media id, if it exists. */
-    public Uni<Optional<Item>> find(String partnerId, long mediaId) {
-        return pool.preparedQuery("SELECT media_id, object_key FROM media_items WHERE partner_id = $1 AND media_id = $2")
-                .execute(Tuple.of(partnerId, mediaId))
-                .map(rows -> rows.size() == 0 ? Optional.empty()
-                        : Optional.of(new Item(rows.iterator().next().getLong("media_id"), rows.iterator().next().getString("object_key"))));
+    /** The partner's item of this kind by media id, if it exists. */
+    public Uni<Optional<Item>> find(String partnerId, MediaKind kind, long mediaId) {
+        return pool.preparedQuery("SELECT media_id, object_key FROM media_items WHERE partner_id = $1 AND kind = $2 AND media_id = $3")
+                .execute(Tuple.of(partnerId, kind.singular(), mediaId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.<Item>empty();
+                    }
+                    Row row = rows.iterator().next();
+                    return Optional.of(new Item(row.getLong("media_id"), row.getString("object_key")));
+                });
     }
 }
