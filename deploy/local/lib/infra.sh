@@ -20,6 +20,9 @@ CONNECT_PORT=${SWITCHBOARD_CONNECT_PORT:-8093}
 CONNECT_METRICS_PORT=${SWITCHBOARD_CONNECT_METRICS_PORT:-$((CONNECT_PORT + 1))}
 S3_PORT=${SWITCHBOARD_S3_PORT:-9000}
 S3_BUCKET=${SWITCHBOARD_S3_BUCKET:-switchboard-media}
+# Web pages that may upload to the store with the media service's forms (browser POST) and read its
+# pre-signed downloads: space-separated origins, "*" for any (a local stack serves no public page).
+S3_CORS_ORIGINS=${SWITCHBOARD_S3_CORS_ORIGINS:-*}
 # The S3 keys and the databases' passwords are the generated secrets (lib/secrets.sh).
 SERVICES=(chat media interaction redaction reporting)
 
@@ -284,6 +287,9 @@ s3proxy.endpoint=http://127.0.0.1:$S3_PORT
 s3proxy.authorization=aws-v2-or-v4
 s3proxy.identity=$SWITCHBOARD_S3_ACCESS_KEY
 s3proxy.credential=$SWITCHBOARD_S3_SECRET_KEY
+s3proxy.cors-allow-origins=$S3_CORS_ORIGINS
+s3proxy.cors-allow-methods=GET HEAD POST
+s3proxy.cors-allow-headers=*
 jclouds.provider=filesystem-nio2
 jclouds.filesystem.basedir=$dir/data
 PROPS

@@ -29,7 +29,9 @@ import static org.hamcrest.Matchers.equalTo;
  * party joins 40 s after Bob, Ann leaves 90 s after Bob joined, the third party 110 s after joining,
  * the caller hangs up at 600 s. The provider stamps every step with its own clock ({@code at}), in
  * the future of ours, so the metrics do not depend on how fast the pipeline is. The chat: the menu's
- * virtual agent takes it, it is escalated, and the router hands it to Cy.
+ * virtual agent takes it, it is escalated, and the router hands it to Cy. The customer's phone attaches a
+ * photo to the chat and one to the call through the media service (upload form, straight upload to the
+ * store, attach); the Manager API lists them with URLs that download the same bytes.
  */
 @ExtendWith(LocalStack.class)
 class ContactCenterScenarioTest {
@@ -108,6 +110,8 @@ class ContactCenterScenarioTest {
         await().atMost(PIPELINE).untilAsserted(() -> as("chat", agent).get("/apps/api/v1/chats/" + chatId)
                 .then().body("status", equalTo("assigned"), "agent.id", equalTo(cy),
                         "agent.name", equalTo("Cy Agent " + tag)));
+        byte[] chatPng = MediaOnTheStack.png();
+        long chatPhoto = MediaOnTheStack.attachPhoto(agent, "chats", chatId, chatPng, PIPELINE);
 
         // --- the call ----------------------------------------------------------------------------
         JsonPath created = as("interaction", telephony)
@@ -119,6 +123,8 @@ class ContactCenterScenarioTest {
         // The router rings Ann; the ring is stamped at the queue time, as the provider's clock is ahead of ours.
         await().atMost(PIPELINE).untilAsserted(() -> as("interaction", telephony).get("/apps/api/v1/calls/" + callId)
                 .then().body("status", equalTo("connecting"), "agent_info.id", equalTo(ann)));
+        byte[] callPng = MediaOnTheStack.png();
+        long callPhoto = MediaOnTheStack.attachPhoto(agent, "calls", callId, callPng, PIPELINE);
         step(callId, "connected", start, 135, Map.of());
         step(callId, "hold", start, 200, Map.of());
         step(callId, "resume", start, 230, Map.of());
@@ -179,6 +185,17 @@ class ContactCenterScenarioTest {
         JsonPath chat = report("chats/" + chatId);
         assertThat(chat.getInt("agent_info.id")).isEqualTo(cy);
         assertThat(chat.getList("participants")).hasSize(2);
+
+        // The photos, each in its own chat or call, with a URL that downloads what the phone uploaded.
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(report("chats/" + chatId).getList("photos.id", Long.class))
+                .containsExactly(chatPhoto));
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(report("calls/" + callId).getList("photos.id", Long.class))
+                .containsExactly(callPhoto));
+        JsonPath chatPhotos = report("chats/" + chatId);
+        assertThat(chatPhotos.getString("photos[0].content_type")).isEqualTo("image/png");
+        assertThat(MediaOnTheStack.download(supervisor, chatPhotos.getString("photos[0].url"))).isEqualTo(chatPng);
+        assertThat(MediaOnTheStack.download(supervisor, report("calls/" + callId).getString("photos[0].url")))
+                .isEqualTo(callPng);
     }
 
     static {

@@ -81,13 +81,13 @@ public class MediaQueries {
     }
 
     private static Photo photo(ResultSet rs) throws SQLException {
-        return new Photo(rs.getLong("id"), rs.getString("photo_type"), null, rs.getString("channel"),
+        return new Photo(rs.getLong("id"), rs.getString("photo_type"), Photo.downloadPath(rs.getLong("id")), rs.getString("channel"),
                 rs.getLong("channel_id"), rs.getString("content_type"), Sql.longOrNull(rs, "size_bytes"),
                 Sql.instant(rs, "attached_at"));
     }
 
     private static Video video(ResultSet rs) throws SQLException {
-        return new Video(rs.getLong("id"), null, rs.getString("channel"), rs.getLong("channel_id"),
+        return new Video(rs.getLong("id"), Video.downloadPath(rs.getLong("id")), rs.getString("channel"), rs.getLong("channel_id"),
                 rs.getString("content_type"), Sql.longOrNull(rs, "size_bytes"), Sql.longOrNull(rs, "duration_seconds"),
                 Sql.instant(rs, "attached_at"));
     }

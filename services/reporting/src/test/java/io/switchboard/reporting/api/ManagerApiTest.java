@@ -353,14 +353,16 @@ class ManagerApiTest {
                 .body("[0].photo_type", equalTo("photo"))
                 .body("[0].channel", equalTo("call"))
                 .body("[0].channel_id", equalTo(501))
-                .body("[0].url", nullValue())
+                .body("[0].url", equalTo("/apps/api/v1/media/photos/801"))
                 .body("[0].attached_at", equalTo("2026-11-21T10:03:00.000Z"));
         supervisor().queryParam("chat_id[]", Scenario.CHAT_ID).get(BASE + "/videos").then().statusCode(200)
-                .header("total", "1").body("[0].id", equalTo(901)).body("[0].duration_seconds", equalTo(12));
+                .header("total", "1").body("[0].id", equalTo(901)).body("[0].duration_seconds", equalTo(12))
+                .body("[0].url", equalTo("/apps/api/v1/media/videos/901"));
         supervisor().queryParam("call_id[]", Scenario.CALL_ID).get(BASE + "/videos").then().statusCode(200)
                 .header("total", "0");
         supervisor().get(BASE + "/calls/" + Scenario.CALL_ID).then().statusCode(200)
-                .body("photos.id", contains(801)).body("videos", hasSize(0));
+                .body("photos.id", contains(801)).body("photos[0].url", equalTo("/apps/api/v1/media/photos/801"))
+                .body("videos", hasSize(0));
         supervisor().get(BASE + "/chats/" + Scenario.CHAT_ID).then().statusCode(200)
                 .body("videos.id", contains(901)).body("photos", hasSize(0));
         as(OTHER_PARTNER, "admin").get(BASE + "/photos").then().statusCode(200).header("total", "0");
