@@ -143,15 +143,9 @@ final class FaultTable {
         return charged;
     }
 
-    /**
-     * Positions a read model recorded as applied that no stored event of the stream has (applied, not expected).
-     * Only streams of the aggregate types the ledger reads count: a read model also applies events of stores the
-     * ledger does not read (reporting applies the redaction service's {@code redacted_message} streams).
-     */
+    /** Positions a read model recorded as applied that no stored event of the stream has (applied, not expected). */
     static Map<ReadModel, Long> phantoms(List<Ledger.Stored> events, Ledger.Applied applied) {
         Map<ReadModel, Set<String>> expected = new EnumMap<>(ReadModel.class);
-        Set<String> ledgerTypes = new HashSet<>();
-        events.forEach(e -> ledgerTypes.add(e.stream().aggregateType()));
         for (Ledger.Stored e : events) {
             for (ReadModel model : e.readModels()) {
                 expected.computeIfAbsent(model, m -> new HashSet<>()).add(e.stream() + "#" + e.sequence());
@@ -162,9 +156,6 @@ final class FaultTable {
             long count = 0;
             Set<String> known = expected.getOrDefault(model, Set.of());
             for (Map.Entry<Ledger.Stream, List<long[]>> stream : streams.entrySet()) {
-                if (!ledgerTypes.contains(stream.getKey().aggregateType())) {
-                    continue;
-                }
                 for (long[] range : stream.getValue()) {
                     for (long n = range[0]; n < range[1]; n++) {
                         if (!known.contains(stream.getKey() + "#" + n)) {
