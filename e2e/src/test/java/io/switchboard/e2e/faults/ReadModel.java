@@ -8,6 +8,7 @@ import io.switchboard.events.chat.ChatEvents.ChatFinished;
 import io.switchboard.events.chat.ChatEvents.ChatReleased;
 import io.switchboard.events.chat.ChatEvents.EscalationRequested;
 import io.switchboard.events.interaction.CallEvents.CallConnected;
+import io.switchboard.events.interaction.CallEvents.CallCreated;
 import io.switchboard.events.interaction.CallEvents.CallConnecting;
 import io.switchboard.events.interaction.CallEvents.CallEnded;
 import io.switchboard.events.interaction.CallEvents.CallQueued;
@@ -41,14 +42,19 @@ import java.util.function.Predicate;
  * expected" or "lost" naming it, so the two cannot drift apart silently.
  */
 enum ReadModel {
-    /** Reporting's projections (services/reporting {@code BatchProjector}): every event of the chat, interaction and media topics. */
-    REPORTING("reporting", "reporting", List.of("chat", "interaction", "media"), event -> true),
+    /**
+     * Reporting's projections (services/reporting {@code BatchProjector}): every event of the chat, interaction,
+     * media and redaction topics (redaction's {@code MessageRedacted} feeds {@code chat_messages}).
+     */
+    REPORTING("reporting", "reporting", List.of("chat", "interaction", "media", "redaction"), event -> true),
     /** Interaction's router (services/interaction {@code RoutingReadModel.relevant}). */
     ROUTING("interaction", "routing", List.of("interaction", "chat"), ReadModel::routing),
     /** Interaction's agent status following the work (services/interaction {@code WorkEvents.relevant}). */
     AGENT_STATUS("interaction", "agent-status", List.of("interaction", "chat"), ReadModel::work),
     /** Chat's directory and the router's decisions (services/chat {@code InteractionEventsConsumer}, {@code DirectoryProjection.handles}). */
-    CHAT("chat", "chat", List.of("interaction"), ReadModel::chat);
+    CHAT("chat", "chat", List.of("interaction"), ReadModel::chat),
+    /** Media's owners of chats and calls, which uploads are checked against (services/media {@code OwnersConsumer}). */
+    MEDIA("media", "media", List.of("chat", "interaction"), event -> event instanceof ChatCreated || event instanceof CallCreated);
 
     /** The database holding the read model's applied positions. */
     final String database;
@@ -72,7 +78,7 @@ enum ReadModel {
 
     /** The databases holding read models (and their dead letters). */
     static Set<String> databases() {
-        return Set.of("reporting", "interaction", "chat");
+        return Set.of("reporting", "interaction", "chat", "media");
     }
 
     private static boolean routing(DomainEvent event) {
