@@ -391,7 +391,12 @@ final class ProperNounDetector implements Detector {
             out.add(new EntitySpan(EntityType.ORG, tokens.get(from).start, orgEnd(text, tokens.get(to - 1)), 0.85));
             return;
         }
-        if (strongNameHits(from, to, tokens) == 0 && !g.isPlace(phrase(tokens, from, to))) {
+        // A title or a first name with a middle initial says "person" about every word of the run, common words
+        // included ("Mr. Spears", "Brad L Key"): decided before common words are trimmed off its edges.
+        boolean title = cues && (from > 0 && TITLES.contains(tokens.get(from - 1).lower.replace(".", ""))
+                || from > 1 && tokens.get(from - 1).isPunct('.') && TITLES.contains(tokens.get(from - 2).lower));
+        boolean initialled = cues && hasMiddleInitial(tokens, from, to);
+        if (!title && !initialled && strongNameHits(from, to, tokens) == 0 && !g.isPlace(phrase(tokens, from, to))) {
             // no known name: common words at the edges are not part of it ("Southern Tunisia", "The Exversion")
             while (from < to && (isCommonWord(tokens.get(from)) || isStop(tokens.get(from)))) {
                 from++;
@@ -411,8 +416,6 @@ final class ProperNounDetector implements Detector {
         int n = to - from;
 
         boolean nameCue = cues && hasNameCue(text, from);
-        boolean title = cues && (from > 0 && TITLES.contains(tokens.get(from - 1).lower.replace(".", ""))
-                || from > 1 && tokens.get(from - 1).isPunct('.') && TITLES.contains(tokens.get(from - 2).lower));
         // hyphenated double surname standing alone: Mayo-Walters
         if (n == 1 && first.lower.indexOf('-') > 0 && !nameCue && !title) {
             String[] parts = first.base.split("-");
@@ -467,12 +470,21 @@ final class ProperNounDetector implements Detector {
             out.add(new EntitySpan(EntityType.GPE, start, end, 0.9));
             return;
         }
-        if (title || dialogue || nameCue && (!placeCue || hasNameCuePhrase(text, from))) {
+        if (title || initialled) {
+            // as sure as a cue phrase: the model's other type for the same words does not win ("Mr. Demidov" GPE)
+            out.add(new EntitySpan(EntityType.NAME, start, end, CombinedNameDetector.STRONG_RULE));
+            return;
+        }
+        if (dialogue || nameCue && (!placeCue || hasNameCuePhrase(text, from))) {
             out.add(new EntitySpan(EntityType.NAME, start, end, 0.85));
             return;
         }
         if (place && (placeCue || strongHits == 0 || n > 1 && firstHits == 0)) {
             out.add(new EntitySpan(EntityType.GPE, start, end, placeCue ? 0.9 : 0.8));
+            return;
+        }
+        if (cues && !nameCue && hasSurePlaceCue(text, from)) {
+            out.add(new EntitySpan(EntityType.GPE, start, end, CombinedNameDetector.STRONG_RULE));
             return;
         }
         if (orgCue && strongHits == 0) {
@@ -547,6 +559,20 @@ final class ProperNounDetector implements Detector {
 
     private boolean isCommonWord(Token t) {
         return g.isWord(t.base) && !g.isName(t.base) && !g.isPlace(t.base) && !ORG_SUFFIXES.contains(t.base);
+    }
+
+    /** "Ravil G Yefimov", "Faina D. Yefremova": a known first name, then initials, then a capitalised word. */
+    private boolean hasMiddleInitial(List<Token> tokens, int from, int to) {
+        Token first = tokens.get(from);
+        if (to - from < 3 || isInitial(first) || !g.isFirstName(first.base) && (isCommonWord(first) || isStop(first))) {
+            return false;
+        }
+        int k = from + 1;
+        while (k < to - 1 && isInitial(tokens.get(k))) {
+            k++;
+        }
+        Token last = tokens.get(to - 1);
+        return k > from + 1 && k == to - 1 && last.capitalized && !last.hasDigit && !isInitial(last);
     }
 
     private static boolean isInitial(Token t) {
@@ -626,6 +652,16 @@ final class ProperNounDetector implements Detector {
         String b1 = before(text, i, 1);
         String b4 = before(text, i, 4);
         return PLACE_CUES_1.contains(b1) || endsWithPhrase(b4, PLACE_CUE_PHRASES);
+    }
+
+    /** Phrases after which a proper noun is a place whatever else it could be: "grew up in Jackson", "moved here from Kenosha". */
+    private static final Set<String> SURE_PLACE_PHRASES = Words.set("based in", "lives in", "live in", "living in",
+            "grew up in", "born in", "moved to", "moved from", "here from", "originally from", "located in", "stay in",
+            "staying in", "trip to", "flight to", "flight from", "travelling to", "traveling to", "i'm in", "i am in",
+            "returned to", "city of", "state of", "moved here from", "i live in", "we live in");
+
+    private static boolean hasSurePlaceCue(Text text, int i) {
+        return endsWithPhrase(before(text, i, 4), SURE_PLACE_PHRASES);
     }
 
     private static boolean hasOrgCue(Text text, int from, int to) {

@@ -40,6 +40,15 @@ class ConversationalCorpusTest {
             "The bill is wrong, I was charged twice",
             "I will check and get back to you",
             "May I ask why my package is late?",
+            // a title or a middle initial makes a person of words that are also words or places
+            "[NAME:Mr. Spears] called about the same order on [DATE:Monday]",
+            "Please tell [NAME:Ms Alvarez] that the parcel arrived.",
+            "The manager, [NAME:Mr. Demidov], promised a refund",
+            "the invoice was signed by [NAME:Brad L Key] from your team",
+            "I already spoke to [NAME:Ravil G Yefimov] about it",
+            // after a phrase only a place can follow, a proper noun is a place
+            "we moved here from [GPE:Kenosha] in March",
+            "I grew up in [GPE:Jackson] so I know the store there",
             // places and organisations
             "I'm travelling to [GPE:Paris] next week and need it before then",
             "we moved from [GPE:Germany] to [GPE:Canada] last year",
