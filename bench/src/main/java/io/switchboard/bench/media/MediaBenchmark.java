@@ -96,7 +96,7 @@ public final class MediaBenchmark {
             System.out.printf("upload forms: %.0f/s (one thread; key + signed POST policy)%n", forms);
 
             long chat = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
-            pool.withTransaction(tx -> ChannelOwners.record(tx, PARTNER, Channel.CHAT, chat)).await().indefinitely();
+            pool.withTransaction(tx -> ChannelOwners.record(tx, PARTNER, Channel.CHAT, chat, null)).await().indefinitely();
             byte[] png = png(side);
             int needed = (int) Math.max(200, 2_000 * (measure.toSeconds() + warmup.toSeconds()) / 10);
             System.out.printf("uploading %d photos of %d bytes through upload forms…%n", needed, png.length);
@@ -191,8 +191,8 @@ public final class MediaBenchmark {
                                 if (refusal.isPresent()) {
                                     return Uni.createFrom().failure(new IllegalStateException(refusal.get()));
                                 }
-                                return media.attach(PARTNER, Channel.CHAT, chat, MediaKind.PHOTO,
-                                        List.of(new MediaStore.Attach(key, "photo", object.contentType(), object.sizeBytes())),
+                                return media.attach(PARTNER, Channel.CHAT, chat, null, MediaKind.PHOTO,
+                                        List.of(new MediaStore.Attach(key, "photo", object.contentType(), object.sizeBytes(), null)),
                                         "bench", Instant.now());
                             })
                             .map(items -> objects.downloadUrl(items.get(0).objectKey(), limits.downloadExpiry()))

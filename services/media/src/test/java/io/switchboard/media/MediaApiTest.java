@@ -26,6 +26,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
 import static io.switchboard.media.MediaFixtures.count;
@@ -169,8 +170,11 @@ class MediaApiTest {
                 .then().statusCode(200).body("size()", equalTo(0));
         assertThat(count(pool, "SELECT count(*) FROM event_store WHERE stream_id = 'video-" + videoId
                 + "' AND event_type = 'VideoAttached'")).isEqualTo(1);
+        // TestMedia.mp4 has no moov: its duration is not known, and not made up
+        assertThat(eventData("video-" + videoId).getValue("durationSeconds")).isNull();
 
-        long call = MediaFixtures.call("acme");
+        String uniqueId = "0401" + ThreadLocalRandom.current().nextInt(10_000, 99_999);
+        long call = MediaFixtures.call("acme", uniqueId);
         byte[] jpeg = TestMedia.jpeg(5, 5);
         String photo = upload("acme", "calls", call, "photos", "image/jpeg", jpeg);
         assertThat(photo).startsWith("acme/call/" + call + "/photos/");
@@ -185,6 +189,28 @@ class MediaApiTest {
         assertThat(pool.preparedQuery("SELECT payload FROM event_store WHERE stream_id = $1").execute(Tuple.of("photo-" + photoId))
                 .await().indefinitely().iterator().next().getJsonObject("payload").getJsonObject("data").getString("channel"))
                 .isEqualTo("call");
+        assertThat(eventData("photo-" + photoId).getString("interactionUniqueId")).isEqualTo(uniqueId);
+    }
+
+    @Test
+    void aVideosDurationIsReadFromItsContainerWhereverTheMoovIs() {
+        long chat = MediaFixtures.chat("acme");
+        // 90.5 s at a 600 time scale (QuickTime's usual) rounds up to 91; moov after 300 KiB of media data
+        // is past the bytes read at inspection, so it takes the ranged reads
+        for (boolean moovFirst : new boolean[] {true, false}) {
+            byte[] mp4 = TestMedia.mp4WithDuration(300 * 1024, 600, 54_300, moovFirst);
+            String key = upload("acme", "chats", chat, "videos", "video/mp4", mp4);
+            long videoId = given().auth().oauth2(token("acme")).contentType(ContentType.JSON)
+                    .body(Map.of("video", Map.of("s3_path", key)))
+                    .post("/apps/api/v1/chats/" + chat + "/videos")
+                    .then().statusCode(200).extract().jsonPath().getLong("media_id");
+            assertThat(eventData("video-" + videoId).getInteger("durationSeconds")).as("moov first: " + moovFirst).isEqualTo(91);
+        }
+    }
+
+    private io.vertx.core.json.JsonObject eventData(String streamId) {
+        return pool.preparedQuery("SELECT payload FROM event_store WHERE stream_id = $1").execute(Tuple.of(streamId))
+                .await().indefinitely().iterator().next().getJsonObject("payload").getJsonObject("data");
     }
 
     @Test

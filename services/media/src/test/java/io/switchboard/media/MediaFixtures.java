@@ -52,9 +52,14 @@ public final class MediaFixtures {
 
     /** A new call of the partner, once the media service knows it. */
     public static long call(String partner) {
+        return call(partner, null);
+    }
+
+    /** A new call of the partner with the interaction unique id, once the media service knows it. */
+    public static long call(String partner, String interactionUniqueId) {
         long id = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000_000L);
         kafka().publish(Topics.INTERACTION, partner, CallEvents.AGGREGATE_TYPE, id, 1, new CallCreated(id, "inbound",
-                "queued", 1L, "en", null, null, null, null, null, null, null, Instant.now()));
+                "queued", 1L, "en", null, null, null, null, interactionUniqueId, null, null, Instant.now()));
         awaitKnown(partner, "calls", id);
         return id;
     }

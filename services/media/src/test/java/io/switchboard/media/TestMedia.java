@@ -65,6 +65,39 @@ public final class TestMedia {
         return out.toByteArray();
     }
 
+    /**
+     * An MP4 whose {@code moov} holds an {@code mvhd} of version 0 with {@code timescale} and {@code duration};
+     * {@code moov} before the {@code mdat} of {@code size} random bytes (fast start) or after it, as phones write
+     * either.
+     */
+    public static byte[] mp4WithDuration(int size, long timescale, long duration, boolean moovFirst) {
+        ByteArrayOutputStream mvhd = new ByteArrayOutputStream();
+        mvhd.writeBytes(new byte[] {0, 0, 0, 0}); // version 0, flags
+        mvhd.writeBytes(be32(0)); // creation time
+        mvhd.writeBytes(be32(0)); // modification time
+        mvhd.writeBytes(be32(timescale));
+        mvhd.writeBytes(be32(duration));
+        mvhd.writeBytes(new byte[80]); // rate, volume, matrix, next track id: not read
+        ByteArrayOutputStream moov = new ByteArrayOutputStream();
+        box(moov, "mvhd", mvhd.toByteArray());
+        byte[] data = new byte[size];
+        ThreadLocalRandom.current().nextBytes(data);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        box(out, "ftyp", concat(ascii("isom"), new byte[] {0, 0, 0, 0}, ascii("isom"), ascii("mp41")));
+        if (moovFirst) {
+            box(out, "moov", moov.toByteArray());
+        }
+        box(out, "mdat", data);
+        if (!moovFirst) {
+            box(out, "moov", moov.toByteArray());
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] be32(long v) {
+        return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+    }
+
     /** A lossless WebP header (RIFF, WEBP, VP8L with its signature byte) and padding. */
     public static byte[] webpLossless(int size) {
         byte[] body = new byte[Math.max(size, 16)];

@@ -74,9 +74,9 @@ public class MediaEndpoints {
      */
     public Uni<MediaView> attach(Target target, List<Ref> refs, CallerIdentity caller, SecurityIdentity identity) {
         return owners.requireOwned(target.partnerId(), target.channel(), target.channelId())
-                .flatMap(owned -> checkAll(target, refs))
-                .flatMap(checked -> media.attach(target.partnerId(), target.channel(), target.channelId(), target.kind(),
-                        checked, actor(caller, identity), clock.instant()))
+                .flatMap(owned -> checkAll(target, refs)
+                        .flatMap(checked -> media.attach(target.partnerId(), target.channel(), target.channelId(),
+                                owned.interactionUniqueId(), target.kind(), checked, actor(caller, identity), clock.instant())))
                 .map(items -> new MediaView(objects.downloadUrl(items.get(0).objectKey(), limits.downloadExpiry()),
                         items.get(0).mediaId()));
     }
@@ -105,15 +105,18 @@ public class MediaEndpoints {
         }
         Uni<List<Attach>> chain = Uni.createFrom().item(new ArrayList<>());
         for (Ref ref : refs) {
-            chain = chain.flatMap(done -> objects.inspect(ref.s3Path()).map(found -> {
+            chain = chain.flatMap(done -> objects.inspect(ref.s3Path()).flatMap(found -> {
                 var object = found.orElseThrow(() -> new InvalidCommandException(ref.field(),
                         "no object at this key: not uploaded, or the store refused the upload"));
                 AttachRules.refusal(target.kind(), limits, object).ifPresent(reason -> {
                     throw new InvalidCommandException(ref.field(), reason);
                 });
-                done.add(new Attach(ref.s3Path(), ref.photoType(), target.kind().contentType(object.contentType()),
-                        object.sizeBytes()));
-                return done;
+                Uni<Integer> seconds = target.kind() == MediaKind.VIDEO ? objects.videoSeconds(object) : Uni.createFrom().nullItem();
+                return seconds.map(duration -> {
+                    done.add(new Attach(ref.s3Path(), ref.photoType(), target.kind().contentType(object.contentType()),
+                            object.sizeBytes(), duration));
+                    return done;
+                });
             }));
         }
         return chain;

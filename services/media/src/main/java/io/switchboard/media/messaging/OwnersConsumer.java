@@ -53,11 +53,12 @@ public class OwnersConsumer {
     Uni<Boolean> apply(EventEnvelope envelope) {
         if (envelope.data() instanceof ChatCreated created) {
             return positions.applyOnce(pool, envelope,
-                    (tx, event) -> ChannelOwners.record(tx, event.partnerId(), Channel.CHAT, created.chatId()));
+                    (tx, event) -> ChannelOwners.record(tx, event.partnerId(), Channel.CHAT, created.chatId(), null));
         }
         if (envelope.data() instanceof CallCreated created) {
             return positions.applyOnce(pool, envelope,
-                    (tx, event) -> ChannelOwners.record(tx, event.partnerId(), Channel.CALL, created.callId()));
+                    (tx, event) -> ChannelOwners.record(tx, event.partnerId(), Channel.CALL, created.callId(),
+                            created.interactionUniqueId()));
         }
         return Uni.createFrom().item(Boolean.TRUE); // not for this read model: nothing to apply
     }

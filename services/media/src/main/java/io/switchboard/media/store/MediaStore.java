@@ -37,8 +37,11 @@ public class MediaStore {
         this.pool = pool;
     }
 
-    /** An object checked for attaching. {@code photoType} is null for videos. */
-    public record Attach(String objectKey, String photoType, String contentType, long sizeBytes) {
+    /**
+     * An object checked for attaching. {@code photoType} is null for videos; {@code durationSeconds} null for
+     * photos and for videos whose container does not say.
+     */
+    public record Attach(String objectKey, String photoType, String contentType, long sizeBytes, Integer durationSeconds) {
     }
 
     /** An attached item. */
@@ -49,12 +52,12 @@ public class MediaStore {
      * Attaches the objects in one transaction, in order, and returns their items. An object attached before to
      * the same chat or call keeps its media id and gets no second event (a retried attach).
      */
-    public Uni<List<Item>> attach(String partnerId, Channel channel, long channelId, MediaKind kind,
-                                  List<Attach> objects, String attachedBy, Instant now) {
+    public Uni<List<Item>> attach(String partnerId, Channel channel, long channelId, String interactionUniqueId,
+                                  MediaKind kind, List<Attach> objects, String attachedBy, Instant now) {
         return pool.withTransaction(tx -> {
             Uni<List<Item>> chain = Uni.createFrom().item(new ArrayList<>());
             for (Attach object : objects) {
-                chain = chain.flatMap(done -> attachOne(tx, partnerId, channel, channelId, kind, object, attachedBy, now)
+                chain = chain.flatMap(done -> attachOne(tx, partnerId, channel, channelId, interactionUniqueId, kind, object, attachedBy, now)
                         .map(item -> {
                             done.add(item);
                             return done;
@@ -64,8 +67,8 @@ public class MediaStore {
         });
     }
 
-    private Uni<Item> attachOne(SqlConnection tx, String partnerId, Channel channel, long channelId, MediaKind kind,
-                                Attach object, String attachedBy, Instant now) {
+    private Uni<Item> attachOne(SqlConnection tx, String partnerId, Channel channel, long channelId,
+                                String interactionUniqueId, MediaKind kind, Attach object, String attachedBy, Instant now) {
         return tx.preparedQuery("SELECT media_id, partner_id, kind, channel, channel_id FROM media_items WHERE object_key = $1")
                 .execute(Tuple.of(object.objectKey()))
                 .flatMap(rows -> {
@@ -81,17 +84,17 @@ public class MediaStore {
                     }
                     return tx.query("SELECT nextval('media_id_seq')").execute()
                             .map(ids -> ids.iterator().next().getLong(0))
-                            .flatMap(id -> append(tx, partnerId, channel, channelId, kind, object, attachedBy, now, id));
+                            .flatMap(id -> append(tx, partnerId, channel, channelId, interactionUniqueId, kind, object, attachedBy, now, id));
                 });
     }
 
-    private Uni<Item> append(SqlConnection tx, String partnerId, Channel channel, long channelId, MediaKind kind,
-                             Attach object, String attachedBy, Instant now, long id) {
+    private Uni<Item> append(SqlConnection tx, String partnerId, Channel channel, long channelId,
+                             String interactionUniqueId, MediaKind kind, Attach object, String attachedBy, Instant now, long id) {
         DomainEvent event = kind == MediaKind.PHOTO
                 ? new PhotoAttached(id, channel.wire(), channelId, object.photoType(), object.objectKey(),
-                        object.contentType(), object.sizeBytes(), null, now)
+                        object.contentType(), object.sizeBytes(), interactionUniqueId, now)
                 : new VideoAttached(id, channel.wire(), channelId, object.objectKey(), object.contentType(),
-                        object.sizeBytes(), null, now);
+                        object.sizeBytes(), object.durationSeconds(), now);
         // Who attached it travels beside the event (its metadata), as every service records the caller.
         EventContext context = new EventContext(null, null, attachedBy == null ? Map.of() : Map.of("actor", attachedBy));
         return events.within(tx).append(partnerId, StreamId.of(kind.singular(), id), 0, List.of(event), context)

@@ -14,6 +14,7 @@ import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.switchboard.media.domain.MediaSniffer;
+import io.switchboard.media.domain.VideoDuration;
 import io.switchboard.media.domain.UploadedObject;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -137,6 +138,33 @@ public class ObjectStore {
                 return Optional.empty();
             }
             throw new IllegalStateException("the object store refused HEAD " + key + ": " + e.errorResponse().code(), e);
+        } catch (MinioException | IOException e) {
+            throw new IllegalStateException("the object store could not be read", e);
+        }
+    }
+
+    /**
+     * A video's duration in seconds ({@link VideoDuration}), or null if its container does not say: the bytes
+     * already read at {@link #inspect} answer what they cover, ranged GETs the rest (a few box headers).
+     */
+    public Uni<Integer> videoSeconds(UploadedObject object) {
+        return Uni.createFrom().item(() -> VideoDuration.seconds(object.sizeBytes(), (offset, length) -> {
+            byte[] head = object.head();
+            long end = Math.min(offset + length, object.sizeBytes());
+            if (offset >= end) {
+                return new byte[0];
+            }
+            if (end <= head.length) {
+                return java.util.Arrays.copyOfRange(head, (int) offset, (int) end);
+            }
+            return range(object.key(), offset, (int) (end - offset));
+        })).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private byte[] range(String key, long offset, int length) {
+        try (GetObjectResponse body = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key)
+                .offset(offset).length((long) length).build())) {
+            return readUpTo(body, length);
         } catch (MinioException | IOException e) {
             throw new IllegalStateException("the object store could not be read", e);
         }
