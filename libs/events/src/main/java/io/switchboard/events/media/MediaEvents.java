@@ -13,6 +13,15 @@ public final class MediaEvents {
     private MediaEvents() {
     }
 
+    /**
+     * The media service's download path of a photo or video ({@link #PHOTO}, {@link #VIDEO}) on the public API
+     * host: a GET with the caller's credentials redirects to a fresh pre-signed URL. Read sides answer it as the
+     * item's {@code url}, so they sign nothing and call no service.
+     */
+    public static String downloadPath(String kind, long id) {
+        return "/apps/api/v1/media/" + kind + "s/" + id;
+    }
+
     /** {@code channel} is {@code call} or {@code chat}; {@code channelId} the call or chat id. */
     @EventType(name = "PhotoAttached")
     public record PhotoAttached(long photoId, String channel, long channelId, String photoType, String objectKey,

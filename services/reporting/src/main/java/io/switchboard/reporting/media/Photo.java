@@ -1,5 +1,7 @@
 package io.switchboard.reporting.media;
 
+import io.switchboard.events.media.MediaEvents;
+
 import java.time.Instant;
 
 /**
@@ -12,6 +14,6 @@ public record Photo(long id, String photoType, String url, String channel, long 
                     Long sizeBytes, Instant attachedAt) {
     /** The media service's download path (services/media README, "Downloads"). */
     public static String downloadPath(long id) {
-        return "/apps/api/v1/media/photos/" + id;
+        return MediaEvents.downloadPath(MediaEvents.PHOTO, id);
     }
 }

@@ -23,6 +23,7 @@ import io.switchboard.interaction.call.domain.CallCommand.Ring;
 import io.switchboard.interaction.call.domain.CallCommand.StartTransfer;
 import io.switchboard.interaction.call.domain.CallCommand.UpdateCustomerFlags;
 import io.switchboard.interaction.call.domain.CallParticipant;
+import io.switchboard.interaction.call.store.CallMedia;
 import io.switchboard.interaction.call.store.CallStore;
 import io.switchboard.web.PartnerContext;
 import io.switchboard.web.Roles;
@@ -73,6 +74,7 @@ public class CallResource {
     private static final CallStore.Ids NO_IDS = new CallStore.Ids(0, List.of(0L, 0L), 0);
 
     private final CallStore calls;
+    private final CallMedia media;
     private final PartnerContext partner;
     private final UriInfo uri;
     private final ObjectMapper mapper;
@@ -80,9 +82,10 @@ public class CallResource {
     private final Validator validator;
     private final Clock clock;
 
-    public CallResource(CallStore calls, PartnerContext partner, UriInfo uri, ObjectMapper mapper, CallActors actors,
-                        Validator validator, Clock clock) {
+    public CallResource(CallStore calls, CallMedia media, PartnerContext partner, UriInfo uri, ObjectMapper mapper,
+                        CallActors actors, Validator validator, Clock clock) {
         this.calls = calls;
+        this.media = media;
         this.partner = partner;
         this.uri = uri;
         this.mapper = mapper;
@@ -119,7 +122,8 @@ public class CallResource {
     @GET
     @Path("/{id}")
     public Uni<CallView> get(@PathParam("id") long id) {
-        return calls.find(partner.partnerId(), id).map(CallView::of);
+        String partnerId = partner.partnerId();
+        return calls.find(partnerId, id).flatMap(call -> view(partnerId, call));
     }
 
     /**
@@ -170,7 +174,13 @@ public class CallResource {
         Uni<CallStore.Ids> ids = needsIds ? calls.nextIds(false) : Uni.createFrom().item(NO_IDS);
         return references(partnerId, id, step, s)
                 .flatMap(ignored -> ids)
-                .flatMap(allocated -> calls.handle(partnerId, id, command.apply(allocated))).map(CallView::of);
+                .flatMap(allocated -> calls.handle(partnerId, id, command.apply(allocated)))
+                .flatMap(call -> view(partnerId, call));
+    }
+
+    /** The call object with the photos and videos attached to the call so far. */
+    private Uni<CallView> view(String partnerId, Call call) {
+        return media.of(partnerId, call.id()).map(items -> CallView.of(call, items));
     }
 
     /**

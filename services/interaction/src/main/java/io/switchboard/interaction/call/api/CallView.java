@@ -1,9 +1,11 @@
 package io.switchboard.interaction.call.api;
 
 import io.switchboard.events.WireTime;
+import io.switchboard.events.media.MediaEvents;
 import io.switchboard.interaction.call.domain.Call;
 import io.switchboard.interaction.call.domain.CallParticipant;
 import io.switchboard.interaction.call.domain.CallTransfer;
+import io.switchboard.interaction.call.store.CallMedia;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,8 +14,9 @@ import java.util.List;
 /**
  * The call object of the Apps API (docs/api/calls.md#the-call-object), field for field, plus two extensions:
  * {@code connecting_at} (ring time, docs/api/manager.md#metric-definitions) and {@code interaction_unique_id}.
- * What this service cannot know (menu and agent names, CSAT, VoIP provider, photos, …) is null or the
- * vendor's default.
+ * What this service cannot know (menu and agent names, CSAT, VoIP provider, …) is null or the vendor's default.
+ * {@code photos} and {@code videos} are those the media service announced for the call ({@code call_media}); each
+ * {@code url} is the media service's download path (a GET redirects to a fresh pre-signed URL).
  */
 public record CallView(long id, Long parentId, String lang, String callType, String status, String createdAt,
                        String queuedAt, String assignedAt, String connectedAt, String endsAt, String scheduledAt,
@@ -22,10 +25,16 @@ public record CallView(long id, Long parentId, String lang, String callType, Str
                        String recordingUrl, String recordingPermission, String voicemailReason, String deflection,
                        String disconnectedBy, String failReason, String failDetails, String supportNumber,
                        MenuView selectedMenu, MenuPathView menuPath, AgentView agentInfo, EndUserView endUser,
-                       List<Object> photos, List<Object> videos, List<TransferView> transfers,
+                       List<PhotoView> photos, List<VideoView> videos, List<TransferView> transfers,
                        List<Object> deflectionDetails, List<ParticipantView> participants, String offerType,
                        List<Object> offerEvents, String answerType, String outboundNumber, String connectingAt,
                        String interactionUniqueId) {
+
+    public record PhotoView(long id, String photoType, String url) {
+    }
+
+    public record VideoView(long id, String url) {
+    }
 
     public record MenuView(long id, String name, Long parentId, Integer position, boolean deleted, boolean hidden,
                            String menuType, String outputMsg) {
@@ -55,7 +64,12 @@ public record CallView(long id, Long parentId, String lang, String callType, Str
                                   String failReason) {
     }
 
+    /** A call just created: nothing can be attached to it yet. */
     static CallView of(Call call) {
+        return of(call, List.of());
+    }
+
+    static CallView of(Call call, List<CallMedia.Item> media) {
         Call.Details details = call.details();
         Call.Timeline times = call.times();
         Call.Outcome outcome = call.outcome();
@@ -70,7 +84,11 @@ public record CallView(long id, Long parentId, String lang, String callType, Str
                 menuId == null ? null : new MenuView(menuId, null, null, null, false, false, null, null),
                 null, AgentView.of(call.handling().agentId()),
                 details.endUserNumber() == null ? null : new EndUserView(null, details.endUserNumber(), null),
-                List.of(), List.of(), call.transfers().stream().map(t -> transfer(t)).toList(), List.of(),
+                media.stream().filter(m -> MediaEvents.PHOTO.equals(m.kind()))
+                        .map(m -> new PhotoView(m.mediaId(), m.photoType(), MediaEvents.downloadPath(MediaEvents.PHOTO, m.mediaId()))).toList(),
+                media.stream().filter(m -> MediaEvents.VIDEO.equals(m.kind()))
+                        .map(m -> new VideoView(m.mediaId(), MediaEvents.downloadPath(MediaEvents.VIDEO, m.mediaId()))).toList(),
+                call.transfers().stream().map(t -> transfer(t)).toList(), List.of(),
                 call.participants().stream().map(p -> participant(call, p)).toList(), null, List.of(), null,
                 details.outboundNumber(), time(times.connectingAt()), details.interactionUniqueId());
     }
