@@ -196,6 +196,11 @@ class ContactCenterScenarioTest {
         assertThat(MediaOnTheStack.download(supervisor, chatPhotos.getString("photos[0].url"))).isEqualTo(chatPng);
         assertThat(MediaOnTheStack.download(supervisor, report("calls/" + callId).getString("photos[0].url")))
                 .isEqualTo(callPng);
+        // The Apps API's call object lists it too (media → Debezium → the interaction service's call-media loop).
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(as("interaction", telephony).get("/apps/api/v1/calls/" + callId)
+                .then().statusCode(200).extract().jsonPath().getList("photos.id", Long.class)).containsExactly(callPhoto));
+        assertThat(MediaOnTheStack.download(supervisor, as("interaction", telephony).get("/apps/api/v1/calls/" + callId)
+                .then().extract().jsonPath().getString("photos[0].url"))).isEqualTo(callPng);
     }
 
     static {
