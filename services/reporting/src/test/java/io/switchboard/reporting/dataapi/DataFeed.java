@@ -7,6 +7,7 @@ import io.switchboard.events.Topics;
 import io.switchboard.events.chat.ChatEvents;
 import io.switchboard.events.interaction.CallEvents;
 import io.switchboard.events.media.MediaEvents;
+import io.switchboard.events.redaction.RedactionEvents;
 import io.switchboard.reporting.AppliedEvents;
 import io.switchboard.testing.events.EnvelopePublisher;
 import io.switchboard.testing.events.TestEnvelopes;
@@ -48,6 +49,9 @@ final class DataFeed {
     private static String topicOf(EventEnvelope event) {
         if (MediaEvents.PHOTO.equals(event.aggregateType()) || MediaEvents.VIDEO.equals(event.aggregateType())) {
             return Topics.MEDIA;
+        }
+        if (RedactionEvents.AGGREGATE_TYPE.equals(event.aggregateType())) {
+            return Topics.REDACTION;
         }
         return ChatEvents.AGGREGATE_TYPE.equals(event.aggregateType()) ? Topics.CHAT : Topics.INTERACTION;
     }

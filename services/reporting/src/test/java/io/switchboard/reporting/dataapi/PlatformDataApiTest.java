@@ -68,6 +68,7 @@ class PlatformDataApiTest {
                 return;
             }
             List<EventEnvelope> events = new ArrayList<>(Scenario.of(PARTNER));
+            events.addAll(Scenario.redacted(PARTNER));
             Instant at = Instant.parse("2026-11-21T09:50:00Z");
             events.add(DataFeed.event(PARTNER, ChatEvents.AGGREGATE_TYPE, 702, 1, new ChatCreated(702, "queued", 31L, "en",
                     new ChatEvents.EndUser(78L, "cust-78", "Eve", "Eve@Example.test", "+15550002"), null, Map.of(),
@@ -107,6 +108,39 @@ class PlatformDataApiTest {
 
     static ValidatableResponse post(RequestSpecification spec, String partner, String action, String query) {
         return spec.body(body(query)).post(CONVERSATION.formatted(partner, action)).then();
+    }
+
+    @Test
+    void aChatCarriesItsRedactedMessagesAndTheIntentsFoundInThem() {
+        String messages = "messages { messageId senderType senderName text sentiment language topic score sentAt }";
+        JsonPath chat = post(agent(101), PARTNER, "getConversationById",
+                "query { getConversationById(conversationId: \"chat-701\") { conversationId " + messages
+                        + " objectives { intent score messageCount } } }")
+                .statusCode(200).body("errors", nullValue())
+                .extract().jsonPath().setRootPath("data.getConversationById");
+        assertThat(chat.getList("messages.messageId", String.class)).containsExactly("1", "2");
+        assertThat(chat.getList("messages.senderType", String.class)).containsExactly("customer", "agent");
+        assertThat(chat.getList("messages.senderName")).containsExactly(null, "Carol Agent");
+        assertThat(chat.getString("messages[0].text")).isEqualTo("hi, I am ****NAME**** and my card ****NUMERIC**** was charged twice");
+        assertThat(chat.getDouble("messages[0].sentiment")).isEqualTo(-0.4);
+        assertThat(chat.getString("messages[0].topic")).isEqualTo("billing");
+        assertThat(chat.getDouble("messages[0].score")).isEqualTo(0.82);
+        assertThat(chat.getString("messages[1].topic")).isNull();
+        assertThat(chat.getString("messages[0].sentAt")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        assertThat(chat.getList("objectives.intent", String.class)).containsExactly("billing");
+        assertThat(chat.getInt("objectives[0].messageCount")).isEqualTo(1);
+        assertThat(chat.getDouble("objectives[0].score")).isEqualTo(0.82);
+
+        post(agent(101), PARTNER, "getConversationById",
+                "query { getConversationById(conversationId: \"chat-701\") { messages(first: 1) { messageId } } }")
+                .statusCode(200).body("data.getConversationById.messages.messageId", equalTo(List.of("1")));
+        post(agent(101), PARTNER, "getConversationById",
+                "query { getConversationById(conversationId: \"call-501\") { messages { messageId } objectives { intent } } }")
+                .statusCode(200).body("data.getConversationById.messages", hasSize(0))
+                .body("data.getConversationById.objectives", hasSize(0));
+        post(agent(101), PARTNER, "getConversationById",
+                "query { getConversationById(conversationId: \"chat-701\") { messages(first: 201) { messageId } } }")
+                .statusCode(400).body("errors[0].field", equalTo("first"));
     }
 
     @Test

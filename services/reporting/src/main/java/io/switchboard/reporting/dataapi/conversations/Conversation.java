@@ -30,6 +30,15 @@ public record Conversation(String conversationId, String channel, String partner
                               BigDecimal holdTime, BigDecimal conferenceTime, BigDecimal thirdPartyTalkTime) {
     }
 
+    /** A redacted chat message (the {@code chat_messages} read model of {@code MessageRedacted}). */
+    public record Message(String messageId, String senderType, String senderName, String text, double sentiment,
+                          String language, String topic, Double score, String sentAt) {
+    }
+
+    /** An intent that was the topic of some of a conversation's messages: its best score and how many. */
+    public record Objective(String intent, double score, int messageCount) {
+    }
+
     /** A page of conversations with the opaque cursor of its last one. */
     public record Connection(List<Edge> edges, PageInfo pageInfo) {
     }

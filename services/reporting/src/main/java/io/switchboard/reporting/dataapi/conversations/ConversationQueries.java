@@ -267,6 +267,46 @@ public class ConversationQueries {
         return id == null ? null : String.valueOf(id);
     }
 
+    /** At most this many messages per conversation in one answer. */
+    public static final int MAX_MESSAGES = 200;
+
+    /** A chat's redacted messages, oldest first, at most {@code first}. */
+    public List<Conversation.Message> messages(String partner, long chatId, int first) throws SQLException {
+        List<Conversation.Message> messages = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT message_id, sender_type, sender_name, redacted_text, sentiment, language, topic, score, sent_at
+                  FROM chat_messages WHERE partner_id = ? AND chat_id = ? ORDER BY sent_at, message_id LIMIT ?""")) {
+            Sql.bind(c, s, partner, chatId, first);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    double score = rs.getDouble("score");
+                    messages.add(new Conversation.Message(String.valueOf(rs.getLong("message_id")), rs.getString("sender_type"),
+                            rs.getString("sender_name"), rs.getString("redacted_text"), rs.getDouble("sentiment"),
+                            rs.getString("language"), rs.getString("topic"), rs.wasNull() ? null : score,
+                            time(Sql.instant(rs, "sent_at"))));
+                }
+            }
+        }
+        return messages;
+    }
+
+    /** The intents that were topics of a chat's messages: best score first (then by name). */
+    public List<Conversation.Objective> objectives(String partner, long chatId) throws SQLException {
+        List<Conversation.Objective> objectives = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT topic, max(score) AS score, count(*) AS messages FROM chat_messages
+                 WHERE partner_id = ? AND chat_id = ? AND topic IS NOT NULL AND score IS NOT NULL
+                 GROUP BY topic ORDER BY max(score) DESC, topic""")) {
+            Sql.bind(c, s, partner, chatId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    objectives.add(new Conversation.Objective(rs.getString("topic"), rs.getDouble("score"), rs.getInt("messages")));
+                }
+            }
+        }
+        return objectives;
+    }
+
     private static String time(Instant at) {
         return at == null ? null : TIME.format(at);
     }

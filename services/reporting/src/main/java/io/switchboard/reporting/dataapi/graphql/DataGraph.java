@@ -140,6 +140,23 @@ public class DataGraph {
                             }
                             return page(env, ConversationQueries.Filter.byAgent(own));
                         })))
+                // A conversation's messages and objectives are read when selected: the partner is the conversation's
+                // own (a system-level answer spans partners), calls have none.
+                .type("Conversation", t -> t
+                        .dataFetcher("messages", blocking(env -> {
+                            Integer first = env.getArgument("first");
+                            if (first == null || first < 1 || first > ConversationQueries.MAX_MESSAGES) {
+                                throw new ArgumentProblem("first", "must be 1 to " + ConversationQueries.MAX_MESSAGES);
+                            }
+                            Conversation conversation = env.getSource();
+                            Long chat = chatId(conversation);
+                            return chat == null ? List.of() : conversations.messages(conversation.partnerId(), chat, first);
+                        }))
+                        .dataFetcher("objectives", blocking(env -> {
+                            Conversation conversation = env.getSource();
+                            Long chat = chatId(conversation);
+                            return chat == null ? List.of() : conversations.objectives(conversation.partnerId(), chat);
+                        })))
                 .build();
     }
 
@@ -157,6 +174,12 @@ public class DataGraph {
             }
         }
         return conversations.page(caller(env).partnerId(), filter, first, after);
+    }
+
+    /** The chat's id, or null for a call. */
+    private static Long chatId(Conversation conversation) {
+        ConversationId id = ConversationId.parse(conversation.conversationId());
+        return id != null && ConversationId.CHAT.equals(id.channel()) ? id.id() : null;
     }
 
     private static DataCaller caller(DataFetchingEnvironment env) {
