@@ -31,9 +31,15 @@ public class ChatQueries {
             "ends_at", "status");
     public static final List<String> PARTICIPANT_SORT = List.of("id", "connected_at", "finished_at", "chat_id");
     private static final Map<String, String> SORT_SQL = Map.of("ends_at", "ended_at", "status", "shown_status");
-    /** The finished status once finished, else the latest status change, else the status at creation. */
-    private static final String SOURCE =
-            "(SELECT c.*, COALESCE(c.finished_status, c.status, c.created_status) AS shown_status FROM chats c) t";
+    private static final String SOURCE = "(SELECT c.*, " + shownStatus("c") + " AS shown_status FROM chats c) t";
+
+    /**
+     * The status a chat shows, over the {@code chats} row aliased {@code alias}: the finished status once
+     * finished, else the latest status change, else the status at creation.
+     */
+    public static String shownStatus(String alias) {
+        return "COALESCE(" + alias + ".finished_status, " + alias + ".status, " + alias + ".created_status)";
+    }
 
     private final DataSource dataSource;
 

@@ -35,6 +35,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -141,6 +142,22 @@ class PlatformDataApiTest {
         post(agent(101), PARTNER, "getConversationById",
                 "query { getConversationById(conversationId: \"chat-701\") { messages(first: 201) { messageId } } }")
                 .statusCode(400).body("errors[0].field", equalTo("first"));
+    }
+
+    @Test
+    void theQueueNowIsForSupervisors() {
+        String query = "query { GetQueuedConversations(first: 100) { edges { node { conversationId status } } } }";
+        JsonPath queued = post(supervisor(), PARTNER, "GetQueuedConversations", query)
+                .statusCode(200).body("errors", nullValue())
+                .extract().jsonPath().setRootPath("data.GetQueuedConversations.edges.node");
+        // chat 702 was created queued and never assigned; the scenario's call and chat, and calls 511/512, are past the queue
+        assertThat(queued.getList("conversationId", String.class)).containsExactly("chat-702");
+        assertThat(queued.getList("status", String.class)).containsExactly("queued");
+        // the Transcript search policy is a supervisor's by default
+        post(agent(101), PARTNER, "GetQueuedConversations", query).statusCode(403);
+        // another partner's queue is its own (its only conversation is the scenario's first event)
+        post(as(TestTokens.agent(OTHER, 103, "agent", "supervisor"), OTHER), OTHER, "GetQueuedConversations", query)
+                .statusCode(200).body("data.GetQueuedConversations.edges.node.conversationId", not(hasItem("chat-702")));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.switchboard.reporting.dataapi.conversations;
 
+import io.switchboard.reporting.calls.CallStatus;
+
 import io.switchboard.reporting.calls.Call;
 import io.switchboard.reporting.calls.CallParticipant;
 import io.switchboard.reporting.calls.CallQueries;
@@ -86,6 +88,11 @@ public class ConversationQueries {
         /** Chats whose customer gave this e-mail (case-insensitive); calls carry no e-mail. */
         public static Filter byEmail(String email) {
             return new Filter(null, List.of(), "lower(h.end_user_email) = lower(?)", List.of(email));
+        }
+
+        /** Conversations waiting for an agent now: the status a call or chat shows (one rule each, as the Manager API's) is {@code queued}. */
+        public static Filter queued() {
+            return new Filter("(" + CallStatus.SQL + ") = 'queued'", List.of(), ChatQueries.shownStatus("h") + " = 'queued'", List.of());
         }
 
         /** Conversations an agent handled or joined: a call's handling agent or agent participant, a chat's hand-overs. */

@@ -139,7 +139,8 @@ public class DataGraph {
                                         + "agent_id): it has no assigned conversations");
                             }
                             return page(env, ConversationQueries.Filter.byAgent(own));
-                        })))
+                        }))
+                        .dataFetcher("GetQueuedConversations", blocking(env -> page(env, ConversationQueries.Filter.queued()))))
                 // A conversation's messages and objectives are read when selected: the partner is the conversation's
                 // own (a system-level answer spans partners), calls have none.
                 .type("Conversation", t -> t
