@@ -2,8 +2,11 @@ package io.switchboard.reporting.chats;
 
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.chat.ChatEvents.ChatAssigned;
+import io.switchboard.events.chat.ChatEvents.ChatClaimed;
 import io.switchboard.events.chat.ChatEvents.ChatCreated;
 import io.switchboard.events.chat.ChatEvents.ChatFinished;
+import io.switchboard.events.chat.ChatEvents.ChatMarked;
+import io.switchboard.events.chat.ChatEvents.ChatReleased;
 import io.switchboard.events.chat.ChatEvents.ChatStatusChanged;
 import io.switchboard.events.chat.ChatEvents.EndUserUpdated;
 import io.switchboard.events.chat.ChatEvents.MessageSent;
@@ -22,7 +25,7 @@ import java.util.Map;
  * read side sees redacted text only.
  */
 public class ChatProjection implements Projection.PerEvent {
-    public static final List<String> TABLES = List.of("chats", "chat_participants");
+    public static final List<String> TABLES = List.of("chats", "chat_participants", "chat_claims", "chat_marks");
 
     @Override
     public List<String> tables() {
@@ -62,6 +65,16 @@ public class ChatProjection implements Projection.PerEvent {
         } else if (data instanceof ChatFinished d) {
             chat(e, d.chatId()).set("finished_status", d.status()).set("finish_reason", d.reason())
                     .latest("ended_at", d.endedAt()).run(w);
+        } else if (data instanceof ChatClaimed d) {
+            claim(e, d.chatId()).newest(NEWER_CLAIM, claimColumns(d.agentId(), d.claimedAt())).run(w);
+        } else if (data instanceof ChatReleased d) {
+            claim(e, d.chatId()).newest(NEWER_CLAIM, claimColumns(null, d.releasedAt())).run(w);
+        } else if (data instanceof ChatMarked d) {
+            Map<String, Object> mark = new LinkedHashMap<>();
+            mark.put("mark", d.mark());
+            mark.put("marked_by_user_id", d.markedByUserId());
+            mark.put("marked_at", d.markedAt());
+            Upsert.into("chat_marks").key("partner_id", e.partnerId()).key("chat_id", d.chatId()).newest(NEWER_MARK, mark).run(w);
         } else if (data instanceof EndUserUpdated d) {
             chat(e, d.chatId()).set("end_user_identifier", d.identifier()).set("end_user_email", d.email())
                     .set("end_user_phone", d.phone()).run(w);
@@ -69,19 +82,38 @@ public class ChatProjection implements Projection.PerEvent {
     }
 
     /** The status with the latest change time wins; at equal times the one applied last. */
-    private static final Upsert.Guard NEWER_STATUS = new Upsert.Guard(
-            "%1$s.status_changed_at IS NULL OR %1$s.status_changed_at <= EXCLUDED.status_changed_at",
-            (stored, incoming) -> {
-                Instant was = (Instant) stored.get("status_changed_at");
-                Instant now = (Instant) incoming.get("status_changed_at");
-                return was == null || now != null && !now.isBefore(was);
-            });
+    private static final Upsert.Guard NEWER_STATUS = newer("status_changed_at");
+
+    /** A claim or release with the latest time wins (a release clears the claim). */
+    private static final Upsert.Guard NEWER_CLAIM = newer("changed_at");
+    /** The latest mark wins. */
+    private static final Upsert.Guard NEWER_MARK = newer("marked_at");
+
+    private static Upsert.Guard newer(String column) {
+        return new Upsert.Guard("%1$s." + column + " IS NULL OR %1$s." + column + " <= EXCLUDED." + column,
+                (stored, incoming) -> {
+                    Instant was = (Instant) stored.get(column);
+                    Instant now = (Instant) incoming.get(column);
+                    return was == null || now != null && !now.isBefore(was);
+                });
+    }
+
+    private static Map<String, Object> claimColumns(Long agentId, Instant changedAt) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("agent_id", agentId);
+        columns.put("changed_at", changedAt);
+        return columns;
+    }
 
     private static Map<String, Object> statusColumns(String status, Instant changedAt) {
         Map<String, Object> columns = new LinkedHashMap<>();
         columns.put("status", status);
         columns.put("status_changed_at", changedAt);
         return columns;
+    }
+
+    private static Upsert claim(EventEnvelope e, long chatId) {
+        return Upsert.into("chat_claims").key("partner_id", e.partnerId()).key("chat_id", chatId);
     }
 
     private static Upsert chat(EventEnvelope e, long chatId) {

@@ -10,7 +10,10 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.chat.ChatEvents;
+import io.switchboard.events.chat.ChatEvents.ChatClaimed;
 import io.switchboard.events.chat.ChatEvents.ChatCreated;
+import io.switchboard.events.chat.ChatEvents.ChatMarked;
+import io.switchboard.events.chat.ChatEvents.ChatReleased;
 import io.switchboard.events.interaction.CallEvents;
 import io.switchboard.events.interaction.CallEvents.CallConnected;
 import io.switchboard.events.interaction.CallEvents.CallCreated;
@@ -19,6 +22,7 @@ import io.switchboard.testing.KafkaTestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
 import io.switchboard.testing.TestTokens;
+import io.switchboard.testing.events.TestEnvelopes;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,12 +78,36 @@ class PlatformDataApiTest {
             events.add(DataFeed.event(PARTNER, ChatEvents.AGGREGATE_TYPE, 702, 1, new ChatCreated(702, "queued", 31L, "en",
                     new ChatEvents.EndUser(78L, "cust-78", "Eve", "Eve@Example.test", "+15550002"), null, Map.of(),
                     List.of(), List.of(), at, null), at));
+            long next701 = events.stream().filter(e -> ChatEvents.AGGREGATE_TYPE.equals(e.aggregateType())
+                    && TestEnvelopes.key(ChatEvents.AGGREGATE_TYPE, 701).equals(e.aggregateId())).count() + 1;
+            events.addAll(claimsAndMarks(at, next701));
             events.addAll(callOf(511, 150, Instant.parse("2026-11-21T08:00:00Z")));
             events.addAll(callOf(512, 150, Instant.parse("2026-11-21T08:10:00Z")));
             DataFeed.sendAndAwait(dataSource, PARTNER, events);
             DataFeed.sendAndAwait(dataSource, OTHER, Scenario.of(OTHER).subList(0, 1));
             fed = true;
         }
+    }
+
+    /**
+     * Chat 702 claimed by agent 160 and marked `vip`; 703 claimed by 161 then released; 704 released (later) before its
+     * older claim arrives — the release stands; 701 (the scenario's) marked `escalated`, then `vip` is older: stays.
+     */
+    static List<EventEnvelope> claimsAndMarks(Instant at, long next701) {
+        List<EventEnvelope> events = new ArrayList<>();
+        for (long chat : new long[] {703, 704}) {
+            events.add(DataFeed.event(PARTNER, ChatEvents.AGGREGATE_TYPE, chat, 1, new ChatCreated(chat, "va_assigned", 31L,
+                    "en", null, null, Map.of(), List.of(), List.of(), at, null), at));
+        }
+        events.add(DataFeed.event(PARTNER, ChatEvents.AGGREGATE_TYPE, 702, 2, new ChatClaimed(702, 160, at.plusSeconds(10)), at.plusSeconds(10)));
+        events.add(DataFeed.event(PARTNER, ChatEvents.AGGREGATE_TYPE, 702, 3, new ChatMarked(702, 103, "vip", null, at.plusSeconds(11)), at.plusSeconds(11)));
+        events.add(DataFeed.event(PARTNER, ChatEvents.AGGREGATE_TYPE, 703, 2, new ChatClaimed(703, 161, at.plusSeconds(10)), at.plusSeconds(10)));
+        events.add(DataFeed.event(PARTNER, ChatEvents.AGGREGATE_TYPE, 703, 3, new ChatReleased(703, 161, at.plusSeconds(20)), at.plusSeconds(20)));
+        events.add(DataFeed.event(PARTNER, ChatEvents.AGGREGATE_TYPE, 704, 2, new ChatReleased(704, 161, at.plusSeconds(20)), at.plusSeconds(20)));
+        events.add(DataFeed.event(PARTNER, ChatEvents.AGGREGATE_TYPE, 704, 3, new ChatClaimed(704, 161, at.plusSeconds(10)), at.plusSeconds(10)));
+        events.add(DataFeed.event(PARTNER, ChatEvents.AGGREGATE_TYPE, 701, next701, new ChatMarked(701, 103, "escalated", null, at.plusSeconds(30)), at.plusSeconds(30)));
+        events.add(DataFeed.event(PARTNER, ChatEvents.AGGREGATE_TYPE, 701, next701 + 1, new ChatMarked(701, 103, "vip", null, at.plusSeconds(5)), at.plusSeconds(5)));
+        return events;
     }
 
     /** A call connected to an agent (agent 150 has only these, for paging). */
@@ -158,6 +186,30 @@ class PlatformDataApiTest {
         // another partner's queue is its own (its only conversation is the scenario's first event)
         post(as(TestTokens.agent(OTHER, 103, "agent", "supervisor"), OTHER), OTHER, "GetQueuedConversations", query)
                 .statusCode(200).body("data.GetQueuedConversations.edges.node.conversationId", not(hasItem("chat-702")));
+    }
+
+    @Test
+    void claimedAndMarkedChatsAreTheirLatestClaimAndMark() {
+        String claimed = "query($agent: ID) { getClaimedConversations(agentId: $agent) { edges { node { conversationId } } } }";
+        RequestSpecification enhanced = as(TestTokens.agent(PARTNER, 105, "agent", "enhanced-agent"), PARTNER);
+        assertThat(enhanced.body(Map.of("query", claimed)).post(CONVERSATION.formatted(PARTNER, "getClaimedConversations"))
+                .then().statusCode(200).body("errors", nullValue()).extract().jsonPath()
+                .getList("data.getClaimedConversations.edges.node.conversationId", String.class)).containsExactly("chat-702");
+        assertThat(supervisor().body(Map.of("query", claimed, "variables", Map.of("agent", "161")))
+                .post(CONVERSATION.formatted(PARTNER, "getClaimedConversations")).then().statusCode(200).extract().jsonPath()
+                .getList("data.getClaimedConversations.edges.node.conversationId")).isEmpty();
+        post(agent(101), PARTNER, "getClaimedConversations", claimed).statusCode(403);
+
+        String marked = "query($mark: String) { GetMarkedConversations(mark: $mark) { edges { node { conversationId } } } }";
+        assertThat(supervisor().body(Map.of("query", marked)).post(CONVERSATION.formatted(PARTNER, "GetMarkedConversations"))
+                .then().statusCode(200).extract().jsonPath()
+                .getList("data.GetMarkedConversations.edges.node.conversationId", String.class)).containsExactly("chat-702", "chat-701");
+        assertThat(supervisor().body(Map.of("query", marked, "variables", Map.of("mark", "vip")))
+                .post(CONVERSATION.formatted(PARTNER, "GetMarkedConversations")).then().statusCode(200).extract().jsonPath()
+                .getList("data.GetMarkedConversations.edges.node.conversationId", String.class)).containsExactly("chat-702");
+        supervisor().body(Map.of("query", marked, "variables", Map.of("mark", "x".repeat(101))))
+                .post(CONVERSATION.formatted(PARTNER, "GetMarkedConversations")).then().statusCode(400)
+                .body("errors[0].field", equalTo("mark"));
     }
 
     @Test

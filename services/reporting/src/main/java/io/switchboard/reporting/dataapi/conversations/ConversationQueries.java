@@ -95,6 +95,24 @@ public class ConversationQueries {
             return new Filter("(" + CallStatus.SQL + ") = 'queued'", List.of(), ChatQueries.shownStatus("h") + " = 'queued'", List.of());
         }
 
+        /** Chats claimed and not released (by {@code agentId} when not null); calls are never claimed. */
+        public static Filter claimed(Long agentId) {
+            return agentId == null
+                    ? new Filter(null, List.of(), "EXISTS (SELECT 1 FROM chat_claims k WHERE k.partner_id = h.partner_id"
+                            + " AND k.chat_id = h.id AND k.agent_id IS NOT NULL)", List.of())
+                    : new Filter(null, List.of(), "EXISTS (SELECT 1 FROM chat_claims k WHERE k.partner_id = h.partner_id"
+                            + " AND k.chat_id = h.id AND k.agent_id = ?)", List.of(agentId));
+        }
+
+        /** Chats with a mark (this one when not null); calls are never marked. */
+        public static Filter marked(String mark) {
+            return mark == null
+                    ? new Filter(null, List.of(), "EXISTS (SELECT 1 FROM chat_marks m WHERE m.partner_id = h.partner_id"
+                            + " AND m.chat_id = h.id)", List.of())
+                    : new Filter(null, List.of(), "EXISTS (SELECT 1 FROM chat_marks m WHERE m.partner_id = h.partner_id"
+                            + " AND m.chat_id = h.id AND m.mark = ?)", List.of(mark));
+        }
+
         /** Conversations an agent handled or joined: a call's handling agent or agent participant, a chat's hand-overs. */
         public static Filter byAgent(long agentId) {
             return new Filter("(COALESCE(c.connected_agent_id, c.agent_id) = ? OR EXISTS (SELECT 1 FROM call_participants p"

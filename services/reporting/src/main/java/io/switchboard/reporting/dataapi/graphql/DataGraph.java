@@ -56,6 +56,7 @@ public class DataGraph {
     public static final int MAX_COMPLEXITY = 500;
     static final int MAX_EMAIL = 254;
     static final int MAX_PHONE = 32;
+    static final int MAX_MARK = 100;
     private static final Pattern POSITIVE_ID = Pattern.compile("[1-9][0-9]{0,17}");
     private static final ParserOptions PARSER = ParserOptions.newParserOptions()
             .maxCharacters(MAX_QUERY_CHARS).maxTokens(MAX_TOKENS).maxWhitespaceTokens(MAX_QUERY_CHARS)
@@ -140,7 +141,11 @@ public class DataGraph {
                             }
                             return page(env, ConversationQueries.Filter.byAgent(own));
                         }))
-                        .dataFetcher("GetQueuedConversations", blocking(env -> page(env, ConversationQueries.Filter.queued()))))
+                        .dataFetcher("GetQueuedConversations", blocking(env -> page(env, ConversationQueries.Filter.queued())))
+                        .dataFetcher("getClaimedConversations", blocking(env ->
+                                page(env, ConversationQueries.Filter.claimed(optionalId(env, "agentId")))))
+                        .dataFetcher("GetMarkedConversations", blocking(env ->
+                                page(env, ConversationQueries.Filter.marked(bounded(env, "mark", MAX_MARK))))))
                 // A conversation's messages and objectives are read when selected: the partner is the conversation's
                 // own (a system-level answer spans partners), calls have none.
                 .type("Conversation", t -> t
