@@ -10,9 +10,10 @@ import io.switchboard.media.domain.MediaKind;
 import io.switchboard.media.domain.MediaLimits;
 import io.switchboard.media.domain.ObjectKeys;
 import io.switchboard.media.store.ChannelOwners;
+import io.switchboard.media.store.MediaObjects;
 import io.switchboard.media.store.MediaStore;
-import io.switchboard.media.store.ObjectStore;
-import io.switchboard.media.store.S3Settings;
+import io.switchboard.objectstore.ObjectStore;
+import io.switchboard.objectstore.S3Settings;
 import io.switchboard.testing.RealPostgres;
 import io.switchboard.testing.RealS3;
 import io.vertx.mutiny.core.Vertx;
@@ -87,6 +88,7 @@ public final class MediaBenchmark {
         ObjectStore objects = new ObjectStore(settings(s3), Clock.systemUTC());
         MediaStore media = new MediaStore(new EventStore(pool, EventCodec.standard()), pool);
         ChannelOwners owners = new ChannelOwners(pool);
+        MediaObjects uploaded = new MediaObjects(objects);
         try {
             System.out.printf("Media benchmark: %d available processor(s), s3proxy at %s, PostgreSQL at %s:%d, %d s (after %d s"
                             + " warm-up) per phase%n", Runtime.getRuntime().availableProcessors(), s3.endpoint(),
@@ -102,11 +104,11 @@ public final class MediaBenchmark {
             System.out.printf("uploading %d photos of %d bytes through upload forms…%n", needed, png.length);
             List<String> keys = upload(objects, limits, chat, png, needed);
             AtomicLong next = new AtomicLong();
-            attach(owners, objects, media, limits, chat, keys, next, inFlight, warmup, new ConcurrentHistogram(3));
+            attach(owners, objects, uploaded, media, limits, chat, keys, next, inFlight, warmup, new ConcurrentHistogram(3));
             Histogram latency = new ConcurrentHistogram(3);
             long before = next.get();
             long start = System.nanoTime();
-            attach(owners, objects, media, limits, chat, keys, next, inFlight, measure, latency);
+            attach(owners, objects, uploaded, media, limits, chat, keys, next, inFlight, measure, latency);
             double seconds = (System.nanoTime() - start) / 1e9;
             long done = latency.getTotalCount();
             System.out.printf("attach: %.0f/s with %d in flight, p50 %.1f ms, p99 %.1f ms (%d attaches; %d keys left)%n",
@@ -169,7 +171,7 @@ public final class MediaBenchmark {
     }
 
     /** What MediaEndpoints.attach does for one photo, without HTTP: owner, inspect, rules, attach, sign the answer. */
-    private static void attach(ChannelOwners owners, ObjectStore objects, MediaStore media, MediaLimits limits, long chat,
+    private static void attach(ChannelOwners owners, ObjectStore objects, MediaObjects uploaded, MediaStore media, MediaLimits limits, long chat,
                                List<String> keys, AtomicLong next, int inFlight, Duration period, Histogram latency)
             throws InterruptedException {
         long end = System.nanoTime() + period.toNanos();
@@ -184,7 +186,7 @@ public final class MediaBenchmark {
                     String key = keys.get((int) index);
                     long start = System.nanoTime();
                     String url = owners.requireOwned(PARTNER, Channel.CHAT, chat)
-                            .flatMap(owned -> objects.inspect(key))
+                            .flatMap(owned -> uploaded.inspect(key))
                             .flatMap(found -> {
                                 var object = found.orElseThrow();
                                 Optional<String> refusal = AttachRules.refusal(MediaKind.PHOTO, limits, object);

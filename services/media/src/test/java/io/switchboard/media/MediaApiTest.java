@@ -7,7 +7,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.switchboard.media.store.ObjectStore;
+import io.switchboard.objectstore.ObjectStore;
 import io.switchboard.testing.KafkaTestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
@@ -250,12 +250,12 @@ class MediaApiTest {
 
         // The same form, untouched, uploads.
         assertThat(BrowserForm.post(small.url(), small.fields(), "p.png", "image/png", png).statusCode()).isEqualTo(201);
-        assertThat(objects.inspect(smallKey).await().indefinitely()).isPresent();
+        assertThat(objects.inspect(smallKey, 1).await().indefinitely()).isPresent();
     }
 
     private void assertRefused(HttpResponse<String> response, String key) {
         assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
-        assertThat(objects.inspect(key).await().indefinitely()).as(key).isEmpty();
+        assertThat(objects.inspect(key, 1).await().indefinitely()).as(key).isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.switchboard.eventstore.EventStore;
 import io.switchboard.testing.KafkaTestResource;
+import io.switchboard.testing.S3TestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
 import io.switchboard.testing.TestTokens;
@@ -37,6 +38,7 @@ import static org.hamcrest.Matchers.equalTo;
 @WithTestResource(OidcTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "interaction"))
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(S3TestResource.class)
 class CallActorApiTest {
     private static final String GLOBEX_MENU = "900009";
     private static final String OUTBOUND = "{\"call_type\": \"OutboundCall\", \"end_user_number\": \"+1 555 0100\"";

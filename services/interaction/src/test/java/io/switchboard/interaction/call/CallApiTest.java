@@ -5,6 +5,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.switchboard.testing.KafkaTestResource;
+import io.switchboard.testing.S3TestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
 import io.switchboard.testing.TestTokens;
@@ -44,6 +45,7 @@ import static org.hamcrest.Matchers.nullValue;
 @WithTestResource(OidcTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "interaction"))
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(S3TestResource.class)
 class CallApiTest {
     private static final String MILLIS = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z";
     private static final String[] CALL_KEYS = {"id", "parent_id", "lang", "call_type", "status", "created_at",

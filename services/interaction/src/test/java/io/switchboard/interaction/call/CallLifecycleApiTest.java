@@ -5,6 +5,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.switchboard.testing.KafkaTestResource;
+import io.switchboard.testing.S3TestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
 import io.switchboard.testing.TestTokens;
@@ -43,6 +44,7 @@ import static org.hamcrest.Matchers.nullValue;
 @WithTestResource(OidcTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "interaction"))
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(S3TestResource.class)
 class CallLifecycleApiTest {
     @Inject
     Pool pool;

@@ -12,6 +12,7 @@ import io.switchboard.events.media.MediaEvents.VideoAttached;
 import io.switchboard.eventstore.EventStore;
 import io.switchboard.interaction.call.messaging.CallMediaConsumer;
 import io.switchboard.testing.KafkaTestResource;
+import io.switchboard.testing.S3TestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
 import io.switchboard.testing.RealKafka;
@@ -44,6 +45,7 @@ import static org.awaitility.Awaitility.await;
 @WithTestResource(OidcTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "interaction"))
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(S3TestResource.class)
 class CallMediaTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static EnvelopePublisher kafka;

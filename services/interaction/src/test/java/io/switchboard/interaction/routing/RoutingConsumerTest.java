@@ -9,6 +9,7 @@ import io.switchboard.events.chat.ChatEvents.ChatAssigned;
 import io.switchboard.events.chat.ChatEvents.ChatCreated;
 import io.switchboard.events.chat.ChatEvents.EndUser;
 import io.switchboard.testing.KafkaTestResource;
+import io.switchboard.testing.S3TestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
 import io.switchboard.testing.TestTokens;
@@ -39,6 +40,7 @@ import static org.awaitility.Awaitility.await;
 @WithTestResource(OidcTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "interaction"))
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(S3TestResource.class)
 class RoutingConsumerTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 

@@ -24,6 +24,7 @@ import io.switchboard.interaction.routing.store.ChatRoutingStore;
 import io.switchboard.interaction.routing.store.ChatRoutingStore.Outcome;
 import io.restassured.http.ContentType;
 import io.switchboard.testing.KafkaTestResource;
+import io.switchboard.testing.S3TestResource;
 import io.switchboard.testing.TestTokens;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
@@ -55,6 +56,7 @@ import static org.awaitility.Awaitility.await;
 @WithTestResource(OidcTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "interaction"))
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(S3TestResource.class)
 class RoutingKafkaTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 

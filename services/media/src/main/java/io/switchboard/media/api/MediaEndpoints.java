@@ -15,7 +15,8 @@ import io.switchboard.media.store.ChannelOwners;
 import io.switchboard.media.store.MediaSettings;
 import io.switchboard.media.store.MediaStore;
 import io.switchboard.media.store.MediaStore.Attach;
-import io.switchboard.media.store.ObjectStore;
+import io.switchboard.media.store.MediaObjects;
+import io.switchboard.objectstore.ObjectStore;
 import io.switchboard.web.CallerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,13 +34,16 @@ public class MediaEndpoints {
     private final ChannelOwners owners;
     private final MediaStore media;
     private final ObjectStore objects;
+    private final MediaObjects uploaded;
     private final MediaLimits limits;
     private final Clock clock;
 
-    public MediaEndpoints(ChannelOwners owners, MediaStore media, ObjectStore objects, MediaSettings settings, Clock clock) {
+    public MediaEndpoints(ChannelOwners owners, MediaStore media, ObjectStore objects, MediaObjects uploaded,
+                          MediaSettings settings, Clock clock) {
         this.owners = owners;
         this.media = media;
         this.objects = objects;
+        this.uploaded = uploaded;
         this.limits = settings.limits();
         this.clock = clock;
     }
@@ -105,13 +109,13 @@ public class MediaEndpoints {
         }
         Uni<List<Attach>> chain = Uni.createFrom().item(new ArrayList<>());
         for (Ref ref : refs) {
-            chain = chain.flatMap(done -> objects.inspect(ref.s3Path()).flatMap(found -> {
+            chain = chain.flatMap(done -> uploaded.inspect(ref.s3Path()).flatMap(found -> {
                 var object = found.orElseThrow(() -> new InvalidCommandException(ref.field(),
                         "no object at this key: not uploaded, or the store refused the upload"));
                 AttachRules.refusal(target.kind(), limits, object).ifPresent(reason -> {
                     throw new InvalidCommandException(ref.field(), reason);
                 });
-                Uni<Integer> seconds = target.kind() == MediaKind.VIDEO ? objects.videoSeconds(object) : Uni.createFrom().nullItem();
+                Uni<Integer> seconds = target.kind() == MediaKind.VIDEO ? uploaded.videoSeconds(object) : Uni.createFrom().nullItem();
                 return seconds.map(duration -> {
                     done.add(new Attach(ref.s3Path(), ref.photoType(), target.kind().contentType(object.contentType()),
                             object.sizeBytes(), duration));

@@ -1,17 +1,16 @@
 package io.switchboard.media.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
+import io.switchboard.objectstore.PartnerKeys;
+
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * Object keys: {@code <partner>/<channel>/<id>/<photos|videos>/<uuid>}. The prefix binds an upload to
- * one partner's chat or call; the random last segment is the one upload form's. A partner id that is not
- * a plain name is hex-encoded, so no partner can spell a path (no {@code /}, {@code ..}) into a key.
+ * one partner's chat or call; the random last segment is the one upload form's. The partner's segment is
+ * {@link PartnerKeys#segment}.
  */
 public final class ObjectKeys {
-    private static final Pattern PLAIN = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Pattern UPLOAD = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private ObjectKeys() {
@@ -22,7 +21,7 @@ public final class ObjectKeys {
         if (channelId <= 0) {
             throw new IllegalArgumentException("channel id must be positive");
         }
-        return partnerSegment(partnerId) + "/" + channel.wire() + "/" + channelId + "/" + kind.plural() + "/";
+        return PartnerKeys.segment(partnerId) + "/" + channel.wire() + "/" + channelId + "/" + kind.plural() + "/";
     }
 
     /** A new key under that prefix. */
@@ -40,13 +39,5 @@ public final class ObjectKeys {
         }
         String prefix = prefix(partnerId, channel, channelId, kind);
         return key.startsWith(prefix) && UPLOAD.matcher(key.substring(prefix.length())).matches();
-    }
-
-    static String partnerSegment(String partnerId) {
-        if (partnerId == null || partnerId.isEmpty()) {
-            throw new IllegalArgumentException("partner id is required");
-        }
-        return PLAIN.matcher(partnerId).matches() ? partnerId
-                : "x-" + HexFormat.of().formatHex(partnerId.getBytes(StandardCharsets.UTF_8));
     }
 }

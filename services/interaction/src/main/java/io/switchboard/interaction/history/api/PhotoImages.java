@@ -21,7 +21,7 @@ import java.util.Map;
  * scaled down to fit a box on the way out. Pure JDK imaging, headless.
  */
 final class PhotoImages {
-    static final int MAX_BYTES = 5 * 1024 * 1024;
+    static final int MAX_BYTES = io.switchboard.interaction.history.store.PhotoStore.MAX_BYTES;
     static final Map<String, String> FORMATS = Map.of("image/png", "png", "image/jpeg", "jpeg");
 
     static {

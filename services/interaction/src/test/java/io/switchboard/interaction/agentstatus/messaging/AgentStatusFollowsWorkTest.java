@@ -20,6 +20,7 @@ import io.switchboard.interaction.agentstatus.domain.Status;
 import io.switchboard.interaction.agentstatus.store.AgentStatuses;
 import io.switchboard.interaction.agentstatus.store.WrapUps;
 import io.switchboard.testing.KafkaTestResource;
+import io.switchboard.testing.S3TestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -49,6 +50,7 @@ import static org.awaitility.Awaitility.await;
 @WithTestResource(OidcTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "interaction"))
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(S3TestResource.class)
 class AgentStatusFollowsWorkTest {
     private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
     private static final Duration PATIENCE = Duration.ofSeconds(30);

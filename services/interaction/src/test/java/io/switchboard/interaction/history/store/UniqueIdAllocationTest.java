@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.eventstore.EventStore;
 import io.switchboard.interaction.history.domain.Interaction;
 import io.switchboard.testing.KafkaTestResource;
+import io.switchboard.testing.S3TestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(OidcTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "interaction"))
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(S3TestResource.class)
 class UniqueIdAllocationTest {
     @Inject
     EventStore eventStore;

@@ -1,4 +1,4 @@
-package io.switchboard.media.store;
+package io.switchboard.objectstore;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

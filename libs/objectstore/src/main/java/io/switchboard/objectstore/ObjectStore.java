@@ -1,4 +1,4 @@
-package io.switchboard.media.store;
+package io.switchboard.objectstore;
 
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectResponse;
@@ -6,6 +6,8 @@ import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.Http;
 import io.minio.MinioClient;
 import io.minio.PostPolicy;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
@@ -13,12 +15,10 @@ import io.minio.errors.MinioException;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.switchboard.media.domain.MediaSniffer;
-import io.switchboard.media.domain.VideoDuration;
-import io.switchboard.media.domain.UploadedObject;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -34,8 +34,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The S3 store through the MinIO client: browser POST policies, pre-signed GETs, HEAD and the first bytes
- * of an object. Signing is local (the region is configured, so the client never asks the store for it);
- * HEAD and GET are blocking HTTP calls and run on the worker pool.
+ * of an object, ranged reads, whole small objects. Signing is local (the region is configured, so the client
+ * never asks the store for it); HEAD, GET, PUT and DELETE are blocking HTTP calls: the {@code Uni} methods run
+ * them on the worker pool, the plain ones are for code already on a worker thread.
  */
 @ApplicationScoped
 @Startup // building a client reads the JVM's trust store (seconds): never on an event loop at a first request
@@ -117,57 +118,99 @@ public class ObjectStore {
         }
     }
 
-    /** HEAD of the object and its first bytes ({@link MediaSniffer#HEAD_BYTES}), or empty if it does not exist. */
-    public Uni<Optional<UploadedObject>> inspect(String key) {
-        return Uni.createFrom().item(() -> inspectNow(key)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    /** What HEAD says of an object, and its first bytes. */
+    public record Inspected(String key, long sizeBytes, String contentType, byte[] head) {
     }
 
-    private Optional<UploadedObject> inspectNow(String key) {
+    /** A whole object and its stored content type. */
+    public record StoredObject(String contentType, byte[] bytes) {
+    }
+
+    /** HEAD of the object and its first {@code headBytes} bytes, or empty if it does not exist. */
+    public Uni<Optional<Inspected>> inspect(String key, int headBytes) {
+        return onWorker(() -> inspectNow(key, headBytes));
+    }
+
+    private Optional<Inspected> inspectNow(String key, int headBytes) {
         try {
             StatObjectResponse head = client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
-            byte[] first = new byte[0];
-            if (head.size() > 0) {
-                try (GetObjectResponse body = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key)
-                        .offset(0L).length(Math.min(head.size(), MediaSniffer.HEAD_BYTES)).build())) {
-                    first = readUpTo(body, MediaSniffer.HEAD_BYTES);
-                }
-            }
-            return Optional.of(new UploadedObject(key, head.size(), head.headers().get("Content-Type"), first));
+            byte[] first = head.size() > 0 ? range(key, 0, (int) Math.min(head.size(), headBytes)) : new byte[0];
+            return Optional.of(new Inspected(key, head.size(), head.headers().get("Content-Type"), first));
         } catch (ErrorResponseException e) {
-            if (ABSENT.contains(e.errorResponse().code())) {
+            if (absent(e)) {
                 return Optional.empty();
             }
             throw new IllegalStateException("the object store refused HEAD " + key + ": " + e.errorResponse().code(), e);
-        } catch (MinioException | IOException e) {
+        } catch (MinioException e) {
             throw new IllegalStateException("the object store could not be read", e);
         }
     }
 
-    /**
-     * A video's duration in seconds ({@link VideoDuration}), or null if its container does not say: the bytes
-     * already read at {@link #inspect} answer what they cover, ranged GETs the rest (a few box headers).
-     */
-    public Uni<Integer> videoSeconds(UploadedObject object) {
-        return Uni.createFrom().item(() -> VideoDuration.seconds(object.sizeBytes(), (offset, length) -> {
-            byte[] head = object.head();
-            long end = Math.min(offset + length, object.sizeBytes());
-            if (offset >= end) {
-                return new byte[0];
-            }
-            if (end <= head.length) {
-                return java.util.Arrays.copyOfRange(head, (int) offset, (int) end);
-            }
-            return range(object.key(), offset, (int) (end - offset));
-        })).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-    }
-
-    private byte[] range(String key, long offset, int length) {
+    /** {@code length} bytes of the object from {@code offset} (fewer at its end); blocking. */
+    public byte[] range(String key, long offset, int length) {
         try (GetObjectResponse body = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key)
                 .offset(offset).length((long) length).build())) {
             return readUpTo(body, length);
         } catch (MinioException | IOException e) {
             throw new IllegalStateException("the object store could not be read", e);
         }
+    }
+
+    /** Stores {@code bytes} under {@code key}, replacing what was there (keys are never reused by callers). */
+    public Uni<Void> put(String key, byte[] bytes, String contentType) {
+        return onWorker(() -> {
+            try {
+                client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
+                        .stream(new ByteArrayInputStream(bytes), (long) bytes.length, -1L)
+                        .contentType(contentType).headers(Map.of("Cache-Control", CACHE_CONTROL)).build());
+                return null;
+            } catch (MinioException e) {
+                throw new IllegalStateException("the object store refused PUT " + key, e);
+            }
+        });
+    }
+
+    /**
+     * The whole object if it exists and is at most {@code maxBytes} (a larger one is an error: callers only
+     * read objects they bounded when writing them).
+     */
+    public Uni<Optional<StoredObject>> get(String key, int maxBytes) {
+        return onWorker(() -> {
+            try (GetObjectResponse body = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
+                byte[] bytes = readUpTo(body, maxBytes + 1);
+                if (bytes.length > maxBytes) {
+                    throw new IllegalStateException("object " + key + " is larger than " + maxBytes + " bytes");
+                }
+                return Optional.of(new StoredObject(body.headers().get("Content-Type"), bytes));
+            } catch (ErrorResponseException e) {
+                if (absent(e)) {
+                    return Optional.<StoredObject>empty();
+                }
+                throw new IllegalStateException("the object store refused GET " + key + ": " + e.errorResponse().code(), e);
+            } catch (MinioException | IOException e) {
+                throw new IllegalStateException("the object store could not be read", e);
+            }
+        });
+    }
+
+    /** Removes the object; removing one that is not there is not an error. */
+    public Uni<Void> remove(String key) {
+        return onWorker(() -> {
+            try {
+                client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+                return null;
+            } catch (MinioException e) {
+                throw new IllegalStateException("the object store refused DELETE " + key, e);
+            }
+        });
+    }
+
+    private static boolean absent(ErrorResponseException e) {
+        return ABSENT.contains(e.errorResponse().code());
+    }
+
+    private static <T> Uni<T> onWorker(java.util.function.Supplier<T> call) {
+        return Uni.createFrom().item(call).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private static byte[] readUpTo(InputStream in, int max) throws IOException {
