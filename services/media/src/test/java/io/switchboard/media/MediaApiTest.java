@@ -193,7 +193,7 @@ class MediaApiTest {
     }
 
     @Test
-    void aVideosDurationIsReadFromItsContainerWhereverTheMoovIs() {
+    void aVideosDurationIsReadFromItsContainerWhereverItIs() {
         long chat = MediaFixtures.chat("acme");
         // 90.5 s at a 600 time scale (QuickTime's usual) rounds up to 91; moov after 300 KiB of media data
         // is past the bytes read at inspection, so it takes the ranged reads
@@ -206,6 +206,15 @@ class MediaApiTest {
                     .then().statusCode(200).extract().jsonPath().getLong("media_id");
             assertThat(eventData("video-" + videoId).getInteger("durationSeconds")).as("moov first: " + moovFirst).isEqualTo(91);
         }
+        // WebM: Info after a 300 KiB Void (past the inspected bytes: ranged reads), 12.345 s rounds up to 13
+        byte[] webm = TestMedia.webmWithDuration(300 * 1024, 12_345.0, 64 * 1024);
+        String key = upload("acme", "chats", chat, "videos", "video/webm", webm);
+        long videoId = given().auth().oauth2(token("acme")).contentType(ContentType.JSON)
+                .body(Map.of("video", Map.of("s3_path", key)))
+                .post("/apps/api/v1/chats/" + chat + "/videos")
+                .then().statusCode(200).extract().jsonPath().getLong("media_id");
+        assertThat(eventData("video-" + videoId).getInteger("durationSeconds")).as("webm").isEqualTo(13);
+        assertThat(eventData("video-" + videoId).getString("contentType")).isEqualTo("video/webm");
     }
 
     private io.vertx.core.json.JsonObject eventData(String streamId) {

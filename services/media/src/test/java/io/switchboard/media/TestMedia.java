@@ -98,6 +98,124 @@ public final class TestMedia {
         return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
     }
 
+    /**
+     * A WebM file as muxers write it: the EBML header, then a Segment of known size holding a SeekHead, a Void
+     * of {@code padding} bytes, Info (a 1 ms TimecodeScale and {@code durationMs} as a float64), Tracks and a
+     * Cluster of {@code mediaBytes} random bytes.
+     */
+    public static byte[] webmWithDuration(int padding, double durationMs, int mediaBytes) {
+        byte[] media = new byte[mediaBytes];
+        ThreadLocalRandom.current().nextBytes(media);
+        return concat(Ebml.header("webm"), Ebml.element(Ebml.SEGMENT,
+                Ebml.element(Ebml.SEEK_HEAD, Ebml.element(0x4DBB, Ebml.uint(0x53AB, Ebml.INFO), Ebml.uint(0x53AC, 42))),
+                Ebml.element(Ebml.VOID, new byte[padding]),
+                Ebml.element(Ebml.INFO, Ebml.uint(Ebml.TIMECODE_SCALE, 1_000_000), Ebml.float64(Ebml.DURATION, durationMs),
+                        Ebml.string(0x4D80, "switchboard-test"), Ebml.string(0x5741, "switchboard-test")),
+                Ebml.element(Ebml.TRACKS, Ebml.element(0xAE, Ebml.uint(0xD7, 1), Ebml.string(0x86, "V_VP8"))),
+                Ebml.element(Ebml.CLUSTER, Ebml.uint(0xE7, 0), Ebml.element(0xA3, media))));
+    }
+
+    /**
+     * A small EBML writer: an element is its ID (marker bits kept, as the Matroska spec lists IDs), its data
+     * size as a variable-size integer, and its data.
+     */
+    public static final class Ebml {
+        public static final long EBML = 0x1A45DFA3L;
+        public static final long SEGMENT = 0x18538067L;
+        public static final long SEEK_HEAD = 0x114D9B74L;
+        public static final long INFO = 0x1549A966L;
+        public static final long TIMECODE_SCALE = 0x2AD7B1L;
+        public static final long DURATION = 0x4489L;
+        public static final long TRACKS = 0x1654AE6BL;
+        public static final long CLUSTER = 0x1F43B675L;
+        public static final long VOID = 0xECL;
+        /** An 8-byte size with all its bits 1: the size is unknown (the element runs to its parent's end). */
+        public static final byte[] UNKNOWN_SIZE = {0x01, -1, -1, -1, -1, -1, -1, -1};
+
+        private Ebml() {
+        }
+
+        /** The EBML header of version 1 naming {@code docType}. */
+        public static byte[] header(String docType) {
+            return element(EBML, uint(0x4286, 1), uint(0x42F7, 1), uint(0x42F2, 4), uint(0x42F3, 8),
+                    string(0x4282, docType), uint(0x4287, 4), uint(0x4285, 2));
+        }
+
+        /** An element with its size in the fewest bytes. */
+        public static byte[] element(long id, byte[]... data) {
+            byte[] body = concat(data);
+            int length = 1;
+            while (body.length >= (1L << (7 * length)) - 1) {
+                length++;
+            }
+            return concat(id(id), size(body.length, length), body);
+        }
+
+        /** An element with its size in {@code sizeLength} bytes, as libwebm writes Segment and Cluster sizes (8). */
+        public static byte[] element(long id, int sizeLength, byte[]... data) {
+            byte[] body = concat(data);
+            return concat(id(id), size(body.length, sizeLength), body);
+        }
+
+        /** An element whose size is written as unknown, as browsers' MediaRecorder writes its Segment. */
+        public static byte[] unknownSize(long id, byte[]... data) {
+            return concat(id(id), UNKNOWN_SIZE, concat(data));
+        }
+
+        public static byte[] uint(long id, long value) {
+            int length = 1;
+            while (length < 8 && (value >>> (8 * length)) != 0) {
+                length++;
+            }
+            byte[] data = new byte[length];
+            for (int i = 0; i < length; i++) {
+                data[i] = (byte) (value >>> (8 * (length - 1 - i)));
+            }
+            return element(id, data);
+        }
+
+        public static byte[] float64(long id, double value) {
+            long bits = Double.doubleToRawLongBits(value);
+            byte[] data = new byte[8];
+            for (int i = 0; i < 8; i++) {
+                data[i] = (byte) (bits >>> (8 * (7 - i)));
+            }
+            return element(id, data);
+        }
+
+        public static byte[] float32(long id, float value) {
+            int bits = Float.floatToRawIntBits(value);
+            return element(id, new byte[] {(byte) (bits >>> 24), (byte) (bits >>> 16), (byte) (bits >>> 8), (byte) bits});
+        }
+
+        public static byte[] string(long id, String value) {
+            return element(id, ascii(value));
+        }
+
+        /** An ID's bytes: as many as its value needs, its marker bit being part of it. */
+        public static byte[] id(long id) {
+            int length = (64 - Long.numberOfLeadingZeros(id) + 7) / 8;
+            byte[] bytes = new byte[length];
+            for (int i = 0; i < length; i++) {
+                bytes[i] = (byte) (id >>> (8 * (length - 1 - i)));
+            }
+            return bytes;
+        }
+
+        /** {@code value} as a variable-size integer of {@code length} bytes: a marker bit after length - 1 zeros. */
+        public static byte[] size(long value, int length) {
+            if (value >= (1L << (7 * length)) - 1) {
+                throw new IllegalArgumentException(value + " does not fit " + length + " bytes");
+            }
+            byte[] bytes = new byte[length];
+            long marked = value | (1L << (7 * length));
+            for (int i = 0; i < length; i++) {
+                bytes[i] = (byte) (marked >>> (8 * (length - 1 - i)));
+            }
+            return bytes;
+        }
+    }
+
     /** A lossless WebP header (RIFF, WEBP, VP8L with its signature byte) and padding. */
     public static byte[] webpLossless(int size) {
         byte[] body = new byte[Math.max(size, 16)];

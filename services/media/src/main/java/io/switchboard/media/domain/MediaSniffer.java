@@ -102,7 +102,7 @@ public final class MediaSniffer {
             }
             return HEIC_BRANDS.contains(brand) ? null : "video/mp4";
         }
-        if ((b[0] & 0xff) == 0x1a && (b[1] & 0xff) == 0x45 && (b[2] & 0xff) == 0xdf && (b[3] & 0xff) == 0xa3) {
+        if (MatroskaDuration.isEbml(b)) {
             // An EBML header; its DocType says webm (matroska is not accepted).
             return new String(b, 0, Math.min(b.length, 64), StandardCharsets.ISO_8859_1).contains("webm") ? "video/webm" : null;
         }

@@ -3,12 +3,13 @@ package io.switchboard.media.domain;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A video's duration in whole seconds (rounded up) from its ISO base media file (MP4, QuickTime): the
+ * A video's duration in whole seconds (rounded up), read from its container through a few small ranged
+ * reads, never the media data. The container is told by the file's first bytes: EBML (WebM, Matroska) is
+ * read by {@link MatroskaDuration}; anything else is taken for an ISO base media file (MP4, QuickTime), whose
  * {@code mvhd} box inside {@code moov} holds a time scale and a duration. Phones write {@code moov} either
  * before the media data (fast start) or after it, so the top-level boxes are walked by their headers, reading
- * only those headers and {@code moov}'s first children — a few small reads wherever {@code moov} is, never
- * the media data. WebM keeps its duration in an EBML element that browsers' recorders often leave out; it
- * is not read (the duration is then absent, as the vendor's field allows).
+ * only those headers and {@code moov}'s first children, wherever {@code moov} is. A container that does not
+ * say (browsers' recorders leave WebM's duration out) gives no duration, as the vendor's field allows.
  */
 public final class VideoDuration {
     /** Boxes looked at before giving up: a well-formed file has a handful at the top level. */
@@ -23,8 +24,15 @@ public final class VideoDuration {
     private VideoDuration() {
     }
 
-    /** The duration in seconds, or null if the file has no readable {@code moov}/{@code mvhd} (or is not ISO media). */
+    /**
+     * The duration in seconds, or null if the container does not say or is neither WebM/Matroska nor ISO media.
+     * Malformed input gives null too; only the reader's own failures are thrown.
+     */
     public static Integer seconds(long size, Ranges file) {
+        return MatroskaDuration.isEbml(file.read(0, 4)) ? MatroskaDuration.seconds(size, file) : isoSeconds(size, file);
+    }
+
+    private static Integer isoSeconds(long size, Ranges file) {
         long offset = 0;
         for (int n = 0; n < MAX_BOXES && offset + 8 <= size; n++) {
             Header box = header(file, offset, size);
@@ -100,7 +108,8 @@ public final class VideoDuration {
         } else if (size == 0) {
             size = end - offset; // the box runs to the end of its container
         }
-        if (size < headerLength || offset + size > end || size < 0) {
+        // size > end - offset, not offset + size > end: a 64-bit size near the limit would wrap around
+        if (size < headerLength || size > end - offset) {
             return null;
         }
         return new Header(size, headerLength, type);
