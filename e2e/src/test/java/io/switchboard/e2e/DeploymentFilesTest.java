@@ -560,6 +560,10 @@ class DeploymentFilesTest {
             {"POST", "/redaction/api/v1/analyze", "redaction"},
             {"PUT", "/redaction/api/v1/admin/policy", "redaction"},
             {"POST", "/api/partners/p-1/data/conversationdata/getConversationById", "reporting"},
+            {"POST", "/api/system/data/conversationdata/getConversationById", "reporting"},
+            {"POST", "/graphql", "reporting"},
+            {"GET", "/graphql/ui", "reporting"},
+            {"GET", "/_static/graphiql/3.2.0/graphiql.min.js", "reporting"},
         };
         for (String[] request : expectations) {
             assertThat(route(matches, request[0], request[1]))

@@ -109,6 +109,13 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooManyRequests(TooManyRequestsException e, UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of(429, "Too Many Requests", e.getMessage()), uri))
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .build();
+    }
+
+    @ServerExceptionMapper
     public Response illegalTransition(IllegalTransitionException e, UriInfo uri) {
         return respond(Problem.of(409, "Conflict", e.getMessage()), uri);
     }

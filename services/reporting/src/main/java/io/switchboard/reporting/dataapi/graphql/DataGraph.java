@@ -7,6 +7,8 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.analysis.QueryComplexityCalculator;
+import graphql.execution.CoercedVariables;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerResult;
 import graphql.execution.instrumentation.ChainedInstrumentation;
@@ -97,6 +99,28 @@ public class DataGraph {
     /** Parses a document within the limits; a syntax error or a limit is a {@link graphql.parser.InvalidSyntaxError}. */
     public Document parse(String query) {
         return Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(PARSER).build());
+    }
+
+    /**
+     * The calculated cost of the document's operation (the budget's points, {@link CostBudget}): one point per
+     * selected field, and a field with a {@code first} argument multiplies what it selects by it — so a page of
+     * 100 conversations with their 200 first messages costs about 100 × 200. A document that does not validate
+     * costs 1: it is refused before anything runs.
+     */
+    public long cost(String query, String operationName, Map<String, Object> variables) {
+        try {
+            return QueryComplexityCalculator.newCalculator()
+                    .fieldComplexityCalculator((env, children) -> {
+                        Object first = env.getArguments().get("first");
+                        long times = first instanceof Number n ? Math.min(Math.max(n.longValue(), 1), 10_000) : 1;
+                        return (int) Math.min(Integer.MAX_VALUE / 2, 1 + children * times);
+                    })
+                    .schema(schema).document(parse(query)).operationName(operationName)
+                    .variables(CoercedVariables.of(variables == null ? Map.of() : variables))
+                    .build().calculate();
+        } catch (RuntimeException invalid) {
+            return 1;
+        }
     }
 
     public ExecutionResult execute(String query, String operationName, Map<String, Object> variables, DataCaller caller) {

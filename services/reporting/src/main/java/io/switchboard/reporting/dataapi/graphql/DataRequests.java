@@ -34,10 +34,14 @@ public class DataRequests {
     private final SecurityIdentity identity;
     private final CallerIdentity caller;
     private final ConsumerProgress progress;
+    private final CostBudget budget;
+    /** The budget of system-level reads across partners. */
+    static final String SYSTEM_BUDGET = "_system";
 
     public DataRequests(DataGraph graph, AccessPolicies policies, SecurityIdentity identity, CallerIdentity caller,
-                        ConsumerProgress progress) {
+                        ConsumerProgress progress, CostBudget budget) {
         this.graph = graph;
+        this.budget = budget;
         this.policies = policies;
         this.identity = identity;
         this.caller = caller;
@@ -69,17 +73,36 @@ public class DataRequests {
             throw new InvalidCommandException("query", "the document must select exactly one root field, " + action
                     + ", the action of the path (it selects " + String.join(", ", roots) + ")");
         }
-        ExecutionResult result = run(request, partnerId);
+        ExecutionResult result = run(request, partnerId, true);
         if (!result.getErrors().isEmpty()) {
             throw asProblem(result.getErrors());
         }
         return result;
     }
 
-    ExecutionResult run(GraphqlRequest request, String partnerId) {
+    /**
+     * Charges the document's cost to the partner's budget (429 when it must wait; a document over the whole budget
+     * is refused as a problem naming {@code query}, or a GraphQL error) and runs it; {@code extensions.cost} says
+     * what it cost and what is left.
+     */
+    ExecutionResult run(GraphqlRequest request, String partnerId, boolean asProblem) {
         Long agent = identity.hasRole(Roles.SYSTEM) ? null : caller.agentId();
-        return graph.execute(request.query(), request.operationName(), request.variables(),
+        long cost = graph.cost(request.query(), request.operationName(), request.variables());
+        CostBudget.Charge charge;
+        try {
+            charge = budget.spend(partnerId == null ? SYSTEM_BUDGET : partnerId, cost);
+        } catch (CostBudget.TooCostly tooCostly) {
+            throw asProblem ? new InvalidCommandException("query", tooCostly.getMessage())
+                    : new GraphqlRefusal(tooCostly.getMessage());
+        }
+        ExecutionResult result = graph.execute(request.query(), request.operationName(), request.variables(),
                 new DataCaller(partnerId, agent));
+        Map<String, Object> costs = new LinkedHashMap<>();
+        costs.put("requestedQueryCost", charge.requested());
+        costs.put("currentlyAvailable", charge.available());
+        costs.put("maximumAvailable", charge.capacity());
+        costs.put("restoreRate", charge.restorePerSecond());
+        return result.transform(b -> b.addExtension("cost", costs));
     }
 
     Document parse(String query, boolean asProblem) {

@@ -1,10 +1,19 @@
 package io.switchboard.reporting.dataapi.graphql;
 
 /**
- * The GraphiQL page. Its scripts come from a public CDN (the service bundles no front-end assets); the page
- * itself sends nothing until the user enters {@code Authorization} in GraphiQL's headers editor.
+ * The GraphiQL page. Its scripts and styles are served by this service from the mvnpm jars of the build
+ * (GraphiQL's and React's UMD bundles under {@code /_static/}), so the page works without internet access and
+ * loads nothing from elsewhere; it sends nothing until the user enters {@code Authorization} in GraphiQL's
+ * headers editor.
  */
 final class GraphiqlPage {
+    /** The assets the page loads, relative to {@code /graphql/ui}; the versions are the pom's. */
+    static final java.util.List<String> ASSETS = java.util.List.of(
+            "../_static/graphiql/3.2.0/graphiql.min.css",
+            "../_static/react/18.3.1/umd/react.production.min.js",
+            "../_static/react-dom/18.3.1/umd/react-dom.production.min.js",
+            "../_static/graphiql/3.2.0/graphiql.min.js");
+
     static final String HTML = """
             <!doctype html>
             <html lang="en">
@@ -12,10 +21,10 @@ final class GraphiqlPage {
               <meta charset="utf-8">
               <title>Switchboard Platform Data API</title>
               <style>body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }</style>
-              <link rel="stylesheet" href="https://unpkg.com/graphiql@3.8.3/graphiql.min.css">
-              <script crossorigin src="https://unpkg.com/react@18.3.1/umd/react.production.min.js"></script>
-              <script crossorigin src="https://unpkg.com/react-dom@18.3.1/umd/react-dom.production.min.js"></script>
-              <script crossorigin src="https://unpkg.com/graphiql@3.8.3/graphiql.min.js"></script>
+              <link rel="stylesheet" href="../_static/graphiql/3.2.0/graphiql.min.css">
+              <script src="../_static/react/18.3.1/umd/react.production.min.js"></script>
+              <script src="../_static/react-dom/18.3.1/umd/react-dom.production.min.js"></script>
+              <script src="../_static/graphiql/3.2.0/graphiql.min.js"></script>
             </head>
             <body>
               <div id="graphiql">Loading GraphiQL…</div>

@@ -66,7 +66,13 @@ public class GraphqlResource {
         Set<String> actions = roots.stream().filter(r -> !INTROSPECTION.contains(r))
                 .map(r -> DataActions.action(DataActions.CONVERSATION_DATA, r)).collect(Collectors.toSet());
         requests.authorise(own, actions);
-        ExecutionResult result = requests.run(request, own);
+        ExecutionResult result;
+        try {
+            result = requests.run(request, own, false);
+        } catch (DataRequests.GraphqlRefusal refusal) {
+            return Response.ok(Map.of("errors", List.of(Map.of("message", refusal.getMessage())),
+                    "extensions", requests.extensions())).build();
+        }
         for (GraphQLError error : result.getErrors()) {
             if (error instanceof DataGraph.Unexpected unexpected) {
                 throw DataRequests.rethrow(unexpected.cause());
