@@ -40,7 +40,14 @@ public record Conversation(String conversationId, String channel, String partner
     }
 
     /** A page of conversations with the opaque cursor of its last one. */
-    public record Connection(List<Edge> edges, PageInfo pageInfo) {
+    /** {@code total} counts every conversation the query matches, when asked (one more query). */
+    public record Connection(List<Edge> edges, PageInfo pageInfo, Total total) {
+    }
+
+    /** How many conversations a query matches, on every page. */
+    @FunctionalInterface
+    public interface Total {
+        long count() throws java.sql.SQLException;
     }
 
     public record Edge(String cursor, Conversation node) {

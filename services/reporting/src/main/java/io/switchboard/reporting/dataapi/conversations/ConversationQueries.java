@@ -156,7 +156,7 @@ public class ConversationQueries {
             }
         }
         String end = shown.isEmpty() ? null : shown.get(shown.size() - 1).cursor().encode();
-        return new Conversation.Connection(edges, new Conversation.PageInfo(more, end));
+        return new Conversation.Connection(edges, new Conversation.PageInfo(more, end), () -> count(partner, filter));
     }
 
     private record Key(String partnerId, String channel, long id, Instant createdAt, Long endUserId, String identifier,
@@ -166,33 +166,27 @@ public class ConversationQueries {
         }
     }
 
-    private List<Key> keys(String partner, Filter filter, int limit, Cursor after) throws SQLException {
-        List<String> branches = new ArrayList<>();
+    /** How many conversations of the partner (every partner: null) the filter matches. */
+    public long count(String partner, Filter filter) throws SQLException {
         List<Object> params = new ArrayList<>();
+        List<String> branches = branches(partner, filter, params);
+        if (branches.isEmpty()) {
+            return 0;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM (" + String.join(" UNION ALL ", branches) + ") t")) {
+            Sql.bind(c, s, params.toArray());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private List<Key> keys(String partner, Filter filter, int limit, Cursor after) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        List<String> branches = branches(partner, filter, params);
         String position = after == null ? "" : " AND (t.created_at, t.channel, t.id, t.partner_id) < (?, ?, ?, ?)";
-        String owner = partner == null ? "true" : "%s.partner_id = ?";
-        if (filter.calls() != null) {
-            branches.add("""
-                    SELECT c.partner_id, 'call' COLLATE "C" AS channel, c.id, c.created_at,
-                           (SELECT min(p.end_user_id) FROM call_participants p WHERE p.partner_id = c.partner_id
-                               AND p.call_id = c.id AND p.end_user_id IS NOT NULL) AS end_user_id,
-                           NULL::text AS identifier, NULL::text AS email, c.end_user_number AS phone
-                      FROM calls c WHERE\s""" + owner.formatted("c") + " AND c.created_at IS NOT NULL AND (" + filter.calls() + ")");
-            if (partner != null) {
-                params.add(partner);
-            }
-            params.addAll(filter.callParams());
-        }
-        if (filter.chats() != null) {
-            branches.add("""
-                    SELECT h.partner_id, 'chat' COLLATE "C" AS channel, h.id, h.created_at, h.end_user_id, h.end_user_identifier,
-                           h.end_user_email, h.end_user_phone
-                      FROM chats h WHERE\s""" + owner.formatted("h") + " AND h.created_at IS NOT NULL AND (" + filter.chats() + ")");
-            if (partner != null) {
-                params.add(partner);
-            }
-            params.addAll(filter.chatParams());
-        }
         if (branches.isEmpty()) {
             return List.of();
         }
@@ -216,6 +210,35 @@ public class ConversationQueries {
             }
         }
         return keys;
+    }
+
+    /** The calls' and chats' SELECTs of a filter (none, one or both), their parameters added to {@code params}. */
+    private static List<String> branches(String partner, Filter filter, List<Object> params) {
+        List<String> branches = new ArrayList<>();
+        String owner = partner == null ? "true" : "%s.partner_id = ?";
+        if (filter.calls() != null) {
+            branches.add("""
+                    SELECT c.partner_id, 'call' COLLATE "C" AS channel, c.id, c.created_at,
+                           (SELECT min(p.end_user_id) FROM call_participants p WHERE p.partner_id = c.partner_id
+                               AND p.call_id = c.id AND p.end_user_id IS NOT NULL) AS end_user_id,
+                           NULL::text AS identifier, NULL::text AS email, c.end_user_number AS phone
+                      FROM calls c WHERE\s""" + owner.formatted("c") + " AND c.created_at IS NOT NULL AND (" + filter.calls() + ")");
+            if (partner != null) {
+                params.add(partner);
+            }
+            params.addAll(filter.callParams());
+        }
+        if (filter.chats() != null) {
+            branches.add("""
+                    SELECT h.partner_id, 'chat' COLLATE "C" AS channel, h.id, h.created_at, h.end_user_id, h.end_user_identifier,
+                           h.end_user_email, h.end_user_phone
+                      FROM chats h WHERE\s""" + owner.formatted("h") + " AND h.created_at IS NOT NULL AND (" + filter.chats() + ")");
+            if (partner != null) {
+                params.add(partner);
+            }
+            params.addAll(filter.chatParams());
+        }
+        return branches;
     }
 
     private Map<Long, Call> calls(String partner, List<Key> keys) throws SQLException {

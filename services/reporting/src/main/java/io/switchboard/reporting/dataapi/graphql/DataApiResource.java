@@ -1,11 +1,9 @@
 package io.switchboard.reporting.dataapi.graphql;
 
 import graphql.ExecutionResult;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.reporting.dataapi.policy.DataActions;
-import io.switchboard.web.PartnerContext;
 import io.switchboard.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -33,19 +31,14 @@ import java.util.regex.Pattern;
 public class DataApiResource {
     static final String PARTNER_HEADER = "x-cp-partner-id";
     static final String TEMPLATE_HEADER = "x-resource-template-version";
-    private static final Pattern PARTNER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern TEMPLATE_VERSION = Pattern.compile("[A-Za-z0-9._-]{1,32}");
 
     private final DataGraph graph;
     private final DataRequests requests;
-    private final SecurityIdentity identity;
-    private final PartnerContext partner;
 
-    public DataApiResource(DataGraph graph, DataRequests requests, SecurityIdentity identity, PartnerContext partner) {
+    public DataApiResource(DataGraph graph, DataRequests requests) {
         this.graph = graph;
         this.requests = requests;
-        this.identity = identity;
-        this.partner = partner;
     }
 
     @POST
@@ -57,7 +50,7 @@ public class DataApiResource {
                            @PathParam("action") @Size(max = 64) String action, @HeaderParam(PARTNER_HEADER) String partnerHeader,
                            @HeaderParam(TEMPLATE_HEADER) String templateVersion, @Valid GraphqlRequest request)
             throws SQLException {
-        String target = readablePartner(partnerId);
+        String target = requests.readablePartner(partnerId);
         if (!DataActions.DOMAINS.contains(domain)) {
             throw new AggregateNotFoundException("data domain", domain);
         }
@@ -80,23 +73,6 @@ public class DataApiResource {
             ok.header(TEMPLATE_HEADER, templateVersion);
         }
         return ok.build();
-    }
-
-    /**
-     * The partner whose data the path names, if the caller may read it: its own partner, or any partner for
-     * the system role. Another partner is a 404, as any other partner's resource.
-     */
-    private String readablePartner(String partnerId) {
-        if (!PARTNER_ID.matcher(partnerId).matches()) {
-            throw new AggregateNotFoundException("partner", "?");
-        }
-        if (identity.hasRole(Roles.SYSTEM)) {
-            return partnerId;
-        }
-        if (!partnerId.equals(partner.partnerId())) {
-            throw new AggregateNotFoundException("partner", partnerId);
-        }
-        return partnerId;
     }
 
 }

@@ -170,6 +170,9 @@ public class DataGraph {
                                 page(env, ConversationQueries.Filter.claimed(optionalId(env, "agentId")))))
                         .dataFetcher("GetMarkedConversations", blocking(env ->
                                 page(env, ConversationQueries.Filter.marked(bounded(env, "mark", MAX_MARK))))))
+                // Counted only when selected: one more query over the same filter.
+                .type("ConversationConnection", t -> t.dataFetcher("totalCount", blocking(env ->
+                        ((Conversation.Connection) env.getSource()).total().count())))
                 // A conversation's messages and objectives are read when selected: the partner is the conversation's
                 // own (a system-level answer spans partners), calls have none.
                 .type("Conversation", t -> t

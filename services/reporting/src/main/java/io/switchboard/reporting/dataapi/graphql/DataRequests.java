@@ -11,7 +11,9 @@ import io.switchboard.events.WireTime;
 import io.switchboard.reporting.dataapi.policy.AccessPolicies;
 import io.switchboard.reporting.messaging.ConsumerProgress;
 import io.switchboard.reporting.messaging.Watermark;
+import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.web.CallerIdentity;
+import io.switchboard.web.PartnerContext;
 import io.switchboard.web.Roles;
 
 import java.sql.SQLException;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -35,12 +38,15 @@ public class DataRequests {
     private final CallerIdentity caller;
     private final ConsumerProgress progress;
     private final CostBudget budget;
+    private final PartnerContext partner;
+    private static final Pattern PARTNER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     /** The budget of system-level reads across partners. */
     static final String SYSTEM_BUDGET = "_system";
 
     public DataRequests(DataGraph graph, AccessPolicies policies, SecurityIdentity identity, CallerIdentity caller,
-                        ConsumerProgress progress, CostBudget budget) {
+                        ConsumerProgress progress, CostBudget budget, PartnerContext partner) {
         this.graph = graph;
+        this.partner = partner;
         this.budget = budget;
         this.policies = policies;
         this.identity = identity;
@@ -48,8 +54,25 @@ public class DataRequests {
         this.progress = progress;
     }
 
+    /**
+     * The partner whose data a path names, if the caller may read it: its own partner, or any partner for the
+     * system role. Another partner is a 404, as any other partner's resource.
+     */
+    public String readablePartner(String partnerId) {
+        if (partnerId == null || !PARTNER_ID.matcher(partnerId).matches()) {
+            throw new AggregateNotFoundException("partner", "?");
+        }
+        if (identity.hasRole(Roles.SYSTEM)) {
+            return partnerId;
+        }
+        if (!partnerId.equals(partner.partnerId())) {
+            throw new AggregateNotFoundException("partner", partnerId);
+        }
+        return partnerId;
+    }
+
     /** Every action must be granted by a policy assigned to one of the caller's roles; system reads every action. */
-    void authorise(String partnerId, Set<String> actions) throws SQLException {
+    public void authorise(String partnerId, Set<String> actions) throws SQLException {
         if (actions.isEmpty() || identity.hasRole(Roles.SYSTEM)) {
             return;
         }
@@ -105,7 +128,7 @@ public class DataRequests {
         return result.transform(b -> b.addExtension("cost", costs));
     }
 
-    Document parse(String query, boolean asProblem) {
+    public Document parse(String query, boolean asProblem) {
         try {
             return graph.parse(query);
         } catch (InvalidSyntaxException e) {
@@ -115,7 +138,7 @@ public class DataRequests {
         }
     }
 
-    static List<String> rootFields(Document document, String operationName, boolean asProblem) {
+    public static List<String> rootFields(Document document, String operationName, boolean asProblem) {
         try {
             return RootFields.of(document, operationName);
         } catch (ArgumentProblem p) {
