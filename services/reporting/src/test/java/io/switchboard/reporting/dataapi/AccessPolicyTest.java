@@ -24,8 +24,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 /**
- * Access policies are data: the three defaults exist for every partner, a partner admin lists, creates,
- * changes and deletes policies and assigns them to roles, and every action is enforced by them.
+ * Access policies are data: the defaults (seed 000's three and Dimension access) exist for every partner, a partner
+ * admin lists, creates, changes and deletes policies and assigns them to roles, and every action is enforced by them.
  */
 @QuarkusTest
 @WithTestResource(OidcTestResource.class)
@@ -49,10 +49,11 @@ class AccessPolicyTest {
     }
 
     @Test
-    void everyPartnerStartsWithTheThreeDefaults() {
+    void everyPartnerStartsWithTheDefaults() {
         String partner = partner();
         admin(partner).get("/api/partners/" + partner + "/access-policies").then().statusCode(200)
-                .body("name", containsInAnyOrder("Conversation access", "Transcript search", "Claim release"))
+                .body("name", containsInAnyOrder("Conversation access", "Transcript search", "Claim release",
+                        "Dimension access"))
                 .body("find { it.name == 'Conversation access' }.roles",
                         containsInAnyOrder("agent", "enhanced-agent", "supervisor", "admin"))
                 .body("find { it.name == 'Conversation access' }.actions", hasSize(6))
@@ -64,10 +65,10 @@ class AccessPolicyTest {
                 .body("find { it.name == 'Claim release' }.actions", equalTo(List.of("conversationdata:getClaimedConversations")));
         admin(partner).get("/api/partners/" + partner + "/access-policy-roles").then().statusCode(200)
                 .body("role", containsInAnyOrder("admin", "agent", "enhanced-agent", "supervisor"))
-                .body("find { it.role == 'agent' }.policies", hasSize(1))
-                .body("find { it.role == 'supervisor' }.policies", hasSize(3));
+                .body("find { it.role == 'agent' }.policies", hasSize(2))
+                .body("find { it.role == 'supervisor' }.policies", hasSize(4));
         // Defaults are created once per partner: reading again changes nothing.
-        admin(partner).get("/api/partners/" + partner + "/access-policies").then().statusCode(200).body("$", hasSize(3));
+        admin(partner).get("/api/partners/" + partner + "/access-policies").then().statusCode(200).body("$", hasSize(4));
     }
 
     @Test
@@ -92,7 +93,7 @@ class AccessPolicyTest {
                 .then().statusCode(200).extract().path("find { it.role == 'agent' }.policies"));
         agentPolicies.add(policy);
         admin(partner).body(Map.of("policies", agentPolicies)).put("/api/partners/" + partner + "/access-policy-roles/agent")
-                .then().statusCode(200).body("policies", hasSize(2));
+                .then().statusCode(200).body("policies", hasSize(3));
         assertThat(byAgentAs(partner, "agent")).isEqualTo(200);
 
         // Changing the policy's actions takes the grant away again; deleting it removes it from the role.
@@ -102,7 +103,7 @@ class AccessPolicyTest {
         assertThat(byAgentAs(partner, "agent")).isEqualTo(403);
         admin(partner).delete("/api/partners/" + partner + "/access-policies/" + policy).then().statusCode(204);
         admin(partner).get("/api/partners/" + partner + "/access-policy-roles").then().statusCode(200)
-                .body("find { it.role == 'agent' }.policies", hasSize(1));
+                .body("find { it.role == 'agent' }.policies", hasSize(2));
         // Another partner's agents are untouched by this partner's policies.
         assertThat(byAgentAs(partner(), "agent")).isEqualTo(403);
     }
@@ -132,8 +133,8 @@ class AccessPolicyTest {
         admin(partner).body(Map.of("name", "x", "actions", List.of("conversationdata:getConversationById")))
                 .put(base + "/" + UUID.randomUUID()).then().statusCode(404);
         admin(partner).delete(base + "/not-an-id").then().statusCode(404);
-        // At most 50 policies per partner (3 defaults + 47).
-        for (int i = 0; i < 47; i++) {
+        // At most 50 policies per partner (4 defaults + 46).
+        for (int i = 0; i < 46; i++) {
             admin(partner).body(Map.of("name", "p" + i, "actions", List.of("conversationdata:getConversationById")))
                     .post(base).then().statusCode(201);
         }

@@ -44,10 +44,11 @@ class ConversationCursorTest {
 
     @Test
     void everyServedQueryIsAnActionPoliciesCanName() {
-        DataGraph graph = new DataGraph(null);
+        DataGraph graph = new DataGraph(null, null);
         assertThat(graph.served(DataActions.CONVERSATION_DATA)).isNotEmpty().allSatisfy(query ->
                 assertThat(DataActions.ALL).contains(DataActions.action(DataActions.CONVERSATION_DATA, query)));
-        assertThat(graph.served(DataActions.DIMENSION_DATA)).isEmpty();
+        assertThat(graph.served(DataActions.DIMENSION_DATA)).isNotEmpty().allSatisfy(query ->
+                assertThat(DataActions.DIMENSION_ACCESS).contains(DataActions.action(DataActions.DIMENSION_DATA, query)));
     }
 
     private static String b64(String text) {

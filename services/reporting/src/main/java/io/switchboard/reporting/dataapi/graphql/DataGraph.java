@@ -28,6 +28,8 @@ import io.switchboard.reporting.dataapi.conversations.Conversation;
 import io.switchboard.reporting.dataapi.conversations.ConversationId;
 import io.switchboard.reporting.dataapi.conversations.ConversationQueries;
 import io.switchboard.reporting.dataapi.conversations.Cursor;
+import io.switchboard.reporting.dataapi.dimensions.DimensionQueries;
+import io.switchboard.reporting.dataapi.dimensions.DimensionWiring;
 import io.switchboard.reporting.dataapi.policy.DataActions;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -65,12 +67,14 @@ public class DataGraph {
             .maxRuleDepth(200).captureSourceLocation(true).build();
 
     private final ConversationQueries conversations;
+    private final DimensionQueries dimensions;
     private final GraphQLSchema schema;
     private final String sdl;
     private final GraphQL engine;
 
-    public DataGraph(ConversationQueries conversations) {
+    public DataGraph(ConversationQueries conversations, DimensionQueries dimensions) {
         this.conversations = conversations;
+        this.dimensions = dimensions;
         String source = resource("dataapi/schema.graphqls");
         TypeDefinitionRegistry types = new SchemaParser().parse(source);
         this.schema = new SchemaGenerator().makeExecutableSchema(types, wiring());
@@ -88,12 +92,10 @@ public class DataGraph {
         return sdl;
     }
 
-    /** The queries the schema serves, by domain: today {@code conversationdata} only. */
+    /** The queries the schema serves, by domain ({@link DataActions#domainOf}). */
     public Set<String> served(String domain) {
-        if (!DataActions.CONVERSATION_DATA.equals(domain)) {
-            return Set.of();
-        }
-        return Set.copyOf(schema.getQueryType().getFieldDefinitions().stream().map(f -> f.getName()).toList());
+        return Set.copyOf(schema.getQueryType().getFieldDefinitions().stream().map(f -> f.getName())
+                .filter(query -> DataActions.domainOf(query).equals(domain)).toList());
     }
 
     /** Parses a document within the limits; a syntax error or a limit is a {@link graphql.parser.InvalidSyntaxError}. */
@@ -133,7 +135,9 @@ public class DataGraph {
     }
 
     private RuntimeWiring wiring() {
-        return RuntimeWiring.newRuntimeWiring()
+        RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
+        DimensionWiring.wire(wiring, dimensions);
+        return wiring
                 .type("Query", q -> q
                         .dataFetcher("getConversationById", blocking(env -> {
                             ConversationId id = ConversationId.parse(env.getArgument("conversationId"));
@@ -263,7 +267,7 @@ public class DataGraph {
 
     /** A read that failed for a reason that is not the caller's: rethrown by the resource. */
     public static final class DataAccessFailure extends RuntimeException {
-        DataAccessFailure(SQLException cause) {
+        public DataAccessFailure(SQLException cause) {
             super(cause);
         }
     }

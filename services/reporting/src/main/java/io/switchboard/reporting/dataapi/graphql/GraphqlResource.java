@@ -64,7 +64,7 @@ public class GraphqlResource {
                     "extensions", requests.extensions())).build();
         }
         Set<String> actions = roots.stream().filter(r -> !INTROSPECTION.contains(r))
-                .map(r -> DataActions.action(DataActions.CONVERSATION_DATA, r)).collect(Collectors.toSet());
+                .map(r -> DataActions.action(DataActions.domainOf(r), r)).collect(Collectors.toSet());
         requests.authorise(own, actions);
         ExecutionResult result;
         try {

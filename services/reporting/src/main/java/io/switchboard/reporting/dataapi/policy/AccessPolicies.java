@@ -26,8 +26,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The access policies of each partner (tables {@code data_access_*}, V20). The three defaults are created
- * the first time a partner's policies are read or enforced, once: an admin may then change or delete them.
+ * The access policies of each partner (tables {@code data_access_*}, V20). The defaults are created
+ * the first time a partner's policies are read or enforced, once: an admin may then change or delete them. A
+ * default added later ({@link DataActions#DEFAULTS_VERSION}) reaches partners seeded before it the same way, once.
  * Every write of one partner's policies runs under a lock of that partner's marker row, so limits hold
  * under concurrent requests.
  */
@@ -185,19 +186,34 @@ public class AccessPolicies {
             c.setAutoCommit(false);
             try {
                 boolean first;
-                try (PreparedStatement s = c.prepareStatement(
-                        "INSERT INTO data_access_partners (partner_id) VALUES (?) ON CONFLICT DO NOTHING")) {
+                try (PreparedStatement s = c.prepareStatement("""
+                        INSERT INTO data_access_partners (partner_id, defaults_version) VALUES (?, ?)
+                        ON CONFLICT DO NOTHING""")) {
                     s.setString(1, partner);
+                    s.setInt(2, DataActions.DEFAULTS_VERSION);
                     first = s.executeUpdate() == 1;
                 }
-                if (first) {
+                int had = first ? 0 : seededVersion(c, partner);
+                if (had < DataActions.DEFAULTS_VERSION) {
                     Instant now = Instant.now();
                     for (DataActions.DefaultPolicy d : DataActions.DEFAULTS) {
-                        // A stable id per partner and default, so logs and tests can name it.
-                        UUID id = UUID.nameUUIDFromBytes((partner + "\u0000" + d.name()).getBytes(StandardCharsets.UTF_8));
-                        insert(c, partner, id, d.name(), d.description(), d.actions(), now);
-                        for (String role : d.roles()) {
-                            assignOne(c, partner, role, id);
+                        // A partner seeded before a default existed gets it once, unless its admin already named
+                        // a policy so (theirs stays).
+                        if (d.since() > had && (first || !named(c, partner, d.name()))) {
+                            // A stable id per partner and default, so logs and tests can name it.
+                            UUID id = UUID.nameUUIDFromBytes((partner + "\u0000" + d.name()).getBytes(StandardCharsets.UTF_8));
+                            insert(c, partner, id, d.name(), d.description(), d.actions(), now);
+                            for (String role : d.roles()) {
+                                assignOne(c, partner, role, id);
+                            }
+                        }
+                    }
+                    if (!first) {
+                        try (PreparedStatement s = c.prepareStatement(
+                                "UPDATE data_access_partners SET defaults_version = ? WHERE partner_id = ?")) {
+                            s.setInt(1, DataActions.DEFAULTS_VERSION);
+                            s.setString(2, partner);
+                            s.executeUpdate();
                         }
                     }
                 }
@@ -208,6 +224,29 @@ public class AccessPolicies {
             }
         }
         seeded.add(partner);
+    }
+
+    /** The partner's generation of defaults, its marker row locked until the transaction ends (one upgrader). */
+    private static int seededVersion(Connection c, String partner) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT defaults_version FROM data_access_partners WHERE partner_id = ? FOR UPDATE")) {
+            s.setString(1, partner);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static boolean named(Connection c, String partner, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT 1 FROM data_access_policies WHERE partner_id = ? AND name = ?")) {
+            s.setString(1, partner);
+            s.setString(2, name);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     static List<String> checkedActions(List<String> actions) {

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The Platform Data API's actions ({@code <domain>:<query>}, the vendor's exact casing) and the three
- * default policies every partner starts with. An action is served only once the schema has its query;
+ * The Platform Data API's actions ({@code <domain>:<query>}, the vendor's exact casing) and the default
+ * policies every partner starts with (seed 000's three, and Dimension access). An action is served only once the schema has its query;
  * the ones listed here but not served yet can already be put in policies (the defaults name them).
  */
 public final class DataActions {
@@ -25,6 +25,10 @@ public final class DataActions {
             "conversationdata:getConversationsByAttributes", "conversationdata:getConversationsByAgent",
             "conversationdata:GetMarkedConversations", "conversationdata:GetQueuedConversations");
     public static final List<String> CLAIM_RELEASE = List.of("conversationdata:getClaimedConversations");
+    /** The dimensiondata queries (package {@code dataapi.dimensions}): the directory and the intents found. */
+    public static final List<String> DIMENSION_ACCESS = List.of("dimensiondata:getAgents", "dimensiondata:getAgentById",
+            "dimensiondata:getTeams", "dimensiondata:getMenus", "dimensiondata:getVirtualAgents",
+            "dimensiondata:getIntents");
 
     /** Every action a policy may name. */
     public static final Set<String> ALL;
@@ -34,12 +38,25 @@ public final class DataActions {
         all.addAll(CONVERSATION_ACCESS);
         all.addAll(TRANSCRIPT_SEARCH);
         all.addAll(CLAIM_RELEASE);
+        all.addAll(DIMENSION_ACCESS);
         ALL = Set.copyOf(all);
     }
 
-    /** A default policy: its name, description, actions and the roles it is assigned to at first use. */
-    public record DefaultPolicy(String name, String description, List<String> actions, List<String> roles) {
+    /**
+     * A default policy: its name, description, actions, the roles it is assigned to at first use, and the
+     * generation of the defaults that introduced it ({@link #DEFAULTS_VERSION}).
+     */
+    public record DefaultPolicy(String name, String description, List<String> actions, List<String> roles, int since) {
+        public DefaultPolicy(String name, String description, List<String> actions, List<String> roles) {
+            this(name, description, actions, roles, 1);
+        }
     }
+
+    /**
+     * The generation of {@link #DEFAULTS}: a partner seeded at an older one gets the defaults added since, once
+     * (2: Dimension access).
+     */
+    public static final int DEFAULTS_VERSION = 2;
 
     /**
      * Seed 000's defaults: Conversation access to every agent, Transcript search to supervisors, Claim release
@@ -52,13 +69,22 @@ public final class DataActions {
             new DefaultPolicy("Transcript search", "Search conversations by attributes or agent, and list marked "
                     + "and queued conversations.", TRANSCRIPT_SEARCH, List.of(Roles.SUPERVISOR, Roles.ADMIN)),
             new DefaultPolicy("Claim release", "List claimed conversations (to claim or release them).",
-                    CLAIM_RELEASE, List.of(Roles.ENHANCED_AGENT, Roles.SUPERVISOR, Roles.ADMIN)));
+                    CLAIM_RELEASE, List.of(Roles.ENHANCED_AGENT, Roles.SUPERVISOR, Roles.ADMIN)),
+            // Directory data every role already sees in the consoles (who is in which team, which menus exist).
+            new DefaultPolicy("Dimension access", "Read the directory (agents, teams, menus, virtual agents) and the "
+                    + "intents found in conversations.", DIMENSION_ACCESS,
+                    List.of(Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR, Roles.ADMIN), 2));
 
     /** The partner roles policies are assigned to; {@code system} is above policies (it reads every action). */
     public static final List<String> ASSIGNABLE_ROLES = List.of(Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR,
             Roles.ADMIN);
 
     private DataActions() {
+    }
+
+    /** The domain a query of the schema belongs to: dimensiondata for its queries, conversationdata otherwise. */
+    public static String domainOf(String query) {
+        return DIMENSION_ACCESS.contains(action(DIMENSION_DATA, query)) ? DIMENSION_DATA : CONVERSATION_DATA;
     }
 
     public static String action(String domain, String query) {
