@@ -1,12 +1,12 @@
 package io.switchboard.reporting.dataapi.dimensions;
 
+import io.switchboard.reporting.dataapi.fetch.DataAccessFailure;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.switchboard.events.WireTime;
-import io.switchboard.reporting.dataapi.graphql.ArgumentProblem;
-import io.switchboard.reporting.dataapi.graphql.DataCaller;
-import io.switchboard.reporting.dataapi.graphql.DataGraph;
+import io.switchboard.reporting.dataapi.fetch.ArgumentProblem;
+import io.switchboard.reporting.dataapi.fetch.DataCaller;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -86,7 +86,7 @@ public final class DimensionWiring {
         try {
             return read.get();
         } catch (SQLException e) {
-            throw new DataGraph.DataAccessFailure(e);
+            throw new DataAccessFailure(e);
         }
     }
 
@@ -164,7 +164,7 @@ public final class DimensionWiring {
             try {
                 return fetch.get(env);
             } catch (SQLException e) {
-                throw new DataGraph.DataAccessFailure(e);
+                throw new DataAccessFailure(e);
             }
         };
     }

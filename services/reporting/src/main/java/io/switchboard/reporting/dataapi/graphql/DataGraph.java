@@ -1,5 +1,8 @@
 package io.switchboard.reporting.dataapi.graphql;
 
+import io.switchboard.reporting.dataapi.fetch.DataAccessFailure;
+import io.switchboard.reporting.dataapi.fetch.DataCaller;
+import io.switchboard.reporting.dataapi.fetch.ArgumentProblem;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -263,13 +266,6 @@ public class DataGraph {
                 throw new DataAccessFailure(e);
             }
         };
-    }
-
-    /** A read that failed for a reason that is not the caller's: rethrown by the resource. */
-    public static final class DataAccessFailure extends RuntimeException {
-        public DataAccessFailure(SQLException cause) {
-            super(cause);
-        }
     }
 
     /** Argument problems become GraphQL errors naming the argument; anything else is kept to be rethrown. */

@@ -1,5 +1,7 @@
 package io.switchboard.reporting.dataapi.graphql;
 
+import io.switchboard.reporting.dataapi.fetch.DataCaller;
+import io.switchboard.reporting.dataapi.fetch.ArgumentProblem;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.language.Document;

@@ -1,5 +1,6 @@
 package io.switchboard.reporting.dataapi.graphql;
 
+import io.switchboard.reporting.dataapi.fetch.ArgumentProblem;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;

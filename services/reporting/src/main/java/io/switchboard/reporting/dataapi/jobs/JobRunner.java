@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import io.quarkus.scheduler.Scheduled;
-import io.switchboard.reporting.dataapi.graphql.DataCaller;
+import io.switchboard.reporting.dataapi.fetch.DataCaller;
 import io.switchboard.reporting.dataapi.graphql.DataGraph;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

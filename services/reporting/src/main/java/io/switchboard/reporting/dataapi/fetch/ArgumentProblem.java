@@ -1,4 +1,4 @@
-package io.switchboard.reporting.dataapi.graphql;
+package io.switchboard.reporting.dataapi.fetch;
 
 /** A query argument the API refuses (out of its bounds, malformed): a 400 naming the argument. */
 public final class ArgumentProblem extends RuntimeException {

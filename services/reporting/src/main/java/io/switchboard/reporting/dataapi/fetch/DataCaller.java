@@ -1,4 +1,4 @@
-package io.switchboard.reporting.dataapi.graphql;
+package io.switchboard.reporting.dataapi.fetch;
 
 /**
  * Whose data a GraphQL execution reads: the partner (the path's, checked against the caller's) and the
