@@ -39,6 +39,10 @@ public record Conversation(String conversationId, String channel, String partner
     public record Objective(String intent, double score, int messageCount) {
     }
 
+    /** A custom-data attribute: its name, its value as text, and the label it was sent with. */
+    public record Attribute(String name, String value, String label) {
+    }
+
     /** A page of conversations with the opaque cursor of its last one. */
     public record Connection(List<Edge> edges, PageInfo pageInfo) {
     }
