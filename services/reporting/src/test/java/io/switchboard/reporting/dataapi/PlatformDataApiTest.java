@@ -364,6 +364,26 @@ class PlatformDataApiTest {
         assertThat(supervisor().body(Map.of("query", marked, "variables", Map.of("mark", "vip")))
                 .post(CONVERSATION.formatted(PARTNER, "GetMarkedConversations")).then().statusCode(200).extract().jsonPath()
                 .getList("data.GetMarkedConversations.edges.node.conversationId", String.class)).containsExactly("chat-702");
+        // The same state as fields of a conversation.
+        String state = "{ getConversationById(conversationId: \"%s\") { queued claim { agentId claimedAt } mark { mark markedByUserId markedAt } } }";
+        JsonPath chat702 = post(agent(101), PARTNER, "getConversationById", state.formatted("chat-702")).statusCode(200)
+                .body("errors", nullValue()).extract().jsonPath().setRootPath("data.getConversationById");
+        assertThat(chat702.getBoolean("queued")).isTrue();
+        assertThat(chat702.getString("claim.agentId")).isEqualTo("160");
+        assertThat(chat702.getString("claim.claimedAt")).isEqualTo("2026-11-21T09:50:10.000Z");
+        assertThat(chat702.getString("mark.mark")).isEqualTo("vip");
+        assertThat(chat702.getString("mark.markedByUserId")).isEqualTo("103");
+        assertThat(chat702.getString("mark.markedAt")).isEqualTo("2026-11-21T09:50:11.000Z");
+        post(agent(101), PARTNER, "getConversationById", state.formatted("chat-703")).statusCode(200)
+                .body("data.getConversationById.queued", equalTo(false))
+                .body("data.getConversationById.claim", nullValue())
+                .body("data.getConversationById.mark", nullValue());
+        post(agent(101), PARTNER, "getConversationById", state.formatted("chat-701")).statusCode(200)
+                .body("data.getConversationById.mark.mark", equalTo("escalated"));
+        post(agent(101), PARTNER, "getConversationById", state.formatted("call-501")).statusCode(200)
+                .body("data.getConversationById.queued", equalTo(false))
+                .body("data.getConversationById.claim", nullValue())
+                .body("data.getConversationById.mark", nullValue());
         supervisor().body(Map.of("query", marked, "variables", Map.of("mark", "x".repeat(101))))
                 .post(CONVERSATION.formatted(PARTNER, "GetMarkedConversations")).then().statusCode(400)
                 .body("errors[0].field", equalTo("mark"));

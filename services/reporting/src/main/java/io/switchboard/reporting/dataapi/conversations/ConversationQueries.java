@@ -374,6 +374,30 @@ public class ConversationQueries {
         return objectives;
     }
 
+    /** A chat's claim when it is claimed and not released (the latest claim or release by time wins); else empty. */
+    public Optional<Conversation.Claim> claim(String partner, long chatId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT agent_id, changed_at FROM chat_claims WHERE partner_id = ? AND chat_id = ? AND agent_id IS NOT NULL""")) {
+            Sql.bind(c, s, partner, chatId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new Conversation.Claim(String.valueOf(rs.getLong("agent_id")),
+                        time(Sql.instant(rs, "changed_at")))) : Optional.empty();
+            }
+        }
+    }
+
+    /** A chat's latest mark by time, if it was ever marked. */
+    public Optional<Conversation.Mark> mark(String partner, long chatId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT mark, marked_by_user_id, marked_at FROM chat_marks WHERE partner_id = ? AND chat_id = ?""")) {
+            Sql.bind(c, s, partner, chatId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new Conversation.Mark(rs.getString("mark"),
+                        text(Sql.longOrNull(rs, "marked_by_user_id")), time(Sql.instant(rs, "marked_at")))) : Optional.empty();
+            }
+        }
+    }
+
     /** A chat's custom-data attributes by name; calls carry none. */
     public List<Conversation.Attribute> attributes(String partner, long chatId) throws SQLException {
         List<Conversation.Attribute> attributes = new ArrayList<>();

@@ -174,6 +174,17 @@ public class DataGraph {
                             Long chat = chatId(conversation);
                             return chat == null ? List.of() : conversations.messages(conversation.partnerId(), chat, first);
                         }))
+                        .dataFetcher("queued", env -> ((Conversation) env.getSource()).queued())
+                        .dataFetcher("claim", blocking(env -> {
+                            Conversation conversation = env.getSource();
+                            Long chat = chatId(conversation);
+                            return chat == null ? null : conversations.claim(conversation.partnerId(), chat).orElse(null);
+                        }))
+                        .dataFetcher("mark", blocking(env -> {
+                            Conversation conversation = env.getSource();
+                            Long chat = chatId(conversation);
+                            return chat == null ? null : conversations.mark(conversation.partnerId(), chat).orElse(null);
+                        }))
                         .dataFetcher("attributes", blocking(env -> {
                             Conversation conversation = env.getSource();
                             Long chat = chatId(conversation);
