@@ -82,7 +82,7 @@ public class ChatProjection implements Projection.PerEvent {
             Upsert.into("chat_marks").key("partner_id", e.partnerId()).key("chat_id", d.chatId()).newest(NEWER_MARK, mark).run(w);
         } else if (data instanceof CustomDataAttached d) {
             chat(e, d.chatId()).run(w);
-            for (Map.Entry<String, CustomDataField> field : d.data().entrySet()) {
+            for (Map.Entry<String, CustomDataField> field : (d.data() == null ? Map.<String, CustomDataField>of() : d.data()).entrySet()) {
                 if (field.getValue() == null || field.getValue().value() == null) {
                     continue;
                 }
