@@ -1,5 +1,7 @@
 package io.switchboard.reporting.chats;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.chat.ChatEvents.ChatAssigned;
 import io.switchboard.events.chat.ChatEvents.ChatClaimed;
@@ -8,6 +10,8 @@ import io.switchboard.events.chat.ChatEvents.ChatFinished;
 import io.switchboard.events.chat.ChatEvents.ChatMarked;
 import io.switchboard.events.chat.ChatEvents.ChatReleased;
 import io.switchboard.events.chat.ChatEvents.ChatStatusChanged;
+import io.switchboard.events.chat.ChatEvents.CustomDataAttached;
+import io.switchboard.events.chat.ChatEvents.CustomDataField;
 import io.switchboard.events.chat.ChatEvents.EndUserUpdated;
 import io.switchboard.events.chat.ChatEvents.MessageSent;
 import io.switchboard.reporting.jdbc.Projection;
@@ -25,7 +29,8 @@ import java.util.Map;
  * read side sees redacted text only.
  */
 public class ChatProjection implements Projection.PerEvent {
-    public static final List<String> TABLES = List.of("chats", "chat_participants", "chat_claims", "chat_marks");
+    public static final List<String> TABLES = List.of("chats", "chat_participants", "chat_claims", "chat_marks",
+            "chat_attributes");
 
     @Override
     public List<String> tables() {
@@ -75,6 +80,19 @@ public class ChatProjection implements Projection.PerEvent {
             mark.put("marked_by_user_id", d.markedByUserId());
             mark.put("marked_at", d.markedAt());
             Upsert.into("chat_marks").key("partner_id", e.partnerId()).key("chat_id", d.chatId()).newest(NEWER_MARK, mark).run(w);
+        } else if (data instanceof CustomDataAttached d) {
+            chat(e, d.chatId()).run(w);
+            for (Map.Entry<String, CustomDataField> field : (d.data() == null ? Map.<String, CustomDataField>of() : d.data()).entrySet()) {
+                if (field.getValue() == null || field.getValue().value() == null) {
+                    continue;
+                }
+                Map<String, Object> attribute = new LinkedHashMap<>();
+                attribute.put("value", attributeText(field.getValue().value()));
+                attribute.put("label", field.getValue().label());
+                attribute.put("attached_at", d.attachedAt());
+                Upsert.into("chat_attributes").key("partner_id", e.partnerId()).key("chat_id", d.chatId())
+                        .key("name", field.getKey()).newest(NEWER_ATTRIBUTE, attribute).run(w);
+            }
         } else if (data instanceof EndUserUpdated d) {
             chat(e, d.chatId()).set("end_user_identifier", d.identifier()).set("end_user_email", d.email())
                     .set("end_user_phone", d.phone()).run(w);
@@ -88,6 +106,24 @@ public class ChatProjection implements Projection.PerEvent {
     private static final Upsert.Guard NEWER_CLAIM = newer("changed_at");
     /** The latest mark wins. */
     private static final Upsert.Guard NEWER_MARK = newer("marked_at");
+    /** A custom-data field sent again later replaces the earlier value. */
+    private static final Upsert.Guard NEWER_ATTRIBUTE = newer("attached_at");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * A custom-data value as the text attributes are matched against: a string as sent, a number or boolean as its
+     * JSON literal, an object or array as its JSON (so nothing sent is lost, and a lookup names what was sent).
+     */
+    static String attributeText(Object value) {
+        if (value instanceof String text) {
+            return text;
+        }
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException ex) {
+            return String.valueOf(value);
+        }
+    }
 
     private static Upsert.Guard newer(String column) {
         return new Upsert.Guard("%1$s." + column + " IS NULL OR %1$s." + column + " <= EXCLUDED." + column,

@@ -10,10 +10,13 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.chat.ChatEvents;
+import io.switchboard.events.chat.ChatEvents.ChatAssigned;
 import io.switchboard.events.chat.ChatEvents.ChatClaimed;
 import io.switchboard.events.chat.ChatEvents.ChatCreated;
 import io.switchboard.events.chat.ChatEvents.ChatMarked;
 import io.switchboard.events.chat.ChatEvents.ChatReleased;
+import io.switchboard.events.chat.ChatEvents.CustomDataAttached;
+import io.switchboard.events.chat.ChatEvents.CustomDataField;
 import io.switchboard.events.interaction.CallEvents;
 import io.switchboard.events.interaction.CallEvents.CallConnected;
 import io.switchboard.events.interaction.CallEvents.CallCreated;
@@ -81,10 +84,18 @@ class PlatformDataApiTest {
             long next701 = events.stream().filter(e -> ChatEvents.AGGREGATE_TYPE.equals(e.aggregateType())
                     && TestEnvelopes.key(ChatEvents.AGGREGATE_TYPE, 701).equals(e.aggregateId())).count() + 1;
             events.addAll(claimsAndMarks(at, next701));
+            events.addAll(attributesAndAssists(at));
             events.addAll(callOf(511, 150, Instant.parse("2026-11-21T08:00:00Z")));
             events.addAll(callOf(512, 150, Instant.parse("2026-11-21T08:10:00Z")));
             DataFeed.sendAndAwait(dataSource, PARTNER, events);
             DataFeed.sendAndAwait(dataSource, OTHER, Scenario.of(OTHER).subList(0, 1));
+            // The other partner has a chat with the same itinerary and attributes: never seen by PARTNER's callers.
+            DataFeed.sendAndAwait(dataSource, OTHER, List.of(
+                    DataFeed.event(OTHER, ChatEvents.AGGREGATE_TYPE, 802, 1, new ChatCreated(802, "va_assigned", 31L, "en",
+                            null, null, Map.of(), List.of(), List.of(), at, null), at),
+                    DataFeed.event(OTHER, ChatEvents.AGGREGATE_TYPE, 802, 2, new CustomDataAttached(802, false,
+                            Map.of("itinerary_number", new CustomDataField("Itinerary", "IT-4455"),
+                                    "tier", new CustomDataField("Tier", "gold")), at.plusSeconds(40)), at.plusSeconds(40))));
             fed = true;
         }
     }
@@ -107,6 +118,33 @@ class PlatformDataApiTest {
         events.add(DataFeed.event(PARTNER, ChatEvents.AGGREGATE_TYPE, 704, 3, new ChatClaimed(704, 161, at.plusSeconds(10)), at.plusSeconds(10)));
         events.add(DataFeed.event(PARTNER, ChatEvents.AGGREGATE_TYPE, 701, next701, new ChatMarked(701, 103, "escalated", null, at.plusSeconds(30)), at.plusSeconds(30)));
         events.add(DataFeed.event(PARTNER, ChatEvents.AGGREGATE_TYPE, 701, next701 + 1, new ChatMarked(701, 103, "vip", null, at.plusSeconds(5)), at.plusSeconds(5)));
+        return events;
+    }
+
+    /**
+     * Custom data: chat 702 carries itinerary `IT-4455` (as `itinerary_number`), tier gold and party size 3 (a number);
+     * 703 the same itinerary (as `itinerary`) and tier gold; 704's itinerary was `IT-OLD`, then `IT-NEW` — the later
+     * one arrives first and stays. Chat 705 went to agent 170, then was handed to agent 171 (who assisted).
+     */
+    static List<EventEnvelope> attributesAndAssists(Instant at) {
+        List<EventEnvelope> events = new ArrayList<>();
+        events.add(DataFeed.event(PARTNER, ChatEvents.AGGREGATE_TYPE, 702, 4, new CustomDataAttached(702, false,
+                Map.of("itinerary_number", new CustomDataField("Itinerary", "IT-4455"),
+                        "tier", new CustomDataField("Tier", "gold"),
+                        "party_size", new CustomDataField("Party", 3)), at.plusSeconds(40)), at.plusSeconds(40)));
+        events.add(DataFeed.event(PARTNER, ChatEvents.AGGREGATE_TYPE, 703, 4, new CustomDataAttached(703, true,
+                Map.of("itinerary", new CustomDataField(null, "IT-4455"), "tier", new CustomDataField("Tier", "gold")),
+                at.plusSeconds(40)), at.plusSeconds(40)));
+        events.add(DataFeed.event(PARTNER, ChatEvents.AGGREGATE_TYPE, 704, 4, new CustomDataAttached(704, false,
+                Map.of("itinerary_id", new CustomDataField("Itinerary", "IT-NEW")), at.plusSeconds(50)), at.plusSeconds(50)));
+        events.add(DataFeed.event(PARTNER, ChatEvents.AGGREGATE_TYPE, 704, 5, new CustomDataAttached(704, false,
+                Map.of("itinerary_id", new CustomDataField("Itinerary", "IT-OLD")), at.plusSeconds(45)), at.plusSeconds(45)));
+        events.add(DataFeed.event(PARTNER, ChatEvents.AGGREGATE_TYPE, 705, 1, new ChatCreated(705, "va_assigned", 31L, "en",
+                null, null, Map.of(), List.of(), List.of(), at.plusSeconds(1), null), at.plusSeconds(1)));
+        events.add(DataFeed.event(PARTNER, ChatEvents.AGGREGATE_TYPE, 705, 2, new ChatAssigned(705, "agent", 170, "First Agent",
+                1, "router", at.plusSeconds(60), 1), at.plusSeconds(60)));
+        events.add(DataFeed.event(PARTNER, ChatEvents.AGGREGATE_TYPE, 705, 3, new ChatAssigned(705, "agent", 171, "Second Agent",
+                2, "router", at.plusSeconds(120), 2), at.plusSeconds(120)));
         return events;
     }
 
@@ -172,6 +210,125 @@ class PlatformDataApiTest {
                 .statusCode(400).body("errors[0].field", equalTo("first"));
     }
 
+    static List<String> ids(RequestSpecification spec, String action, String query, Map<String, Object> variables) {
+        return spec.body(Map.of("query", query, "variables", variables)).post(CONVERSATION.formatted(PARTNER, action))
+                .then().statusCode(200).body("errors", nullValue()).body("extensions.watermark", notNullValue())
+                .extract().jsonPath().getList("data." + action + ".edges.node.conversationId", String.class);
+    }
+
+    @Test
+    void anItineraryFindsTheChatsThatCarryItUnderAnyOfItsNames() {
+        String query = "query($it: String!, $after: String) { getConversationsByItinerary(itinerary: $it, first: 1, after: $after)"
+                + " { edges { node { conversationId } } pageInfo { hasNextPage endCursor } } }";
+        // Conversation access: every agent; newest first, one per page (702 and 703 were created at the same time:
+        // the higher id first).
+        JsonPath first = agent(101).body(Map.of("query", query, "variables", Map.of("it", "IT-4455")))
+                .post(CONVERSATION.formatted(PARTNER, "getConversationsByItinerary")).then().statusCode(200)
+                .body("errors", nullValue()).extract().jsonPath().setRootPath("data.getConversationsByItinerary");
+        assertThat(first.getList("edges.node.conversationId")).containsExactly("chat-703");
+        assertThat(first.getBoolean("pageInfo.hasNextPage")).isTrue();
+        Map<String, Object> next = new java.util.HashMap<>(Map.of("it", "IT-4455", "after", first.getString("pageInfo.endCursor")));
+        JsonPath second = agent(101).body(Map.of("query", query, "variables", next))
+                .post(CONVERSATION.formatted(PARTNER, "getConversationsByItinerary")).then().statusCode(200)
+                .extract().jsonPath().setRootPath("data.getConversationsByItinerary");
+        assertThat(second.getList("edges.node.conversationId")).containsExactly("chat-702");
+        assertThat(second.getBoolean("pageInfo.hasNextPage")).isFalse();
+        // The latest value by time wins, whatever the arrival order; an unknown itinerary is an empty page.
+        assertThat(ids(agent(101), "getConversationsByItinerary", query, Map.of("it", "IT-NEW"))).containsExactly("chat-704");
+        assertThat(ids(agent(101), "getConversationsByItinerary", query, Map.of("it", "IT-OLD"))).isEmpty();
+        assertThat(ids(agent(101), "getConversationsByItinerary", query, Map.of("it", "it-4455"))).isEmpty();
+        // The other partner's chat with the same itinerary is its own.
+        assertThat(as(TestTokens.agent(OTHER, 101, "agent"), OTHER).body(Map.of("query", query, "variables", Map.of("it", "IT-4455")))
+                .post(CONVERSATION.formatted(OTHER, "getConversationsByItinerary")).then().statusCode(200).extract().jsonPath()
+                .getList("data.getConversationsByItinerary.edges.node.conversationId", String.class)).containsExactly("chat-802");
+        // Limits: 400 naming the argument, on /graphql a GraphQL error naming it.
+        for (String bad : List.of("", "x".repeat(2_001))) {
+            agent(101).body(Map.of("query", query, "variables", Map.of("it", bad)))
+                    .post(CONVERSATION.formatted(PARTNER, "getConversationsByItinerary")).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("itinerary"));
+        }
+        given().auth().oauth2(TestTokens.agent(PARTNER, 101, "agent")).contentType(ContentType.JSON)
+                .body(Map.of("query", query, "variables", Map.of("it", "x".repeat(2_001)))).post("/graphql").then()
+                .statusCode(200).body("errors[0].extensions.argument", equalTo("itinerary"));
+    }
+
+    @Test
+    void attributesAreAndedAndForSupervisorsOnly() {
+        String query = "query($attrs: [AttributeInput!]!) { getConversationsByAttributes(attributes: $attrs)"
+                + " { edges { node { conversationId attributes { name value label } } } } }";
+        Map<String, Object> gold = Map.of("attrs", List.of(Map.of("name", "tier", "value", "gold")));
+        assertThat(ids(supervisor(), "getConversationsByAttributes", query, gold)).containsExactly("chat-703", "chat-702");
+        assertThat(ids(supervisor(), "getConversationsByAttributes", query, Map.of("attrs", List.of(
+                Map.of("name", "tier", "value", "gold"), Map.of("name", "party_size", "value", "3")))))
+                .containsExactly("chat-702");
+        assertThat(ids(supervisor(), "getConversationsByAttributes", query, Map.of("attrs", List.of(
+                Map.of("name", "tier", "value", "gold"), Map.of("name", "party_size", "value", "4"))))).isEmpty();
+        assertThat(ids(supervisor(), "getConversationsByAttributes", query, Map.of("attrs", List.of(
+                Map.of("name", "nope", "value", "gold"))))).isEmpty();
+        // A conversation shows its attributes: a number as its JSON, with the label it was sent with.
+        JsonPath chat = post(agent(101), PARTNER, "getConversationById",
+                "{ getConversationById(conversationId: \"chat-702\") { attributes { name value label } } }")
+                .statusCode(200).extract().jsonPath().setRootPath("data.getConversationById");
+        assertThat(chat.getList("attributes.name")).containsExactly("itinerary_number", "party_size", "tier");
+        assertThat(chat.getList("attributes.value")).containsExactly("IT-4455", "3", "gold");
+        assertThat(chat.getList("attributes.label")).containsExactly("Itinerary", "Party", "Tier");
+        post(agent(101), PARTNER, "getConversationById",
+                "{ getConversationById(conversationId: \"call-501\") { attributes { name } } }")
+                .statusCode(200).body("data.getConversationById.attributes", hasSize(0));
+        // Transcript search: a plain agent is refused, naming the action.
+        agent(101).body(Map.of("query", query, "variables", gold))
+                .post(CONVERSATION.formatted(PARTNER, "getConversationsByAttributes")).then().statusCode(403)
+                .body("detail", containsString("conversationdata:getConversationsByAttributes"));
+        // Another partner's supervisor sees its own chat only.
+        assertThat(as(TestTokens.agent(OTHER, 103, "agent", "supervisor"), OTHER).body(Map.of("query", query, "variables", gold))
+                .post(CONVERSATION.formatted(OTHER, "getConversationsByAttributes")).then().statusCode(200).extract().jsonPath()
+                .getList("data.getConversationsByAttributes.edges.node.conversationId", String.class)).containsExactly("chat-802");
+        // Limits: 1 to 10 pairs, names of 255 and values of 2,000 characters.
+        List<Map<String, Object>> eleven = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            eleven.add(Map.of("name", "n" + i, "value", "v"));
+        }
+        Map<String, String> refusals = Map.of(
+                "attributes", "[]",
+                "attributes[1].name", "[{name: \"tier\", value: \"gold\"}, {name: \"" + "n".repeat(256) + "\", value: \"v\"}]",
+                "attributes[0].value", "[{name: \"tier\", value: \"\"}]");
+        refusals.forEach((field, attrs) -> post(supervisor(), PARTNER, "getConversationsByAttributes",
+                "{ getConversationsByAttributes(attributes: " + attrs + ") { edges { cursor } } }")
+                .statusCode(400).body("errors[0].field", equalTo(field)));
+        supervisor().body(Map.of("query", query, "variables", Map.of("attrs", eleven)))
+                .post(CONVERSATION.formatted(PARTNER, "getConversationsByAttributes")).then().statusCode(400)
+                .body("errors[0].field", equalTo("attributes"));
+        supervisor().body(Map.of("query", query, "variables", Map.of("attrs", List.of(Map.of("name", "tier", "value", "v".repeat(2_001))))))
+                .post(CONVERSATION.formatted(PARTNER, "getConversationsByAttributes")).then().statusCode(400)
+                .body("errors[0].field", equalTo("attributes[0].value"));
+    }
+
+    @Test
+    void anAgentsAssistConversationsAreThoseItJoinedAfterAnotherAgent() {
+        String query = "query($after: String) { getAgentAssistConversations(first: 1, after: $after)"
+                + " { edges { node { conversationId } } pageInfo { hasNextPage endCursor } } }";
+        // Call 501 was answered by 101; 102 (a transfer) and 103 (a team transfer) joined it.
+        assertThat(ids(agent(102), "getAgentAssistConversations", query, Map.of())).containsExactly("call-501");
+        assertThat(ids(agent(103), "getAgentAssistConversations", query, Map.of())).containsExactly("call-501");
+        assertThat(ids(agent(101), "getAgentAssistConversations", query, Map.of())).isEmpty();
+        // Chat 705 went to 170 first and was then handed to 171.
+        assertThat(ids(agent(171), "getAgentAssistConversations", query, Map.of())).containsExactly("chat-705");
+        assertThat(ids(agent(170), "getAgentAssistConversations", query, Map.of())).isEmpty();
+        // The caller's own only: a supervisor's token is its own agent (103), and a caller without an agent is refused.
+        assertThat(ids(supervisor(), "getAgentAssistConversations", query, Map.of())).containsExactly("call-501");
+        post(as(TestTokens.bearer(PARTNER, "agent"), PARTNER), PARTNER, "getAgentAssistConversations",
+                "{ getAgentAssistConversations { edges { cursor } } }")
+                .statusCode(400).body("errors[0].field", equalTo("agentId"));
+        // The same agent id at another partner has no assists there.
+        as(TestTokens.agent(OTHER, 102, "agent"), OTHER).body(body("{ getAgentAssistConversations { edges { cursor } } }"))
+                .post(CONVERSATION.formatted(OTHER, "getAgentAssistConversations")).then().statusCode(200)
+                .body("data.getAgentAssistConversations.edges", hasSize(0));
+        post(agent(102), PARTNER, "getAgentAssistConversations", "{ getAgentAssistConversations(first: 101) { edges { cursor } } }")
+                .statusCode(400).body("errors[0].field", equalTo("first"));
+        post(agent(102), PARTNER, "getAgentAssistConversations", "{ getAgentAssistConversations(after: \"bm9wZQ\") { edges { cursor } } }")
+                .statusCode(400).body("errors[0].field", equalTo("after"));
+    }
+
     @Test
     void theQueueNowIsForSupervisors() {
         String query = "query { GetQueuedConversations(first: 100) { edges { node { conversationId status } } } }";
@@ -207,6 +364,26 @@ class PlatformDataApiTest {
         assertThat(supervisor().body(Map.of("query", marked, "variables", Map.of("mark", "vip")))
                 .post(CONVERSATION.formatted(PARTNER, "GetMarkedConversations")).then().statusCode(200).extract().jsonPath()
                 .getList("data.GetMarkedConversations.edges.node.conversationId", String.class)).containsExactly("chat-702");
+        // The same state as fields of a conversation.
+        String state = "{ getConversationById(conversationId: \"%s\") { queued claim { agentId claimedAt } mark { mark markedByUserId markedAt } } }";
+        JsonPath chat702 = post(agent(101), PARTNER, "getConversationById", state.formatted("chat-702")).statusCode(200)
+                .body("errors", nullValue()).extract().jsonPath().setRootPath("data.getConversationById");
+        assertThat(chat702.getBoolean("queued")).isTrue();
+        assertThat(chat702.getString("claim.agentId")).isEqualTo("160");
+        assertThat(chat702.getString("claim.claimedAt")).isEqualTo("2026-11-21T09:50:10.000Z");
+        assertThat(chat702.getString("mark.mark")).isEqualTo("vip");
+        assertThat(chat702.getString("mark.markedByUserId")).isEqualTo("103");
+        assertThat(chat702.getString("mark.markedAt")).isEqualTo("2026-11-21T09:50:11.000Z");
+        post(agent(101), PARTNER, "getConversationById", state.formatted("chat-703")).statusCode(200)
+                .body("data.getConversationById.queued", equalTo(false))
+                .body("data.getConversationById.claim", nullValue())
+                .body("data.getConversationById.mark", nullValue());
+        post(agent(101), PARTNER, "getConversationById", state.formatted("chat-701")).statusCode(200)
+                .body("data.getConversationById.mark.mark", equalTo("escalated"));
+        post(agent(101), PARTNER, "getConversationById", state.formatted("call-501")).statusCode(200)
+                .body("data.getConversationById.queued", equalTo(false))
+                .body("data.getConversationById.claim", nullValue())
+                .body("data.getConversationById.mark", nullValue());
         supervisor().body(Map.of("query", marked, "variables", Map.of("mark", "x".repeat(101))))
                 .post(CONVERSATION.formatted(PARTNER, "GetMarkedConversations")).then().statusCode(400)
                 .body("errors[0].field", equalTo("mark"));
@@ -394,7 +571,7 @@ class PlatformDataApiTest {
         // Unknown domains and actions (and actions not served yet) are not found.
         post(agent(101), PARTNER, "nope", byId).statusCode(404);
         agent(101).body(body(byId)).post("/api/partners/" + PARTNER + "/data/otherdata/getConversationById").then().statusCode(404);
-        post(agent(101), PARTNER, "getConversationsByItinerary", byId).statusCode(404);
+        agent(101).body(body(byId)).post("/api/partners/" + PARTNER + "/data/dimensiondata/getAgents").then().statusCode(404);
         // No token: 401.
         given().contentType(ContentType.JSON).header("x-cp-partner-id", PARTNER).body(body(byId))
                 .post(CONVERSATION.formatted(PARTNER, "getConversationById")).then().statusCode(401);

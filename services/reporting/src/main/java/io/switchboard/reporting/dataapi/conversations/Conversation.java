@@ -12,6 +12,22 @@ public record Conversation(String conversationId, String channel, String partner
                            String createdAt, String queuedAt, String assignedAt, String endedAt, Customer customer,
                            MenuRef menu, Integer messageCount, List<Participant> participants, CallMetrics callMetrics) {
 
+    /**
+     * Whether the conversation waits for an agent now: its shown status (the Manager API's rule for calls and for chats,
+     * the one {@code GetQueuedConversations} filters on) is {@code queued}.
+     */
+    public boolean queued() {
+        return "queued".equals(status);
+    }
+
+    /** A chat's standing claim: the agent that claimed it and when. */
+    public record Claim(String agentId, String claimedAt) {
+    }
+
+    /** A chat's latest mark: the mark, who set it and when. */
+    public record Mark(String mark, String markedByUserId, String markedAt) {
+    }
+
     /** The customer (end user) as the channel knows it; what a channel does not capture is null. */
     public record Customer(String endUserId, String identifier, String email, String phone) {
     }
@@ -37,6 +53,10 @@ public record Conversation(String conversationId, String channel, String partner
 
     /** An intent that was the topic of some of a conversation's messages: its best score and how many. */
     public record Objective(String intent, double score, int messageCount) {
+    }
+
+    /** A custom-data attribute: its name, its value as text, and the label it was sent with. */
+    public record Attribute(String name, String value, String label) {
     }
 
     /** A page of conversations with the opaque cursor of its last one. */

@@ -113,6 +113,48 @@ public class ConversationQueries {
                             + " AND m.chat_id = h.id AND m.mark = ?)", List.of(mark));
         }
 
+        /**
+         * The custom-data attribute names that hold an itinerary (a trip's booking reference): a partner sends it in
+         * a chat's custom data under one of these names.
+         */
+        public static final List<String> ITINERARY_ATTRIBUTES = List.of("itinerary", "itinerary_number", "itinerary_id");
+
+        /** Chats carrying this itinerary under one of {@link #ITINERARY_ATTRIBUTES}; calls carry no custom data. */
+        public static Filter byItinerary(String itinerary) {
+            return new Filter(null, List.of(), "EXISTS (SELECT 1 FROM chat_attributes a WHERE a.partner_id = h.partner_id"
+                    + " AND a.chat_id = h.id AND a.name = ANY (?) AND a.value = ?)",
+                    List.of(ITINERARY_ATTRIBUTES, itinerary));
+        }
+
+        /** Chats carrying every one of these attribute values (AND); calls carry no custom data. */
+        public static Filter byAttributes(List<Conversation.Attribute> attributes) {
+            List<String> conditions = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
+            for (Conversation.Attribute attribute : attributes) {
+                conditions.add("EXISTS (SELECT 1 FROM chat_attributes a WHERE a.partner_id = h.partner_id"
+                        + " AND a.chat_id = h.id AND a.name = ? AND a.value = ?)");
+                params.add(attribute.name());
+                params.add(attribute.value());
+            }
+            return new Filter(null, List.of(), String.join(" AND ", conditions), params);
+        }
+
+        /**
+         * Conversations an agent joined after another agent had them: a call whose handling agent (the one it
+         * connected to, else the agent it was created for) is someone else, with the agent among its agent
+         * participants (a transfer or conference); a chat handed to the agent after its first agent hand-over went to
+         * someone else.
+         */
+        public static Filter assistedBy(long agentId) {
+            return new Filter("COALESCE(c.connected_agent_id, c.agent_id) IS DISTINCT FROM ? AND EXISTS (SELECT 1"
+                    + " FROM call_participants p WHERE p.partner_id = c.partner_id AND p.call_id = c.id"
+                    + " AND p.participant_type = 'agent' AND p.user_id = ?)", List.of(agentId, agentId),
+                    "EXISTS (SELECT 1 FROM chat_participants p WHERE p.partner_id = h.partner_id AND p.chat_id = h.id"
+                            + " AND p.participant_type = 'agent' AND p.user_id = ?) AND (SELECT f.user_id FROM chat_participants f"
+                            + " WHERE f.partner_id = h.partner_id AND f.chat_id = h.id AND f.participant_type = 'agent'"
+                            + " ORDER BY f.segment LIMIT 1) IS DISTINCT FROM ?", List.of(agentId, agentId));
+        }
+
         /** Conversations an agent handled or joined: a call's handling agent or agent participant, a chat's hand-overs. */
         public static Filter byAgent(long agentId) {
             return new Filter("(COALESCE(c.connected_agent_id, c.agent_id) = ? OR EXISTS (SELECT 1 FROM call_participants p"
@@ -353,6 +395,45 @@ public class ConversationQueries {
             }
         }
         return objectives;
+    }
+
+    /** A chat's claim when it is claimed and not released (the latest claim or release by time wins); else empty. */
+    public Optional<Conversation.Claim> claim(String partner, long chatId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT agent_id, changed_at FROM chat_claims WHERE partner_id = ? AND chat_id = ? AND agent_id IS NOT NULL""")) {
+            Sql.bind(c, s, partner, chatId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new Conversation.Claim(String.valueOf(rs.getLong("agent_id")),
+                        time(Sql.instant(rs, "changed_at")))) : Optional.empty();
+            }
+        }
+    }
+
+    /** A chat's latest mark by time, if it was ever marked. */
+    public Optional<Conversation.Mark> mark(String partner, long chatId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT mark, marked_by_user_id, marked_at FROM chat_marks WHERE partner_id = ? AND chat_id = ?""")) {
+            Sql.bind(c, s, partner, chatId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new Conversation.Mark(rs.getString("mark"),
+                        text(Sql.longOrNull(rs, "marked_by_user_id")), time(Sql.instant(rs, "marked_at")))) : Optional.empty();
+            }
+        }
+    }
+
+    /** A chat's custom-data attributes by name; calls carry none. */
+    public List<Conversation.Attribute> attributes(String partner, long chatId) throws SQLException {
+        List<Conversation.Attribute> attributes = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT name, value, label FROM chat_attributes WHERE partner_id = ? AND chat_id = ? ORDER BY name""")) {
+            Sql.bind(c, s, partner, chatId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    attributes.add(new Conversation.Attribute(rs.getString("name"), rs.getString("value"), rs.getString("label")));
+                }
+            }
+        }
+        return attributes;
     }
 
     private static String time(Instant at) {

@@ -64,6 +64,10 @@ public class DataGraph {
     static final int MAX_EMAIL = 254;
     static final int MAX_PHONE = 32;
     static final int MAX_MARK = 100;
+    /** The Chat API's limits of a custom-data name and value. */
+    static final int MAX_ATTRIBUTE_NAME = 255;
+    static final int MAX_ATTRIBUTE_VALUE = 2_000;
+    static final int MAX_ATTRIBUTES = 10;
     private static final Pattern POSITIVE_ID = Pattern.compile("[1-9][0-9]{0,17}");
     private static final ParserOptions PARSER = ParserOptions.newParserOptions()
             .maxCharacters(MAX_QUERY_CHARS).maxTokens(MAX_TOKENS).maxWhitespaceTokens(MAX_QUERY_CHARS)
@@ -172,6 +176,18 @@ public class DataGraph {
                             }
                             return page(env, ConversationQueries.Filter.byAgent(own));
                         }))
+                        .dataFetcher("getConversationsByItinerary", blocking(env ->
+                                page(env, ConversationQueries.Filter.byItinerary(required(env, "itinerary", MAX_ATTRIBUTE_VALUE)))))
+                        .dataFetcher("getConversationsByAttributes", blocking(env ->
+                                page(env, ConversationQueries.Filter.byAttributes(attributes(env)))))
+                        .dataFetcher("getAgentAssistConversations", blocking(env -> {
+                            Long own = caller(env).agentId();
+                            if (own == null) {
+                                throw new ArgumentProblem("agentId", "the caller is not an agent (its token carries no "
+                                        + "agent_id): it has no assist conversations");
+                            }
+                            return page(env, ConversationQueries.Filter.assistedBy(own));
+                        }))
                         .dataFetcher("GetQueuedConversations", blocking(env -> page(env, ConversationQueries.Filter.queued())))
                         .dataFetcher("getClaimedConversations", blocking(env ->
                                 page(env, ConversationQueries.Filter.claimed(optionalId(env, "agentId")))))
@@ -191,6 +207,22 @@ public class DataGraph {
                             Conversation conversation = env.getSource();
                             Long chat = chatId(conversation);
                             return chat == null ? List.of() : conversations.messages(conversation.partnerId(), chat, first);
+                        }))
+                        .dataFetcher("queued", env -> ((Conversation) env.getSource()).queued())
+                        .dataFetcher("claim", blocking(env -> {
+                            Conversation conversation = env.getSource();
+                            Long chat = chatId(conversation);
+                            return chat == null ? null : conversations.claim(conversation.partnerId(), chat).orElse(null);
+                        }))
+                        .dataFetcher("mark", blocking(env -> {
+                            Conversation conversation = env.getSource();
+                            Long chat = chatId(conversation);
+                            return chat == null ? null : conversations.mark(conversation.partnerId(), chat).orElse(null);
+                        }))
+                        .dataFetcher("attributes", blocking(env -> {
+                            Conversation conversation = env.getSource();
+                            Long chat = chatId(conversation);
+                            return chat == null ? List.of() : conversations.attributes(conversation.partnerId(), chat);
                         }))
                         .dataFetcher("objectives", blocking(env -> {
                             Conversation conversation = env.getSource();
@@ -232,6 +264,35 @@ public class DataGraph {
             throw new ArgumentProblem(name, "must be 1 to " + max + " characters");
         }
         return value;
+    }
+
+    private static String required(DataFetchingEnvironment env, String name, int max) {
+        String value = bounded(env, name, max);
+        if (value == null) {
+            throw new ArgumentProblem(name, "is required");
+        }
+        return value;
+    }
+
+    /** The {@code attributes} argument: 1 to {@link #MAX_ATTRIBUTES} name/value pairs, each bounded. */
+    private static List<Conversation.Attribute> attributes(DataFetchingEnvironment env) {
+        List<Map<String, Object>> given = env.getArgument("attributes");
+        if (given == null || given.isEmpty() || given.size() > MAX_ATTRIBUTES) {
+            throw new ArgumentProblem("attributes", "must be 1 to " + MAX_ATTRIBUTES + " name/value pairs");
+        }
+        List<Conversation.Attribute> attributes = new java.util.ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            String name = (String) given.get(i).get("name");
+            String value = (String) given.get(i).get("value");
+            if (name == null || name.isEmpty() || name.length() > MAX_ATTRIBUTE_NAME) {
+                throw new ArgumentProblem("attributes[" + i + "].name", "must be 1 to " + MAX_ATTRIBUTE_NAME + " characters");
+            }
+            if (value == null || value.isEmpty() || value.length() > MAX_ATTRIBUTE_VALUE) {
+                throw new ArgumentProblem("attributes[" + i + "].value", "must be 1 to " + MAX_ATTRIBUTE_VALUE + " characters");
+            }
+            attributes.add(new Conversation.Attribute(name, value, null));
+        }
+        return attributes;
     }
 
     private static Long optionalId(DataFetchingEnvironment env, String name) {
