@@ -571,7 +571,7 @@ class PlatformDataApiTest {
         // Unknown domains and actions (and actions not served yet) are not found.
         post(agent(101), PARTNER, "nope", byId).statusCode(404);
         agent(101).body(body(byId)).post("/api/partners/" + PARTNER + "/data/otherdata/getConversationById").then().statusCode(404);
-        agent(101).body(body(byId)).post("/api/partners/" + PARTNER + "/data/dimensiondata/getAgents").then().statusCode(404);
+        agent(101).body(body(byId)).post("/api/partners/" + PARTNER + "/data/dimensiondata/getConversationById").then().statusCode(404);
         // No token: 401.
         given().contentType(ContentType.JSON).header("x-cp-partner-id", PARTNER).body(body(byId))
                 .post(CONVERSATION.formatted(PARTNER, "getConversationById")).then().statusCode(401);
