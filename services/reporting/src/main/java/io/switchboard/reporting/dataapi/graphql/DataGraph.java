@@ -22,12 +22,15 @@ import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.SchemaPrinter;
 import graphql.schema.idl.TypeDefinitionRegistry;
+import io.switchboard.reporting.dataapi.analytics.ConversationMetricsQuery;
+import io.switchboard.reporting.dataapi.analytics.MetricsRequest;
 import io.switchboard.reporting.dataapi.conversations.Conversation;
 import io.switchboard.reporting.dataapi.conversations.ConversationId;
 import io.switchboard.reporting.dataapi.conversations.ConversationQueries;
 import io.switchboard.reporting.dataapi.conversations.Cursor;
 import io.switchboard.reporting.dataapi.policy.DataActions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,6 +66,9 @@ public class DataGraph {
             .maxRuleDepth(200).captureSourceLocation(true).build();
 
     private final ConversationQueries conversations;
+    /** Injected into the field so that the constructor stays the schema's (unit tests build it without a database). */
+    @Inject
+    ConversationMetricsQuery analytics;
     private final GraphQLSchema schema;
     private final String sdl;
     private final GraphQL engine;
@@ -71,6 +77,7 @@ public class DataGraph {
         this.conversations = conversations;
         String source = resource("dataapi/schema.graphqls");
         TypeDefinitionRegistry types = new SchemaParser().parse(source);
+        types.merge(new SchemaParser().parse(resource("dataapi/analytics.graphqls")));
         this.schema = new SchemaGenerator().makeExecutableSchema(types, wiring());
         this.sdl = new SchemaPrinter(SchemaPrinter.Options.defaultOptions().includeDirectives(false)
                 .includeScalarTypes(false).includeSchemaDefinition(false)).print(schema);
@@ -110,6 +117,9 @@ public class DataGraph {
 
     private RuntimeWiring wiring() {
         return RuntimeWiring.newRuntimeWiring()
+                // dataapi.analytics (schema dataapi/analytics.graphqls)
+                .type("Query", q -> q.dataFetcher("getConversationMetrics", blocking(env ->
+                        analytics.run(caller(env).partnerId(), MetricsRequest.of(env.getArguments())))))
                 .type("Query", q -> q
                         .dataFetcher("getConversationById", blocking(env -> {
                             ConversationId id = ConversationId.parse(env.getArgument("conversationId"));

@@ -25,6 +25,9 @@ public final class DataActions {
             "conversationdata:getConversationsByAttributes", "conversationdata:getConversationsByAgent",
             "conversationdata:GetMarkedConversations", "conversationdata:GetQueuedConversations");
     public static final List<String> CLAIM_RELEASE = List.of("conversationdata:getClaimedConversations");
+    /** Not in seed 000: the analytical queries (the vendor's RBAC has an "Analytics Viewer" policy). */
+    public static final List<String> ANALYTICS = List.of("conversationdata:getConversationMetrics");
+    public static final String ANALYTICS_POLICY = "Analytics";
 
     /** Every action a policy may name. */
     public static final Set<String> ALL;
@@ -34,6 +37,7 @@ public final class DataActions {
         all.addAll(CONVERSATION_ACCESS);
         all.addAll(TRANSCRIPT_SEARCH);
         all.addAll(CLAIM_RELEASE);
+        all.addAll(ANALYTICS);
         ALL = Set.copyOf(all);
     }
 
@@ -43,7 +47,8 @@ public final class DataActions {
 
     /**
      * Seed 000's defaults: Conversation access to every agent, Transcript search to supervisors, Claim release
-     * to enhanced agents and supervisors. An admin gets what a supervisor gets (it manages them).
+     * to enhanced agents and supervisors; and Analytics to supervisors. An admin gets what a supervisor gets (it
+     * manages them).
      */
     public static final List<DefaultPolicy> DEFAULTS = List.of(
             new DefaultPolicy("Conversation access", "Look up conversations by id, customer, itinerary or e-mail, "
@@ -52,7 +57,10 @@ public final class DataActions {
             new DefaultPolicy("Transcript search", "Search conversations by attributes or agent, and list marked "
                     + "and queued conversations.", TRANSCRIPT_SEARCH, List.of(Roles.SUPERVISOR, Roles.ADMIN)),
             new DefaultPolicy("Claim release", "List claimed conversations (to claim or release them).",
-                    CLAIM_RELEASE, List.of(Roles.ENHANCED_AGENT, Roles.SUPERVISOR, Roles.ADMIN)));
+                    CLAIM_RELEASE, List.of(Roles.ENHANCED_AGENT, Roles.SUPERVISOR, Roles.ADMIN)),
+            // Partners seeded before it get it from migration V30 (the defaults are created once per partner).
+            new DefaultPolicy(ANALYTICS_POLICY, "Counts and durations of conversations by interval, time zone and "
+                    + "channel, menu, agent, team or intent.", ANALYTICS, List.of(Roles.SUPERVISOR, Roles.ADMIN)));
 
     /** The partner roles policies are assigned to; {@code system} is above policies (it reads every action). */
     public static final List<String> ASSIGNABLE_ROLES = List.of(Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR,
