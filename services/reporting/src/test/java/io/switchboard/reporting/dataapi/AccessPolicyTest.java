@@ -24,7 +24,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 /**
- * Access policies are data: the three defaults exist for every partner, a partner admin lists, creates,
+ * Access policies are data: the default policies (seed 000's three and Analytics) exist for every partner, a partner admin lists, creates,
  * changes and deletes policies and assigns them to roles, and every action is enforced by them.
  */
 @QuarkusTest
@@ -52,7 +52,7 @@ class AccessPolicyTest {
     void everyPartnerStartsWithTheThreeDefaults() {
         String partner = partner();
         admin(partner).get("/api/partners/" + partner + "/access-policies").then().statusCode(200)
-                .body("name", containsInAnyOrder("Conversation access", "Transcript search", "Claim release"))
+                .body("name", containsInAnyOrder("Conversation access", "Transcript search", "Claim release", "Analytics"))
                 .body("find { it.name == 'Conversation access' }.roles",
                         containsInAnyOrder("agent", "enhanced-agent", "supervisor", "admin"))
                 .body("find { it.name == 'Conversation access' }.actions", hasSize(6))
@@ -65,9 +65,9 @@ class AccessPolicyTest {
         admin(partner).get("/api/partners/" + partner + "/access-policy-roles").then().statusCode(200)
                 .body("role", containsInAnyOrder("admin", "agent", "enhanced-agent", "supervisor"))
                 .body("find { it.role == 'agent' }.policies", hasSize(1))
-                .body("find { it.role == 'supervisor' }.policies", hasSize(3));
+                .body("find { it.role == 'supervisor' }.policies", hasSize(4));
         // Defaults are created once per partner: reading again changes nothing.
-        admin(partner).get("/api/partners/" + partner + "/access-policies").then().statusCode(200).body("$", hasSize(3));
+        admin(partner).get("/api/partners/" + partner + "/access-policies").then().statusCode(200).body("$", hasSize(4));
     }
 
     @Test
@@ -132,8 +132,9 @@ class AccessPolicyTest {
         admin(partner).body(Map.of("name", "x", "actions", List.of("conversationdata:getConversationById")))
                 .put(base + "/" + UUID.randomUUID()).then().statusCode(404);
         admin(partner).delete(base + "/not-an-id").then().statusCode(404);
-        // At most 50 policies per partner (3 defaults + 47).
-        for (int i = 0; i < 47; i++) {
+        // At most 50 policies per partner, the defaults included.
+        for (int i = 0; i < io.switchboard.reporting.dataapi.policy.AccessPolicies.MAX_POLICIES
+                - io.switchboard.reporting.dataapi.policy.DataActions.DEFAULTS.size(); i++) {
             admin(partner).body(Map.of("name", "p" + i, "actions", List.of("conversationdata:getConversationById")))
                     .post(base).then().statusCode(201);
         }
