@@ -121,25 +121,39 @@ public class ConversationMetricsQuery {
             }
         }
         // The agent a chat is counted for is the Manager API's agent_info: its last agent hand-over.
-        try (PreparedStatement s = c.prepareStatement("""
-                SELECT c.partner_id, c.id, c.created_at, c.menu_id, c.ended_at, c.assigned_at, c.created_status, c.status,
-                       (SELECT p.user_id FROM chat_participants p WHERE p.partner_id = c.partner_id AND p.chat_id = c.id
-                           AND p.participant_type = 'agent' ORDER BY p.segment DESC LIMIT 1) AS agent_id,
-                       EXISTS (SELECT 1 FROM chat_participants p WHERE p.partner_id = c.partner_id AND p.chat_id = c.id
-                           AND p.participant_type = 'agent') AS had_agent
-                  FROM chats c WHERE\s""" + range("c", partner))) {
+        Map<ChatKey, long[]> lastAgent = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT p.partner_id, p.chat_id, p.segment, p.user_id FROM chats c"
+                + " JOIN chat_participants p ON p.partner_id = c.partner_id AND p.chat_id = c.id WHERE " + range("c", partner)
+                + " AND p.participant_type = 'agent'")) {
+            Sql.bind(c, s, params);
+            s.setFetchSize(5000);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long segment = rs.getLong(3);
+                    long user = rs.getLong(4);
+                    long[] known = lastAgent.computeIfAbsent(new ChatKey(rs.getString(1), rs.getLong(2)),
+                            k -> new long[] {Long.MIN_VALUE, 0});
+                    if (segment > known[0]) {
+                        known[0] = segment;
+                        known[1] = rs.wasNull() ? 0 : user;
+                    }
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT c.partner_id, c.id, c.created_at, c.menu_id, c.ended_at,"
+                + " c.assigned_at, c.created_status, c.status FROM chats c WHERE " + range("c", partner))) {
             Sql.bind(c, s, params);
             s.setFetchSize(5000);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     ChatKey key = new ChatKey(rs.getString("partner_id"), rs.getLong("id"));
+                    long[] agent = lastAgent.get(key);
                     boolean ended = rs.getTimestamp("ended_at") != null;
                     boolean everQueued = "queued".equals(rs.getString("created_status"))
                             || "queued".equals(rs.getString("status")) || queued.contains(key);
-                    boolean contained = ended && rs.getTimestamp("assigned_at") == null && !rs.getBoolean("had_agent")
-                            && !everQueued;
+                    boolean contained = ended && rs.getTimestamp("assigned_at") == null && agent == null && !everQueued;
                     table.add(key.partnerId(), Sql.instant(rs, "created_at"), names.groups(key.partnerId(), "CHAT",
-                            Sql.longOrNull(rs, "menu_id"), Sql.longOrNull(rs, "agent_id"),
+                            Sql.longOrNull(rs, "menu_id"), agent == null || agent[1] == 0 ? null : agent[1],
                             intents.getOrDefault(key, Set.of())), new Measured(false, ended, contained, null));
                 }
             }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,9 +57,10 @@ final class MetricsTable {
 
     private final Buckets buckets;
     private final String groupBy;
-    private final Map<Key, Sums> sums = new TreeMap<>(Comparator.comparing(Key::partnerId)
-            .thenComparing(Key::bucket)
-            .thenComparing(Key::groupId, Comparator.nullsLast(Comparator.naturalOrder())));
+    /** Ordered only once, for the answer: a sorted map would compare keys on every conversation added. */
+    private final Map<Key, Sums> sums = new HashMap<>();
+    private static final Comparator<Key> ORDER = Comparator.comparing(Key::partnerId).thenComparing(Key::bucket)
+            .thenComparing(Key::groupId, Comparator.nullsLast(Comparator.naturalOrder()));
 
     MetricsTable(Buckets buckets, String groupBy) {
         this.buckets = buckets;
@@ -104,7 +106,9 @@ final class MetricsTable {
 
     List<ConversationMetrics.Row> rows() {
         List<ConversationMetrics.Row> rows = new ArrayList<>(sums.size());
-        sums.forEach((key, s) -> {
+        Map<Key, Sums> ordered = new TreeMap<>(ORDER);
+        ordered.putAll(sums);
+        ordered.forEach((key, s) -> {
             ConversationMetrics.Duration[] d = new ConversationMetrics.Duration[s.counts.length];
             for (int i = 0; i < d.length; i++) {
                 BigDecimal total = BigDecimal.valueOf(s.millis[i], 3);
