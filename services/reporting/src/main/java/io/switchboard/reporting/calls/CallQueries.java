@@ -93,9 +93,25 @@ public class CallQueries {
                 Sql.instant(rs, "call_ended_at"), participant(rs), Sql.longOrNull(rs, "end_user_id")));
     }
 
-    private static CallFacts.Participant participant(ResultSet rs) throws SQLException {
+    static CallFacts.Participant participant(ResultSet rs) throws SQLException {
         return new CallFacts.Participant(rs.getLong("id"), rs.getString("participant_type"), Sql.longOrNull(rs, "user_id"),
                 rs.getString("phone_number"), Sql.instant(rs, "connected_at"), Sql.instant(rs, "ended_at"));
+    }
+
+    /** An outbound call never passes an IVR (the one reading of {@code call_type} the metrics need). */
+    static boolean outbound(String callType) {
+        return callType != null && callType.toLowerCase(Locale.ROOT).contains("outbound");
+    }
+
+    /** The agent who handles a call (the Manager API's {@code agent_info}): the one connected, else the one it was created for. */
+    static Long handlingAgent(Long connectedAgentId, Long agentId) {
+        return connectedAgentId != null ? connectedAgentId : agentId;
+    }
+
+    /** A transfer row as the metrics read it. */
+    static CallFacts.Transfer transfer(ResultSet rs) throws SQLException {
+        return new CallFacts.Transfer(rs.getLong("id"), rs.getString("target_type"), Sql.longOrNull(rs, "from_agent_id"),
+                Sql.longOrNull(rs, "to_agent_id"), rs.getString("to_number"), Sql.instant(rs, "created_at"));
     }
 
     private record CallRow(long id, Long parentId, String lang, String callType, String status, Long menuId, Long agentId,
@@ -116,12 +132,12 @@ public class CallQueries {
         }
 
         boolean outbound() {
-            return callType != null && callType.toLowerCase(Locale.ROOT).contains("outbound");
+            return CallQueries.outbound(callType);
         }
 
         /** The agent who handles the call: the one connected, else the one it was created for. */
         Long handlingAgentId() {
-            return connectedAgentId != null ? connectedAgentId : agentId;
+            return handlingAgent(connectedAgentId, agentId);
         }
     }
 
@@ -159,10 +175,7 @@ public class CallQueries {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     transfers.computeIfAbsent(rs.getLong("call_id"), k -> new ArrayList<>()).add(new TransferRow(
-                            new CallFacts.Transfer(rs.getLong("id"), rs.getString("target_type"),
-                                    Sql.longOrNull(rs, "from_agent_id"), Sql.longOrNull(rs, "to_agent_id"),
-                                    rs.getString("to_number"), Sql.instant(rs, "created_at")),
-                            Sql.longOrNull(rs, "to_team_id")));
+                            transfer(rs), Sql.longOrNull(rs, "to_team_id")));
                 }
             }
         }

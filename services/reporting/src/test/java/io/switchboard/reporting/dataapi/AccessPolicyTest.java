@@ -24,8 +24,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 /**
- * Access policies are data: the defaults (seed 000's three and Dimension access) exist for every partner, a partner
- * admin lists, creates, changes and deletes policies and assigns them to roles, and every action is enforced by them.
+ * Access policies are data: the defaults (seed 000's three, Dimension access and Analytics) exist for every partner, a
+ * partner admin lists, creates, changes and deletes policies and assigns them to roles, and every action is enforced by them.
  */
 @QuarkusTest
 @WithTestResource(OidcTestResource.class)
@@ -53,7 +53,7 @@ class AccessPolicyTest {
         String partner = partner();
         admin(partner).get("/api/partners/" + partner + "/access-policies").then().statusCode(200)
                 .body("name", containsInAnyOrder("Conversation access", "Transcript search", "Claim release",
-                        "Dimension access"))
+                        "Dimension access", "Analytics"))
                 .body("find { it.name == 'Conversation access' }.roles",
                         containsInAnyOrder("agent", "enhanced-agent", "supervisor", "admin"))
                 .body("find { it.name == 'Conversation access' }.actions", hasSize(6))
@@ -133,8 +133,9 @@ class AccessPolicyTest {
         admin(partner).body(Map.of("name", "x", "actions", List.of("conversationdata:getConversationById")))
                 .put(base + "/" + UUID.randomUUID()).then().statusCode(404);
         admin(partner).delete(base + "/not-an-id").then().statusCode(404);
-        // At most 50 policies per partner (4 defaults + 46).
-        for (int i = 0; i < 46; i++) {
+        // At most 50 policies per partner, the defaults included.
+        for (int i = 0; i < io.switchboard.reporting.dataapi.policy.AccessPolicies.MAX_POLICIES
+                - io.switchboard.reporting.dataapi.policy.DataActions.DEFAULTS.size(); i++) {
             admin(partner).body(Map.of("name", "p" + i, "actions", List.of("conversationdata:getConversationById")))
                     .post(base).then().statusCode(201);
         }

@@ -22,6 +22,7 @@ import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentCreated;
 import io.switchboard.events.interaction.DirectoryEvents.VirtualAgentDeactivated;
 import io.switchboard.events.redaction.RedactionEvents;
 import io.switchboard.reporting.Scenario;
+import io.switchboard.reporting.dataapi.policy.DataActions;
 import io.switchboard.testing.KafkaTestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
@@ -418,21 +419,24 @@ class DimensionDataTest {
         // The older defaults are not brought back (the admin may have deleted them); the new one arrives, once.
         for (int i = 0; i < 2; i++) {
             given().auth().oauth2(TestTokens.bearer(plain, "admin")).get("/api/partners/" + plain + "/access-policies")
-                    .then().statusCode(200).body("name", equalTo(List.of("Dimension access")))
-                    .body("[0].roles", containsInAnyOrder("agent", "enhanced-agent", "supervisor", "admin"));
+                    .then().statusCode(200).body("name", containsInAnyOrder("Dimension access", "Analytics"))
+                    .body("find { it.name == 'Dimension access' }.roles",
+                            containsInAnyOrder("agent", "enhanced-agent", "supervisor", "admin"));
         }
         assertThat(teamsAs(plain, "agent")).isEqualTo(200);
         // The admin's own policy of that name stays as it was, and grants no dimension action.
         given().auth().oauth2(TestTokens.bearer(named, "admin")).get("/api/partners/" + named + "/access-policies")
-                .then().statusCode(200).body("$", hasSize(1)).body("[0].id", equalTo(own.toString()))
-                .body("[0].actions", equalTo(List.of("conversationdata:getConversationById")));
+                .then().statusCode(200).body("$", hasSize(2))
+                .body("find { it.name == 'Dimension access' }.id", equalTo(own.toString()))
+                .body("find { it.name == 'Dimension access' }.actions", equalTo(List.of("conversationdata:getConversationById")));
         assertThat(teamsAs(named, "supervisor")).isEqualTo(403);
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(
                      "SELECT defaults_version FROM data_access_partners WHERE partner_id = ANY(?) ORDER BY partner_id")) {
             s.setArray(1, c.createArrayOf("text", new Object[] {plain, named}));
             try (var rs = s.executeQuery()) {
-                assertThat(rs.next() && rs.getInt(1) == 2 && rs.next() && rs.getInt(1) == 2).isTrue();
+                assertThat(rs.next() && rs.getInt(1) == DataActions.DEFAULTS_VERSION && rs.next()
+                        && rs.getInt(1) == DataActions.DEFAULTS_VERSION).isTrue();
             }
         }
     }

@@ -27,6 +27,8 @@ import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.SchemaPrinter;
 import graphql.schema.idl.TypeDefinitionRegistry;
+import io.switchboard.reporting.dataapi.analytics.ConversationMetricsQuery;
+import io.switchboard.reporting.dataapi.analytics.MetricsRequest;
 import io.switchboard.reporting.dataapi.conversations.Conversation;
 import io.switchboard.reporting.dataapi.conversations.ConversationId;
 import io.switchboard.reporting.dataapi.conversations.ConversationQueries;
@@ -35,6 +37,7 @@ import io.switchboard.reporting.dataapi.dimensions.DimensionQueries;
 import io.switchboard.reporting.dataapi.dimensions.DimensionWiring;
 import io.switchboard.reporting.dataapi.policy.DataActions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,6 +78,9 @@ public class DataGraph {
 
     private final ConversationQueries conversations;
     private final DimensionQueries dimensions;
+    /** Injected into the field so that the constructor stays the schema's (unit tests build it without a database). */
+    @Inject
+    ConversationMetricsQuery analytics;
     private final GraphQLSchema schema;
     private final String sdl;
     private final GraphQL engine;
@@ -84,6 +90,7 @@ public class DataGraph {
         this.dimensions = dimensions;
         String source = resource("dataapi/schema.graphqls");
         TypeDefinitionRegistry types = new SchemaParser().parse(source);
+        types.merge(new SchemaParser().parse(resource("dataapi/analytics.graphqls")));
         this.schema = new SchemaGenerator().makeExecutableSchema(types, wiring());
         this.sdl = new SchemaPrinter(SchemaPrinter.Options.defaultOptions().includeDirectives(false)
                 .includeScalarTypes(false).includeSchemaDefinition(false)).print(schema);
@@ -145,6 +152,9 @@ public class DataGraph {
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
         DimensionWiring.wire(wiring, dimensions);
         return wiring
+                // dataapi.analytics (schema dataapi/analytics.graphqls)
+                .type("Query", q -> q.dataFetcher("getConversationMetrics", blocking(env ->
+                        analytics.run(caller(env).partnerId(), MetricsRequest.of(env.getArguments())))))
                 .type("Query", q -> q
                         .dataFetcher("getConversationById", blocking(env -> {
                             ConversationId id = ConversationId.parse(env.getArgument("conversationId"));

@@ -29,6 +29,9 @@ public final class DataActions {
     public static final List<String> DIMENSION_ACCESS = List.of("dimensiondata:getAgents", "dimensiondata:getAgentById",
             "dimensiondata:getTeams", "dimensiondata:getMenus", "dimensiondata:getVirtualAgents",
             "dimensiondata:getIntents");
+    /** Not in seed 000: the analytical queries (the vendor's RBAC has an "Analytics Viewer" policy). */
+    public static final List<String> ANALYTICS = List.of("conversationdata:getConversationMetrics");
+    public static final String ANALYTICS_POLICY = "Analytics";
 
     /** Every action a policy may name. */
     public static final Set<String> ALL;
@@ -39,6 +42,7 @@ public final class DataActions {
         all.addAll(TRANSCRIPT_SEARCH);
         all.addAll(CLAIM_RELEASE);
         all.addAll(DIMENSION_ACCESS);
+        all.addAll(ANALYTICS);
         ALL = Set.copyOf(all);
     }
 
@@ -54,13 +58,14 @@ public final class DataActions {
 
     /**
      * The generation of {@link #DEFAULTS}: a partner seeded at an older one gets the defaults added since, once
-     * (2: Dimension access).
+     * (2: Dimension access; 3: Analytics).
      */
-    public static final int DEFAULTS_VERSION = 2;
+    public static final int DEFAULTS_VERSION = 3;
 
     /**
      * Seed 000's defaults: Conversation access to every agent, Transcript search to supervisors, Claim release
-     * to enhanced agents and supervisors. An admin gets what a supervisor gets (it manages them).
+     * to enhanced agents and supervisors; and Analytics to supervisors. An admin gets what a supervisor gets (it
+     * manages them).
      */
     public static final List<DefaultPolicy> DEFAULTS = List.of(
             new DefaultPolicy("Conversation access", "Look up conversations by id, customer, itinerary or e-mail, "
@@ -73,7 +78,10 @@ public final class DataActions {
             // Directory data every role already sees in the consoles (who is in which team, which menus exist).
             new DefaultPolicy("Dimension access", "Read the directory (agents, teams, menus, virtual agents) and the "
                     + "intents found in conversations.", DIMENSION_ACCESS,
-                    List.of(Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR, Roles.ADMIN), 2));
+                    List.of(Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR, Roles.ADMIN), 2),
+            // The third generation: partners seeded before get it once (DEFAULTS_VERSION).
+            new DefaultPolicy(ANALYTICS_POLICY, "Counts and durations of conversations by interval, time zone and "
+                    + "channel, menu, agent, team or intent.", ANALYTICS, List.of(Roles.SUPERVISOR, Roles.ADMIN), 3));
 
     /** The partner roles policies are assigned to; {@code system} is above policies (it reads every action). */
     public static final List<String> ASSIGNABLE_ROLES = List.of(Roles.AGENT, Roles.ENHANCED_AGENT, Roles.SUPERVISOR,
