@@ -40,10 +40,11 @@ public final class AnalyticsQueryBenchmark {
         io.switchboard.eventstore.EventStoreSchema.migrate(url, pg.user(), pg.password());
         long fill = System.nanoTime();
         try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password()); Statement s = c.createStatement()) {
-            for (String script : List.of("V1__projections.sql", "V2__change_sequence.sql", "V3__applied_streams.sql",
-                    "V4__media.sql", "V5__shared_applied_positions.sql", "V6__organizations.sql", "V7__chat_messages.sql",
-                    "V20__platform_data_api.sql", "V21__chat_claims_marks.sql", "V30__analytics_policy.sql")) {
+            for (String script : ReportingSchema.SCRIPTS) {
                 try (InputStream in = BatchProjector.class.getClassLoader().getResourceAsStream("db/migration/" + script)) {
+                    if (in == null) {
+                        throw new IllegalStateException("no migration " + script + ": update ReportingSchema.SCRIPTS");
+                    }
                     s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
             }
@@ -80,7 +81,7 @@ public final class AnalyticsQueryBenchmark {
     }
 
     /** One connection handed out again and again, as the service's pool does (connecting is not the query's cost). */
-    private static DataSource pooled(String url, String user, String password) throws Exception {
+    static DataSource pooled(String url, String user, String password) throws Exception {
         Connection kept = DriverManager.getConnection(url, user, password);
         Connection handed = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, (proxy, method, args) -> {
@@ -116,7 +117,7 @@ public final class AnalyticsQueryBenchmark {
     }
 
     /** Calls and chats over 2026-10-01..10-31 UTC (every zone's 30 days then hold nearly all of them). */
-    private static void fill(Statement s, int calls, int chats) throws Exception {
+    static void fill(Statement s, int calls, int chats) throws Exception {
         String p = "'" + PARTNER + "'";
         List<String> sql = new ArrayList<>();
         sql.add("INSERT INTO teams (partner_id, id, name, updated_at) SELECT " + p + ", t, 'Team ' || t, now()"

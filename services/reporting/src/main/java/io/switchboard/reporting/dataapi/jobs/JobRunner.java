@@ -64,8 +64,8 @@ public class JobRunner {
         }
     }
 
-    /** Runs one claimed job to its end (or until it is cancelled). */
-    void run(DataJobs.Job job) throws SQLException {
+    /** Runs one claimed job to its end (or until it is cancelled); public for the export benchmark. */
+    public void run(DataJobs.Job job) throws SQLException {
         Map<String, Object> variables = variables(job);
         String cursor = job.nextCursor();
         long seq = job.rows();
