@@ -178,6 +178,23 @@ class ConversationLifecycleTest {
     }
 
     @Test
+    void aChatListsTheCustomersAndTheVirtualAgentsSessions() {
+        JsonPath chat = supervisor().body(Map.of("query", "query { getConversationById(conversationId: \"chat-911\") {"
+                        + " participants { participantId type userId name joinedAt leftAt } } }"))
+                .post("/api/partners/%s/data/conversationdata/getConversationById".formatted(PARTNER))
+                .then().log().ifValidationFails().statusCode(200).body("errors", nullValue())
+                .extract().jsonPath().setRootPath("data.getConversationById");
+        assertThat(chat.getList("participants.participantId", String.class)).containsExactly("911000", "911001");
+        assertThat(chat.getList("participants.type", String.class)).containsExactly("end_user", "virtual_agent");
+        assertThat(chat.getList("participants.userId")).as("the chat knows no end-user id").containsExactly(null, "7");
+        assertThat(chat.getString("participants[1].name")).isEqualTo("Bot");
+        assertThat(chat.getList("participants.joinedAt", String.class))
+                .containsExactly("2026-11-25T10:00:00.000Z", "2026-11-25T10:00:01.000Z");
+        assertThat(chat.getList("participants.leftAt", String.class))
+                .containsExactly("2026-11-25T10:01:00.000Z", "2026-11-25T10:01:00.000Z");
+    }
+
+    @Test
     void theAnalyticsCountAsContainedExactlyTheContainedConversations() {
         String query = "query { getConversationMetrics(interval: P1D, from: \"2026-11-25\", to: \"2026-11-26\","
                 + " groupBy: CHANNEL) { rows { group { id } conversations contained } } }";

@@ -346,6 +346,11 @@ public class ConversationQueries {
             return null;
         }
         List<Conversation.Participant> participants = new ArrayList<>();
+        // The customer opens the chat and is in it until it finishes: the chat service records no other join or
+        // leave of theirs. Hand-overs are numbered from 1, so 0 is free for the customer's session.
+        participants.add(new Conversation.Participant(String.valueOf(chat.id() * END_USER_SESSIONS), "end_user",
+                chat.endUser() == null ? null : text(chat.endUser().id()), null, null, time(chat.createdAt()),
+                time(chat.endsAt())));
         for (ChatParticipant p : chat.participants()) {
             participants.add(new Conversation.Participant(String.valueOf(p.id()), p.type(), text(p.userId()), p.name(),
                     null, time(p.connectedAt()), time(p.finishedAt())));
@@ -359,6 +364,9 @@ public class ConversationQueries {
                 : new Conversation.MenuRef(String.valueOf(chat.selectedMenu().id()), chat.selectedMenu().name()),
                 chat.messageCount(), participants, null, lifecycle);
     }
+
+    /** A chat's participant ids: chat id x this + hand-over number (the Manager API's chat participant ids). */
+    private static final long END_USER_SESSIONS = 1000;
 
     private static Conversation.Customer customer(Key key) {
         return new Conversation.Customer(text(key.endUserId), key.identifier, key.email, key.phone);
