@@ -158,9 +158,10 @@ public final class AnalyticsQueryBenchmark {
                 + " SELECT " + p + ", call_id * 10 + 2, call_id, 'agent', to_agent_id, created_at + interval '10 s', NULL"
                 + " FROM call_transfers WHERE partner_id = " + p);
         sql.add("""
-                INSERT INTO chats (partner_id, id, created_status, status, menu_id, created_at, assigned_at, ended_at,
-                                   finished_status, updated_at)
+                INSERT INTO chats (partner_id, id, created_status, status, menu_id, created_at, queued_at, assigned_at,
+                                   ended_at, finished_status, updated_at)
                 SELECT %s, i, CASE WHEN i %% 5 = 0 THEN 'va_assigned' ELSE 'queued' END, 'finished', 1 + i %% 8, t,
+                       CASE WHEN i %% 5 <> 0 THEN t END,
                        CASE WHEN i %% 5 <> 0 THEN t + interval '20 s' END, t + interval '10 min', 'finished', now()
                   FROM (SELECT i, timestamptz '2026-10-01 00:00Z' + (i::float8 / %d) * interval '30 days' AS t
                           FROM generate_series(1, %d) i) g""".formatted(p, chats, chats));

@@ -24,7 +24,8 @@ public final class CallMetricsSource {
     /** One call as the analytics group and count it, with its metrics. */
     public record MeasuredCall(String partnerId, long id, Instant createdAt, Long menuId, Long handlingAgentId,
                                boolean outbound, Instant queuedAt, Instant connectingAt, Instant connectedAt,
-                               Instant endedAt, boolean agentParticipant, CallMetrics metrics) {
+                               Instant endedAt, String endedStatus, boolean agentParticipant, int transfers,
+                               CallMetrics metrics) {
     }
 
     private record Key(String partnerId, long callId) {
@@ -68,7 +69,7 @@ public final class CallMetricsSource {
         List<MeasuredCall> result = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT c.partner_id, c.id, c.call_type, c.menu_id, c.agent_id,"
                 + " c.connected_agent_id, c.created_at, c.queued_at, c.connecting_at, c.connected_at, c.ended_at,"
-                + " c.duration_ms, c.hold_duration_ms FROM calls c WHERE " + range)) {
+                + " c.ended_status, c.duration_ms, c.hold_duration_ms FROM calls c WHERE " + range)) {
             Sql.bind(c, s, params);
             s.setFetchSize(5000);
             try (ResultSet rs = s.executeQuery()) {
@@ -85,7 +86,8 @@ public final class CallMetricsSource {
                             Sql.longOrNull(rs, "menu_id"), CallQueries.handlingAgent(
                                     Sql.longOrNull(rs, "connected_agent_id"), Sql.longOrNull(rs, "agent_id")),
                             outbound, facts.queuedAt(), facts.connectingAt(), facts.connectedAt(), facts.endedAt(),
-                            ps.stream().anyMatch(CallFacts.Participant::isAgent),
+                            rs.getString("ended_status"), ps.stream().anyMatch(CallFacts.Participant::isAgent),
+                            facts.transfers().size(),
                             CallMetricsCalculator.compute(facts)));
                 }
             }

@@ -99,7 +99,7 @@ public class CallQueries {
     }
 
     /** An outbound call never passes an IVR (the one reading of {@code call_type} the metrics need). */
-    static boolean outbound(String callType) {
+    public static boolean outbound(String callType) {
         return callType != null && callType.toLowerCase(Locale.ROOT).contains("outbound");
     }
 

@@ -12,6 +12,7 @@ import io.switchboard.events.chat.ChatEvents.ChatReleased;
 import io.switchboard.events.chat.ChatEvents.ChatStatusChanged;
 import io.switchboard.events.chat.ChatEvents.CustomDataAttached;
 import io.switchboard.events.chat.ChatEvents.CustomDataField;
+import io.switchboard.events.chat.ChatEvents.EscalationUpdated;
 import io.switchboard.events.chat.ChatEvents.EndUserUpdated;
 import io.switchboard.events.chat.ChatEvents.MessageSent;
 import io.switchboard.reporting.jdbc.Projection;
@@ -43,6 +44,9 @@ public class ChatProjection implements Projection.PerEvent {
         if (data instanceof ChatCreated d) {
             Upsert upsert = chat(e, d.chatId()).set("created_status", d.status()).set("menu_id", d.menuId())
                     .set("lang", d.lang()).earliest("created_at", d.createdAt());
+            if (QUEUED.equals(d.status())) {
+                upsert.earliest("queued_at", d.createdAt());
+            }
             if (d.endUser() != null) {
                 upsert.set("end_user_id", d.endUser().id()).set("end_user_identifier", d.endUser().identifier())
                         .set("end_user_phone", d.endUser().phone());
@@ -66,10 +70,19 @@ public class ChatProjection implements Projection.PerEvent {
                     .set("user_id", d.assigneeId()).set("name", d.assigneeName())
                     .set("connected_at", d.assignedAt()).run(w);
         } else if (data instanceof ChatStatusChanged d) {
-            chat(e, d.chatId()).newest(NEWER_STATUS, statusColumns(d.status(), d.changedAt())).run(w);
+            Upsert upsert = chat(e, d.chatId()).newest(NEWER_STATUS, statusColumns(d.status(), d.changedAt()))
+                    .set("deflection_channel", d.deflectionChannel());
+            if (QUEUED.equals(d.status())) {
+                upsert.earliest("queued_at", d.changedAt());
+            }
+            upsert.run(w);
+        } else if (data instanceof EscalationUpdated d) {
+            if (DEFLECTED.equals(d.status())) {
+                chat(e, d.chatId()).set("deflection_channel", d.deflectionChannel()).run(w);
+            }
         } else if (data instanceof ChatFinished d) {
             chat(e, d.chatId()).set("finished_status", d.status()).set("finish_reason", d.reason())
-                    .latest("ended_at", d.endedAt()).run(w);
+                    .set("deflection_channel", deflectedTo(d.reason())).latest("ended_at", d.endedAt()).run(w);
         } else if (data instanceof ChatClaimed d) {
             claim(e, d.chatId()).newest(NEWER_CLAIM, claimColumns(d.agentId(), d.claimedAt())).run(w);
         } else if (data instanceof ChatReleased d) {
@@ -97,6 +110,18 @@ public class ChatProjection implements Projection.PerEvent {
             chat(e, d.chatId()).set("end_user_identifier", d.identifier()).set("end_user_email", d.email())
                     .set("end_user_phone", d.phone()).run(w);
         }
+    }
+
+    private static final String QUEUED = "queued";
+    /** An escalation's status once a deflection channel was chosen for it instead of a human (docs/api/chat.md). */
+    private static final String DEFLECTED = "deflected";
+    /** How the chat service words the reason of a chat finished with a deflection channel (docs/api/chat.md). */
+    private static final String DEFLECTED_TO = "deflected to ";
+
+    /** The channel a finish reason names as the chat's deflection, else null. */
+    static String deflectedTo(String reason) {
+        return reason != null && reason.startsWith(DEFLECTED_TO) && reason.length() > DEFLECTED_TO.length()
+                ? reason.substring(DEFLECTED_TO.length()) : null;
     }
 
     /** The status with the latest change time wins; at equal times the one applied last. */

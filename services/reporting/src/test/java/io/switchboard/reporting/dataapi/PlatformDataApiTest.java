@@ -434,7 +434,7 @@ class PlatformDataApiTest {
     }
 
     @Test
-    void aChatByIdHasItsHandOversAndMessageCount() {
+    void aChatByIdHasItsEndUserAndHandOverSessionsAndMessageCount() {
         post(agent(101), PARTNER, "getConversationById",
                 "{ getConversationById(conversationId: \"chat-701\") { " + FIELDS + " } }")
                 .statusCode(200)
@@ -444,10 +444,19 @@ class PlatformDataApiTest {
                 .body("data.getConversationById.customer.endUserId", equalTo("77"))
                 .body("data.getConversationById.customer.identifier", equalTo("cust-77"))
                 .body("data.getConversationById.callMetrics", nullValue())
-                .body("data.getConversationById.participants", hasSize(1))
-                .body("data.getConversationById.participants[0].userId", equalTo("101"))
-                .body("data.getConversationById.participants[0].name", equalTo("Ada King"))
-                .body("data.getConversationById.participants[0].leftAt", equalTo("2026-11-21T09:40:00.000Z"));
+                .body("data.getConversationById.participants", hasSize(2))
+                // the customer for the whole chat, then the hand-over to Ada
+                .body("data.getConversationById.participants[0].participantId", equalTo("701000"))
+                .body("data.getConversationById.participants[0].type", equalTo("end_user"))
+                .body("data.getConversationById.participants[0].userId", equalTo("77"))
+                .body("data.getConversationById.participants[0].joinedAt", equalTo("2026-11-21T09:30:00.000Z"))
+                .body("data.getConversationById.participants[0].leftAt", equalTo("2026-11-21T09:40:00.000Z"))
+                .body("data.getConversationById.participants[1].participantId", equalTo("701001"))
+                .body("data.getConversationById.participants[1].type", equalTo("agent"))
+                .body("data.getConversationById.participants[1].userId", equalTo("101"))
+                .body("data.getConversationById.participants[1].name", equalTo("Ada King"))
+                .body("data.getConversationById.participants[1].joinedAt", equalTo("2026-11-21T09:30:10.000Z"))
+                .body("data.getConversationById.participants[1].leftAt", equalTo("2026-11-21T09:40:00.000Z"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.switchboard.reporting.calls.CallMetricsSource.MeasuredCall;
 import io.switchboard.reporting.dataapi.analytics.MetricsRequest.Grouping;
 import io.switchboard.reporting.dataapi.analytics.MetricsTable.GroupKey;
 import io.switchboard.reporting.dataapi.analytics.MetricsTable.Measured;
+import io.switchboard.reporting.dataapi.conversations.Lifecycle;
 import io.switchboard.reporting.dataapi.fetch.ArgumentProblem;
 import io.switchboard.reporting.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,10 +29,8 @@ import java.util.Set;
  * metrics summed per bucket and group. The calls' metrics are {@link CallMetricsSource}'s, i.e. the Manager API's
  * {@code CallMetricsCalculator} over the same facts; nothing here computes a duration.
  *
- * <p>Contained (seed 000: handled by the virtual agent or IVR alone): an ended conversation that never reached a
- * human agent nor waited for one — a call never queued, never ringing or connected at an agent, with no agent
- * participant and not outbound (an agent places those); a chat never handed to an agent and never queued (its
- * created status or any recorded status change).
+ * <p>Contained (seed 000: handled by the virtual agent or IVR alone) is {@link Lifecycle}'s rule, the one a
+ * conversation's {@code containment} shows.
  */
 @ApplicationScoped
 public class ConversationMetricsQuery {
@@ -55,9 +54,9 @@ public class ConversationMetricsQuery {
                 Names names = new Names(c, partner, request.groupBy());
                 if (!"CHAT".equals(request.channel())) {
                     for (MeasuredCall call : CallMetricsSource.created(c, partner, request.from(), request.to())) {
-                        boolean contained = call.endedAt() != null && call.queuedAt() == null
-                                && call.connectingAt() == null && call.connectedAt() == null
-                                && !call.agentParticipant() && !call.outbound();
+                        boolean contained = Lifecycle.of(new Lifecycle.CallFacts(call.endedAt() != null,
+                                call.queuedAt() != null, call.connectingAt() != null, call.connectedAt() != null,
+                                call.agentParticipant(), call.outbound(), call.transfers(), call.endedStatus())).contained();
                         table.add(call.partnerId(), call.createdAt(), names.groups(call.partnerId(), "CALL",
                                 call.menuId(), call.handlingAgentId(), Set.of()),
                                 new Measured(true, call.endedAt() != null, contained, call.metrics()));
@@ -93,18 +92,6 @@ public class ConversationMetricsQuery {
     private static void chats(Connection c, String partner, MetricsRequest request, Names names, MetricsTable table)
             throws SQLException {
         Object[] params = params(partner, request.from(), request.to());
-        // A status change is after the chat's creation, so "queued since from" covers the range's chats.
-        Set<ChatKey> queued = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT d.partner_id, d.entity_id FROM changed_details d"
-                + " WHERE d.changed_at >= ? AND d.entity_type = 'chat' AND d.field = 'status' AND d.new_value = 'queued'"
-                + (partner == null ? "" : " AND d.partner_id = ?"))) {
-            Sql.bind(c, s, partner == null ? new Object[] {request.from()} : new Object[] {request.from(), partner});
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    queued.add(new ChatKey(rs.getString(1), rs.getLong(2)));
-                }
-            }
-        }
         Map<ChatKey, Set<String>> intents = new HashMap<>();
         if (request.groupBy() == Grouping.INTENT) {
             // The same rule as a conversation's objectives: the topics its redacted messages reached.
@@ -122,6 +109,7 @@ public class ConversationMetricsQuery {
         }
         // The agent a chat is counted for is the Manager API's agent_info: its last agent hand-over.
         Map<ChatKey, long[]> lastAgent = new HashMap<>();
+        Map<ChatKey, Integer> handOvers = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT p.partner_id, p.chat_id, p.segment, p.user_id FROM chats c"
                 + " JOIN chat_participants p ON p.partner_id = c.partner_id AND p.chat_id = c.id WHERE " + range("c", partner)
                 + " AND p.participant_type = 'agent'")) {
@@ -131,6 +119,7 @@ public class ConversationMetricsQuery {
                 while (rs.next()) {
                     long segment = rs.getLong(3);
                     long user = rs.getLong(4);
+                    handOvers.merge(new ChatKey(rs.getString(1), rs.getLong(2)), 1, Integer::sum);
                     long[] known = lastAgent.computeIfAbsent(new ChatKey(rs.getString(1), rs.getLong(2)),
                             k -> new long[] {Long.MIN_VALUE, 0});
                     if (segment > known[0]) {
@@ -141,7 +130,7 @@ public class ConversationMetricsQuery {
             }
         }
         try (PreparedStatement s = c.prepareStatement("SELECT c.partner_id, c.id, c.created_at, c.menu_id, c.ended_at,"
-                + " c.assigned_at, c.created_status, c.status FROM chats c WHERE " + range("c", partner))) {
+                + " c.assigned_at, c.queued_at, c.deflection_channel FROM chats c WHERE " + range("c", partner))) {
             Sql.bind(c, s, params);
             s.setFetchSize(5000);
             try (ResultSet rs = s.executeQuery()) {
@@ -149,9 +138,9 @@ public class ConversationMetricsQuery {
                     ChatKey key = new ChatKey(rs.getString("partner_id"), rs.getLong("id"));
                     long[] agent = lastAgent.get(key);
                     boolean ended = rs.getTimestamp("ended_at") != null;
-                    boolean everQueued = "queued".equals(rs.getString("created_status"))
-                            || "queued".equals(rs.getString("status")) || queued.contains(key);
-                    boolean contained = ended && rs.getTimestamp("assigned_at") == null && agent == null && !everQueued;
+                    boolean contained = Lifecycle.of(new Lifecycle.ChatFacts(ended, rs.getTimestamp("queued_at") != null,
+                            rs.getTimestamp("assigned_at") != null, handOvers.getOrDefault(key, 0),
+                            rs.getString("deflection_channel") != null)).contained();
                     table.add(key.partnerId(), Sql.instant(rs, "created_at"), names.groups(key.partnerId(), "CHAT",
                             Sql.longOrNull(rs, "menu_id"), agent == null || agent[1] == 0 ? null : agent[1],
                             intents.getOrDefault(key, Set.of())), new Measured(false, ended, contained, null));

@@ -6,11 +6,12 @@ import java.util.List;
 /**
  * A conversation of the Platform Data API: a chat or a call, as the read models hold it. Times are UTC
  * ISO-8601 strings with milliseconds; {@code callMetrics} only for calls (the Manager API's metrics, the same
- * calculator), {@code messageCount} only for chats.
+ * calculator), {@code messageCount} only for chats; {@code lifecycle} where it went ({@link Lifecycle}'s one rule).
  */
 public record Conversation(String conversationId, String channel, String partnerId, String status, String language,
                            String createdAt, String queuedAt, String assignedAt, String endedAt, Customer customer,
-                           MenuRef menu, Integer messageCount, List<Participant> participants, CallMetrics callMetrics) {
+                           MenuRef menu, Integer messageCount, List<Participant> participants, CallMetrics callMetrics,
+                           Lifecycle lifecycle) {
 
     /**
      * Whether the conversation waits for an agent now: its shown status (the Manager API's rule for calls and for chats,

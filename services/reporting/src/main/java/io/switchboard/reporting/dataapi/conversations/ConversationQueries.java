@@ -201,8 +201,9 @@ public class ConversationQueries {
         return new Conversation.Connection(edges, new Conversation.PageInfo(more, end), () -> count(partner, filter));
     }
 
+    /** A page's key, with a chat's lifecycle facts its read model's view does not carry (null for calls). */
     private record Key(String partnerId, String channel, long id, Instant createdAt, Long endUserId, String identifier,
-                       String email, String phone) {
+                       String email, String phone, Instant chatQueuedAt, String chatDeflectionChannel) {
         Cursor cursor() {
             return new Cursor(Cursor.micros(createdAt), channel, id, partnerId);
         }
@@ -247,7 +248,8 @@ public class ConversationQueries {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     keys.add(new Key(rs.getString(1), rs.getString(2), rs.getLong(3), Sql.instant(rs, "created_at"),
-                            Sql.longOrNull(rs, "end_user_id"), rs.getString(6), rs.getString(7), rs.getString(8)));
+                            Sql.longOrNull(rs, "end_user_id"), rs.getString(6), rs.getString(7), rs.getString(8),
+                            Sql.instant(rs, "queued_at"), rs.getString("deflection_channel")));
                 }
             }
         }
@@ -263,7 +265,8 @@ public class ConversationQueries {
                     SELECT c.partner_id, 'call' COLLATE "C" AS channel, c.id, c.created_at,
                            (SELECT min(p.end_user_id) FROM call_participants p WHERE p.partner_id = c.partner_id
                                AND p.call_id = c.id AND p.end_user_id IS NOT NULL) AS end_user_id,
-                           NULL::text AS identifier, NULL::text AS email, c.end_user_number AS phone
+                           NULL::text AS identifier, NULL::text AS email, c.end_user_number AS phone,
+                           NULL::timestamptz AS queued_at, NULL::text AS deflection_channel
                       FROM calls c WHERE\s""" + owner.formatted("c") + " AND c.created_at IS NOT NULL AND (" + filter.calls() + ")");
             if (partner != null) {
                 params.add(partner);
@@ -273,7 +276,7 @@ public class ConversationQueries {
         if (filter.chats() != null) {
             branches.add("""
                     SELECT h.partner_id, 'chat' COLLATE "C" AS channel, h.id, h.created_at, h.end_user_id, h.end_user_identifier,
-                           h.end_user_email, h.end_user_phone
+                           h.end_user_email, h.end_user_phone, h.queued_at, h.deflection_channel
                       FROM chats h WHERE\s""" + owner.formatted("h") + " AND h.created_at IS NOT NULL AND (" + filter.chats() + ")");
             if (partner != null) {
                 params.add(partner);
@@ -326,11 +329,16 @@ public class ConversationQueries {
         Conversation.CallMetrics metrics = new Conversation.CallMetrics(call.billingTime(), call.callTime(),
                 call.ivrTime(), call.queueTime(), call.waitTime(), call.handleTime(), call.ringTime(), call.talkTime(),
                 call.holdTime(), call.conferenceTime(), call.thirdPartyTalkTime());
+        Lifecycle lifecycle = Lifecycle.of(new Lifecycle.CallFacts(call.endsAt() != null, call.queuedAt() != null,
+                call.assignedAt() != null, call.connectedAt() != null,
+                call.participants().stream().anyMatch(p -> "agent".equals(p.type())),
+                CallQueries.outbound(call.callType()), call.transfers().size(),
+                call.endsAt() == null ? null : call.status()));
         return new Conversation(new ConversationId(ConversationId.CALL, call.id()).toString(), "CALL", partner,
                 call.status(), call.lang(), time(call.createdAt()), time(call.queuedAt()), time(call.assignedAt()),
                 time(call.endsAt()), customer(key), call.selectedMenu() == null ? null
                 : new Conversation.MenuRef(String.valueOf(call.selectedMenu().id()), call.selectedMenu().name()),
-                null, participants, metrics);
+                null, participants, metrics, lifecycle);
     }
 
     private static Conversation of(String partner, Chat chat, Key key) {
@@ -338,16 +346,27 @@ public class ConversationQueries {
             return null;
         }
         List<Conversation.Participant> participants = new ArrayList<>();
+        // The customer opens the chat and is in it until it finishes: the chat service records no other join or
+        // leave of theirs. Hand-overs are numbered from 1, so 0 is free for the customer's session.
+        participants.add(new Conversation.Participant(String.valueOf(chat.id() * END_USER_SESSIONS), "end_user",
+                chat.endUser() == null ? null : text(chat.endUser().id()), null, null, time(chat.createdAt()),
+                time(chat.endsAt())));
         for (ChatParticipant p : chat.participants()) {
             participants.add(new Conversation.Participant(String.valueOf(p.id()), p.type(), text(p.userId()), p.name(),
                     null, time(p.connectedAt()), time(p.finishedAt())));
         }
+        Lifecycle lifecycle = Lifecycle.of(new Lifecycle.ChatFacts(chat.endsAt() != null, key.chatQueuedAt() != null,
+                chat.assignedAt() != null, (int) chat.participants().stream().filter(p -> "agent".equals(p.type())).count(),
+                key.chatDeflectionChannel() != null));
         return new Conversation(new ConversationId(ConversationId.CHAT, chat.id()).toString(), "CHAT", partner,
-                chat.status(), chat.lang(), time(chat.createdAt()), null, time(chat.assignedAt()), time(chat.endsAt()),
-                customer(key), chat.selectedMenu() == null ? null
+                chat.status(), chat.lang(), time(chat.createdAt()), time(key.chatQueuedAt()), time(chat.assignedAt()),
+                time(chat.endsAt()), customer(key), chat.selectedMenu() == null ? null
                 : new Conversation.MenuRef(String.valueOf(chat.selectedMenu().id()), chat.selectedMenu().name()),
-                chat.messageCount(), participants, null);
+                chat.messageCount(), participants, null, lifecycle);
     }
+
+    /** A chat's participant ids: chat id x this + hand-over number (the Manager API's chat participant ids). */
+    private static final long END_USER_SESSIONS = 1000;
 
     private static Conversation.Customer customer(Key key) {
         return new Conversation.Customer(text(key.endUserId), key.identifier, key.email, key.phone);

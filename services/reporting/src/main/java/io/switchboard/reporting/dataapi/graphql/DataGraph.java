@@ -219,6 +219,7 @@ public class DataGraph {
                             return chat == null ? List.of() : conversations.messages(conversation.partnerId(), chat, first);
                         }))
                         .dataFetcher("queued", env -> ((Conversation) env.getSource()).queued())
+                        .dataFetcher("containment", env -> ((Conversation) env.getSource()).lifecycle().containment().name())
                         .dataFetcher("claim", blocking(env -> {
                             Conversation conversation = env.getSource();
                             Long chat = chatId(conversation);
