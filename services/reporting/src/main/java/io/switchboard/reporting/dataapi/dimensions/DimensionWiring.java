@@ -1,7 +1,11 @@
 package io.switchboard.reporting.dataapi.dimensions;
 
+import static io.switchboard.reporting.dataapi.fetch.Arguments.blocking;
+import static io.switchboard.reporting.dataapi.fetch.Arguments.bounded;
+import static io.switchboard.reporting.dataapi.fetch.Arguments.optionalId;
+import static io.switchboard.reporting.dataapi.fetch.Arguments.requiredId;
+
 import io.switchboard.reporting.dataapi.fetch.DataAccessFailure;
-import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.switchboard.events.WireTime;
@@ -10,7 +14,6 @@ import io.switchboard.reporting.dataapi.fetch.DataCaller;
 
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
  * The dimensiondata queries of the schema ({@code dataapi/schema.graphqls}, its DimensionData block) wired to
@@ -21,7 +24,6 @@ import java.util.regex.Pattern;
 public final class DimensionWiring {
     static final int MAX_STATUS = 64;
     static final int MAX_CHANNEL = 32;
-    private static final Pattern POSITIVE_ID = Pattern.compile("[1-9][0-9]{0,17}");
 
     private DimensionWiring() {
     }
@@ -125,47 +127,5 @@ public final class DimensionWiring {
             throw new ArgumentProblem("updatedSince", WireTime.EXPECTED);
         }
         return since;
-    }
-
-    private static String bounded(DataFetchingEnvironment env, String name, int max) {
-        String value = env.getArgument(name);
-        if (value != null && (value.isEmpty() || value.length() > max)) {
-            throw new ArgumentProblem(name, "must be 1 to " + max + " characters");
-        }
-        return value;
-    }
-
-    private static Long optionalId(DataFetchingEnvironment env, String name) {
-        String value = env.getArgument(name);
-        if (value == null) {
-            return null;
-        }
-        if (!POSITIVE_ID.matcher(value).matches()) {
-            throw new ArgumentProblem(name, "must be a positive integer id of at most 18 digits");
-        }
-        return Long.valueOf(value);
-    }
-
-    private static long requiredId(DataFetchingEnvironment env, String name) {
-        Long id = optionalId(env, name);
-        if (id == null) {
-            throw new ArgumentProblem(name, "is required");
-        }
-        return id;
-    }
-
-    private interface Fetch {
-        Object get(DataFetchingEnvironment env) throws SQLException;
-    }
-
-    /** JDBC fetchers run on the request's worker thread (the endpoints are blocking). */
-    private static DataFetcher<Object> blocking(Fetch fetch) {
-        return env -> {
-            try {
-                return fetch.get(env);
-            } catch (SQLException e) {
-                throw new DataAccessFailure(e);
-            }
-        };
     }
 }

@@ -1,6 +1,10 @@
 package io.switchboard.reporting.dataapi.graphql;
 
-import io.switchboard.reporting.dataapi.fetch.DataAccessFailure;
+import static io.switchboard.reporting.dataapi.fetch.Arguments.blocking;
+import static io.switchboard.reporting.dataapi.fetch.Arguments.bounded;
+import static io.switchboard.reporting.dataapi.fetch.Arguments.optionalId;
+import static io.switchboard.reporting.dataapi.fetch.Arguments.requiredId;
+
 import io.switchboard.reporting.dataapi.fetch.DataCaller;
 import io.switchboard.reporting.dataapi.fetch.ArgumentProblem;
 import graphql.ExecutionInput;
@@ -19,7 +23,6 @@ import graphql.language.Document;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
-import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
@@ -48,7 +51,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 
 /**
  * The one GraphQL schema of the Platform Data API (resource {@code dataapi/schema.graphqls}, descriptions for
@@ -71,7 +73,6 @@ public class DataGraph {
     static final int MAX_ATTRIBUTE_NAME = 255;
     static final int MAX_ATTRIBUTE_VALUE = 2_000;
     static final int MAX_ATTRIBUTES = 10;
-    private static final Pattern POSITIVE_ID = Pattern.compile("[1-9][0-9]{0,17}");
     private static final ParserOptions PARSER = ParserOptions.newParserOptions()
             .maxCharacters(MAX_QUERY_CHARS).maxTokens(MAX_TOKENS).maxWhitespaceTokens(MAX_QUERY_CHARS)
             .maxRuleDepth(200).captureSourceLocation(true).build();
@@ -269,14 +270,6 @@ public class DataGraph {
         return env.getGraphQlContext().get(DataCaller.class);
     }
 
-    private static String bounded(DataFetchingEnvironment env, String name, int max) {
-        String value = env.getArgument(name);
-        if (value != null && (value.isEmpty() || value.length() > max)) {
-            throw new ArgumentProblem(name, "must be 1 to " + max + " characters");
-        }
-        return value;
-    }
-
     private static String required(DataFetchingEnvironment env, String name, int max) {
         String value = bounded(env, name, max);
         if (value == null) {
@@ -304,40 +297,6 @@ public class DataGraph {
             attributes.add(new Conversation.Attribute(name, value, null));
         }
         return attributes;
-    }
-
-    private static Long optionalId(DataFetchingEnvironment env, String name) {
-        String value = env.getArgument(name);
-        if (value == null) {
-            return null;
-        }
-        if (!POSITIVE_ID.matcher(value).matches()) {
-            throw new ArgumentProblem(name, "must be a positive integer id");
-        }
-        return Long.valueOf(value);
-    }
-
-    private static long requiredId(DataFetchingEnvironment env, String name) {
-        Long id = optionalId(env, name);
-        if (id == null) {
-            throw new ArgumentProblem(name, "is required");
-        }
-        return id;
-    }
-
-    private interface Fetch {
-        Object get(DataFetchingEnvironment env) throws SQLException;
-    }
-
-    /** JDBC fetchers run on the request's worker thread (the endpoints are blocking). */
-    private static DataFetcher<Object> blocking(Fetch fetch) {
-        return env -> {
-            try {
-                return fetch.get(env);
-            } catch (SQLException e) {
-                throw new DataAccessFailure(e);
-            }
-        };
     }
 
     /** Argument problems become GraphQL errors naming the argument; anything else is kept to be rethrown. */
