@@ -8,7 +8,7 @@ final class ReportingSchema {
             "V3__applied_streams.sql", "V4__media.sql", "V5__shared_applied_positions.sql", "V6__organizations.sql",
             "V7__chat_messages.sql", "V20__platform_data_api.sql", "V21__chat_claims_marks.sql",
             "V22__chat_attributes.sql", "V30__dimension_data.sql", "V35__data_jobs.sql",
-            "V40__conversation_lifecycle.sql");
+            "V40__conversation_lifecycle.sql", "V41__call_measures.sql");
 
     private ReportingSchema() {
     }

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +23,14 @@ import java.util.Map;
 public final class CallMetricsSource {
 
     /** One call as the analytics group and count it, with its metrics. */
-    public record MeasuredCall(String partnerId, long id, Instant createdAt, Long menuId, Long handlingAgentId,
-                               boolean outbound, Instant queuedAt, Instant connectingAt, Instant connectedAt,
-                               Instant endedAt, String endedStatus, boolean agentParticipant, int transfers,
-                               CallMetrics metrics) {
+    public record MeasuredCall(String partnerId, long id, long changeSeq, Instant createdAt, Long menuId,
+                               Long handlingAgentId, boolean outbound, Instant queuedAt, Instant connectingAt,
+                               Instant connectedAt, Instant endedAt, String endedStatus, boolean agentParticipant,
+                               int transfers, CallMetrics metrics) {
     }
 
-    private record Key(String partnerId, long callId) {
+    /** A call's key. */
+    public record Key(String partnerId, long callId) {
     }
 
     private CallMetricsSource() {
@@ -39,7 +41,25 @@ public final class CallMetricsSource {
      */
     public static List<MeasuredCall> created(Connection c, String partner, Instant from, Instant to) throws SQLException {
         String range = "c.created_at >= ? AND c.created_at < ?" + (partner == null ? "" : " AND c.partner_id = ?");
-        Object[] params = partner == null ? new Object[] {from, to} : new Object[] {from, to, partner};
+        return load(c, range, partner == null ? new Object[] {from, to} : new Object[] {from, to, partner});
+    }
+
+    /** These calls (those that exist), in no particular order. */
+    public static List<MeasuredCall> of(Connection c, Collection<Key> calls) throws SQLException {
+        if (calls.isEmpty()) {
+            return List.of();
+        }
+        List<String> partners = new ArrayList<>(calls.size());
+        List<Long> ids = new ArrayList<>(calls.size());
+        calls.forEach(k -> {
+            partners.add(k.partnerId());
+            ids.add(k.callId());
+        });
+        return load(c, "(c.partner_id, c.id) IN (SELECT * FROM unnest(?::text[], ?::bigint[]))",
+                new Object[] {partners, new Sql.Longs(ids)});
+    }
+
+    private static List<MeasuredCall> load(Connection c, String range, Object[] params) throws SQLException {
         Map<Key, List<CallFacts.Participant>> participants = new HashMap<>();
         // No ORDER BY: the calculator orders what it needs (a sort of every participant of the range would cost more
         // than the rest of the statement).
@@ -69,7 +89,7 @@ public final class CallMetricsSource {
         List<MeasuredCall> result = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT c.partner_id, c.id, c.call_type, c.menu_id, c.agent_id,"
                 + " c.connected_agent_id, c.created_at, c.queued_at, c.connecting_at, c.connected_at, c.ended_at,"
-                + " c.ended_status, c.duration_ms, c.hold_duration_ms FROM calls c WHERE " + range)) {
+                + " c.ended_status, c.duration_ms, c.hold_duration_ms, c.change_seq FROM calls c WHERE " + range)) {
             Sql.bind(c, s, params);
             s.setFetchSize(5000);
             try (ResultSet rs = s.executeQuery()) {
@@ -82,7 +102,7 @@ public final class CallMetricsSource {
                             Sql.instant(rs, "connected_at"), Sql.instant(rs, "ended_at"),
                             Sql.longOrNull(rs, "duration_ms"), Sql.longOrNull(rs, "hold_duration_ms"), ps,
                             transfers.getOrDefault(key, List.of()));
-                    result.add(new MeasuredCall(key.partnerId(), key.callId(), facts.createdAt(),
+                    result.add(new MeasuredCall(key.partnerId(), key.callId(), rs.getLong("change_seq"), facts.createdAt(),
                             Sql.longOrNull(rs, "menu_id"), CallQueries.handlingAgent(
                                     Sql.longOrNull(rs, "connected_agent_id"), Sql.longOrNull(rs, "agent_id")),
                             outbound, facts.queuedAt(), facts.connectingAt(), facts.connectedAt(), facts.endedAt(),

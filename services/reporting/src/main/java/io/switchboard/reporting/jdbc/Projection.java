@@ -36,6 +36,13 @@ public interface Projection {
     @FunctionalInterface
     interface Applier {
         void apply(Writes writes, EventEnvelope event) throws SQLException;
+
+        /**
+         * Every projection's writes of the batch are in {@code connection}'s transaction now: a projection that
+         * derives rows from its own stored rows (e.g. per-call measures from the call's facts) computes them here.
+         */
+        default void finish(Connection connection) throws SQLException {
+        }
     }
 
     /** A projection that needs nothing stored: each event on its own. */

@@ -14,7 +14,8 @@ import java.util.List;
  * Applies a batch of events inside the caller's transaction: one statement records every event's stream
  * position (libs/consumer's {@link AppliedPositions}, read model {@code reporting}), and only the events
  * never applied before — duplicates within the batch counted once — reach the projections, whose writes
- * are folded and flushed one statement per table and shape ({@link Writes}). Plain Java (no CDI), so the
+ * are folded and flushed one statement per table and shape ({@link Writes}); then each projection may derive rows
+ * from what it stored ({@link Projection.Applier#finish}). Plain Java (no CDI), so the
  * rebuild and the benchmarks drive it too.
  */
 public final class BatchProjector {
@@ -58,6 +59,9 @@ public final class BatchProjector {
             }
         }
         writes.flush();
+        for (Projection.Applier applier : appliers) {
+            applier.finish(c);
+        }
         return toApply;
     }
 }

@@ -195,24 +195,31 @@ class ConversationLifecycleTest {
     }
 
     @Test
-    void theAnalyticsCountAsContainedExactlyTheContainedConversations() {
+    void theAnalyticsCountExactlyTheConversationsOfEachLifecycleTerm() {
         String query = "query { getConversationMetrics(interval: P1D, from: \"2026-11-25\", to: \"2026-11-26\","
-                + " groupBy: CHANNEL) { rows { group { id } conversations contained } } }";
+                + " groupBy: CHANNEL) { rows { group { id } conversations contained abandoned transferred deflected } } }";
         JsonPath rows = supervisor().body(Map.of("query", query))
                 .post("/api/partners/%s/data/conversationdata/getConversationMetrics".formatted(PARTNER))
                 .then().log().ifValidationFails().statusCode(200).body("errors", nullValue())
                 .extract().jsonPath().setRootPath("data.getConversationMetrics");
-        Map<String, Integer> contained = new HashMap<>();
+        // term -> channel -> how many conversations show it
+        Map<String, Map<String, Integer>> counted = new HashMap<>();
         for (String id : List.of("call-901", "call-902", "call-903", "call-904", "call-905", "chat-911", "chat-912",
                 "chat-913", "chat-914", "chat-915", "chat-916")) {
-            contained.merge(id.startsWith("call") ? "CALL" : "CHAT",
-                    "CONTAINED".equals(conversation(id).getString("containment")) ? 1 : 0, Integer::sum);
+            JsonPath c = conversation(id);
+            String channel = id.startsWith("call") ? "CALL" : "CHAT";
+            Map<String, Boolean> terms = Map.of("contained", "CONTAINED".equals(c.getString("containment")),
+                    "abandoned", c.getBoolean("lifecycle.abandoned"), "transferred", c.getBoolean("lifecycle.transferred"),
+                    "deflected", c.getBoolean("lifecycle.deflected"));
+            terms.forEach((term, shown) -> counted.computeIfAbsent(term, k -> new HashMap<>())
+                    .merge(channel, shown ? 1 : 0, Integer::sum));
         }
-        assertThat(contained).containsEntry("CALL", 1).containsEntry("CHAT", 1);
-        for (String channel : List.of("CALL", "CHAT")) {
-            assertThat(rows.getInt("rows.find { it.group.id == '" + channel + "' }.contained")).as(channel)
-                    .isEqualTo(contained.get(channel));
-        }
+        assertThat(counted.get("contained")).containsEntry("CALL", 1).containsEntry("CHAT", 1);
+        counted.forEach((term, byChannel) -> assertThat(byChannel.values().stream().mapToInt(Integer::intValue).sum())
+                .as("the feed has some " + term).isPositive());
+        counted.forEach((term, byChannel) -> byChannel.forEach((channel, n) ->
+                assertThat(rows.getInt("rows.find { it.group.id == '" + channel + "' }." + term))
+                        .as(channel + " " + term).isEqualTo(n)));
         assertThat(rows.getInt("rows.find { it.group.id == 'CALL' }.conversations")).isEqualTo(5);
         assertThat(rows.getInt("rows.find { it.group.id == 'CHAT' }.conversations")).isEqualTo(6);
     }

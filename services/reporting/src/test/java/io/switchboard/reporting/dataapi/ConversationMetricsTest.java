@@ -86,7 +86,7 @@ class ConversationMetricsTest {
             Map.entry("talkTime", "talk_time"), Map.entry("holdTime", "hold_time"),
             Map.entry("conferenceTime", "conference_time"), Map.entry("thirdPartyTalkTime", "third_party_talk_time"));
     static final String ROW = "partnerId bucketStart bucketEnd group { by id name } conversations calls chats ended"
-            + " contained containedRate " + String.join(" ", METRICS.keySet().stream()
+            + " contained containedRate abandoned transferred deflected " + String.join(" ", METRICS.keySet().stream()
             .map(m -> m + " { count total average }").toList()) + " transferTime { count total average }";
     static boolean fed;
 
@@ -362,6 +362,39 @@ class ConversationMetricsTest {
         Map<?, ?> handle = (Map<?, ?>) rows.get(1).get("handleTime");
         assertThat(num(handle.get("average"))).isEqualByComparingTo(num(handle.get("total"))
                 .divide(num(handle.get("count")), 3, java.math.RoundingMode.HALF_UP));
+    }
+
+    /**
+     * The calls projection keeps every call's measures ({@code call_measures}); calls projected before that table
+     * existed have none, and a row computed from older facts than its call shows now is not used: the query measures
+     * those calls when read (same answer) and stores their rows.
+     */
+    @Test
+    void callsWithoutCurrentMeasuresAreMeasuredWhenReadAndStored() throws Exception {
+        String args = UTC_DAYS + ", groupBy: TEAM, channel: CALL";
+        List<Map<String, Object>> before = metrics(PARTNER, args).getList("rows");
+        assertThat(currentMeasures(PARTNER)).as("the projection measured every call").isEqualTo(CALLS + 3);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            // half missing; the other half from "older facts", with absurd values that must not be counted
+            s.executeUpdate("DELETE FROM call_measures WHERE partner_id = '" + PARTNER + "' AND call_id % 2 = 0");
+            s.executeUpdate("UPDATE call_measures SET change_seq = change_seq - 1, handle_ms = 987654321, ended = false"
+                    + " WHERE partner_id = '" + PARTNER + "'");
+        }
+        assertThat(currentMeasures(PARTNER)).isZero();
+        assertThat(metrics(PARTNER, args).<Map<String, Object>>getList("rows")).isEqualTo(before);
+        assertThat(currentMeasures(PARTNER)).as("stored for the next query").isEqualTo(CALLS + 3);
+        assertThat(metrics(PARTNER, args).<Map<String, Object>>getList("rows")).isEqualTo(before);
+    }
+
+    /** The calls whose measures were computed from the facts their row shows now. */
+    int currentMeasures(String partner) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM calls c JOIN call_measures m"
+                     + " ON m.partner_id = c.partner_id AND m.call_id = c.id AND m.change_seq = c.change_seq"
+                     + " WHERE c.partner_id = '" + partner + "'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     /** JSON numbers: small integers come as Integer, the rest as BigDecimal. */

@@ -13,7 +13,8 @@ public record ConversationMetrics(String interval, String timeZone, String from,
 
     /** One bucket of one group; times are UTC ISO-8601 with milliseconds. */
     public record Row(String partnerId, String bucketStart, String bucketEnd, Group group, int conversations,
-                      int calls, int chats, int ended, int contained, BigDecimal containedRate,
+                      int calls, int chats, int ended, int contained, BigDecimal containedRate, int abandoned,
+                      int transferred, int deflected,
                       Duration billingTime, Duration callTime, Duration ivrTime, Duration queueTime,
                       Duration waitTime, Duration handleTime, Duration ringTime, Duration talkTime,
                       Duration holdTime, Duration conferenceTime, Duration thirdPartyTalkTime,

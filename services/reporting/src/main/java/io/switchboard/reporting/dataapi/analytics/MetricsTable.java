@@ -1,7 +1,8 @@
 package io.switchboard.reporting.dataapi.analytics;
 
 import io.switchboard.events.WireTime;
-import io.switchboard.reporting.calls.CallMetrics;
+import io.switchboard.reporting.calls.CallMeasures;
+import io.switchboard.reporting.lifecycle.Lifecycle;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,21 +14,44 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
- * Adds conversations up per partner, bucket and group. Durations are summed as whole milliseconds (the metrics have
- * exactly three decimals), so a total is exactly the sum of the per-call values the Manager API shows. Pure.
+ * Adds conversations up per partner, bucket and group: one at a time, or totals SQL summed per bucket and group.
+ * Durations are summed as whole milliseconds (the metrics have exactly three decimals), so a total is exactly the
+ * sum of the per-call values the Manager API shows. Pure.
  */
 final class MetricsTable {
-    /** The call-segment metrics in the order of {@link ConversationMetrics.Row}, transfer time apart. */
-    private static final List<Function<CallMetrics, BigDecimal>> CALL_METRICS = List.of(CallMetrics::billingTime,
-            CallMetrics::callTime, CallMetrics::ivrTime, CallMetrics::queueTime, CallMetrics::waitTime,
-            CallMetrics::handleTime, CallMetrics::ringTime, CallMetrics::talkTime, CallMetrics::holdTime,
-            CallMetrics::conferenceTime, CallMetrics::thirdPartyTalkTime);
+    /** The call-segment metrics ({@link CallMeasures#METRICS}' order), then transfer time (per transfer). */
+    private static final int METRICS = CallMeasures.METRICS.size() + 1;
 
-    /** What one conversation contributes. {@code metrics} is null for a chat. */
-    record Measured(boolean call, boolean ended, boolean contained, CallMetrics metrics) {
+    /**
+     * Conversations added up: one conversation, or a group SQL summed. {@code counts[i]} conversations (transfers for
+     * the last) had metric {@code i}, together {@code millis[i]} milliseconds.
+     */
+    record Totals(int calls, int chats, int ended, int contained, int abandoned, int transferred, int deflected,
+                  int[] counts, long[] millis) {
+
+        static Totals call(CallMeasures.Row call) {
+            int[] counts = new int[METRICS];
+            long[] millis = new long[METRICS];
+            for (int i = 0; i < call.millis().length; i++) {
+                if (call.millis()[i] != null) {
+                    counts[i] = 1;
+                    millis[i] = call.millis()[i];
+                }
+            }
+            counts[METRICS - 1] = call.transferTimes();
+            millis[METRICS - 1] = call.transferMillis();
+            Lifecycle l = call.lifecycle();
+            return new Totals(1, 0, l.containment() == Lifecycle.Containment.IN_PROGRESS ? 0 : 1, l.contained() ? 1 : 0,
+                    l.abandoned() ? 1 : 0, l.transferred() ? 1 : 0, l.deflected() ? 1 : 0, counts, millis);
+        }
+
+        static Totals chat(Lifecycle l) {
+            return new Totals(0, 1, l.containment() == Lifecycle.Containment.IN_PROGRESS ? 0 : 1, l.contained() ? 1 : 0,
+                    l.abandoned() ? 1 : 0, l.transferred() ? 1 : 0, l.deflected() ? 1 : 0, new int[METRICS],
+                    new long[METRICS]);
+        }
     }
 
     private record Key(String partnerId, Instant bucket, String groupId) {
@@ -35,22 +59,31 @@ final class MetricsTable {
 
     private static final class Sums {
         final String groupName;
-        int conversations;
         int calls;
         int chats;
         int ended;
         int contained;
-        final int[] counts = new int[CALL_METRICS.size() + 1];
-        final long[] millis = new long[CALL_METRICS.size() + 1];
+        int abandoned;
+        int transferred;
+        int deflected;
+        final int[] counts = new int[METRICS];
+        final long[] millis = new long[METRICS];
 
         Sums(String groupName) {
             this.groupName = groupName;
         }
 
-        void add(int metric, BigDecimal seconds) {
-            if (seconds != null) {
-                counts[metric]++;
-                millis[metric] += seconds.movePointRight(3).longValueExact();
+        void add(Totals t) {
+            calls += t.calls();
+            chats += t.chats();
+            ended += t.ended();
+            contained += t.contained();
+            abandoned += t.abandoned();
+            transferred += t.transferred();
+            deflected += t.deflected();
+            for (int i = 0; i < METRICS; i++) {
+                counts[i] += t.counts()[i];
+                millis[i] += t.millis()[i];
             }
         }
     }
@@ -67,37 +100,21 @@ final class MetricsTable {
         this.groupBy = groupBy;
     }
 
-    /** Counts the conversation once in each of its groups (none: the group without an id). */
-    void add(String partner, Instant createdAt, Collection<GroupKey> groups, Measured m) {
+    /** Counts a conversation once in each of its groups (none: the group without an id). */
+    void addConversation(String partner, Instant createdAt, Collection<GroupKey> groups, Totals conversation) {
         Instant bucket = buckets.start(createdAt);
         if (groups.isEmpty()) {
-            add(new Key(partner, bucket, null), null, m);
+            addTotals(partner, bucket, null, conversation);
         }
         for (GroupKey g : groups) {
-            add(new Key(partner, bucket, g.id()), g.name(), m);
+            addTotals(partner, bucket, g, conversation);
         }
     }
 
-    private void add(Key key, String groupName, Measured m) {
-        Sums s = sums.computeIfAbsent(key, k -> new Sums(groupName));
-        s.conversations++;
-        if (m.call()) {
-            s.calls++;
-        } else {
-            s.chats++;
-        }
-        if (m.ended()) {
-            s.ended++;
-        }
-        if (m.contained()) {
-            s.contained++;
-        }
-        if (m.metrics() != null) {
-            for (int i = 0; i < CALL_METRICS.size(); i++) {
-                s.add(i, CALL_METRICS.get(i).apply(m.metrics()));
-            }
-            m.metrics().transferTimes().forEach(t -> s.add(CALL_METRICS.size(), t.transferTime()));
-        }
+    /** Adds totals to a bucket (a bucket start) and group (null: the group without an id). */
+    void addTotals(String partner, Instant bucket, GroupKey group, Totals totals) {
+        Key key = new Key(partner, bucket, group == null ? null : group.id());
+        sums.computeIfAbsent(key, k -> new Sums(group == null ? null : group.name())).add(totals);
     }
 
     int size() {
@@ -120,7 +137,8 @@ final class MetricsTable {
             rows.add(new ConversationMetrics.Row(key.partnerId(), WireTime.format(key.bucket()),
                     WireTime.format(buckets.next(key.bucket())),
                     groupBy == null ? null : new ConversationMetrics.Group(groupBy, key.groupId(), s.groupName),
-                    s.conversations, s.calls, s.chats, s.ended, s.contained, rate,
+                    s.calls + s.chats, s.calls, s.chats, s.ended, s.contained, rate, s.abandoned, s.transferred,
+                    s.deflected,
                     d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], d[10], d[11]));
         });
         return rows;

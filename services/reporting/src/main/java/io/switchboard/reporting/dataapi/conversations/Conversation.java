@@ -1,5 +1,6 @@
 package io.switchboard.reporting.dataapi.conversations;
 
+import io.switchboard.reporting.lifecycle.Lifecycle;
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.switchboard.reporting.dataapi.conversations;
 
+import io.switchboard.reporting.lifecycle.Lifecycle;
 import io.switchboard.reporting.calls.CallStatus;
 
 import io.switchboard.reporting.calls.Call;

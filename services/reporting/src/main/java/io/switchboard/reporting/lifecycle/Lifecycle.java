@@ -1,4 +1,4 @@
-package io.switchboard.reporting.dataapi.conversations;
+package io.switchboard.reporting.lifecycle;
 
 /**
  * Where a conversation went (the lifecycle terms of seed 000 and docs/api/platform-data-api.md): the one definition

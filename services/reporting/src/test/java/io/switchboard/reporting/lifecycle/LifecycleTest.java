@@ -1,8 +1,8 @@
-package io.switchboard.reporting.dataapi.conversations;
+package io.switchboard.reporting.lifecycle;
 
-import io.switchboard.reporting.dataapi.conversations.Lifecycle.CallFacts;
-import io.switchboard.reporting.dataapi.conversations.Lifecycle.ChatFacts;
-import io.switchboard.reporting.dataapi.conversations.Lifecycle.Containment;
+import io.switchboard.reporting.lifecycle.Lifecycle.CallFacts;
+import io.switchboard.reporting.lifecycle.Lifecycle.ChatFacts;
+import io.switchboard.reporting.lifecycle.Lifecycle.Containment;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
