@@ -71,6 +71,7 @@ public class ConversationMetricsQuery {
             } finally {
                 c.rollback();
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                c.setReadOnly(false);
             }
         }
         if (!repaired.isEmpty()) {
@@ -96,7 +97,10 @@ public class ConversationMetricsQuery {
         for (Instant b = request.from(); b.isBefore(request.to()); b = request.buckets().next(b)) {
             starts.add(b);
         }
-        StringBuilder sql = new StringBuilder("SELECT m.partner_id, width_bucket(m.created_at, ?::text::timestamptz[]) AS b, ")
+        // The sub-select parses the bucket starts once: a cast to timestamptz[] is only stable, so inline it would be
+        // parsed again for every row (PT15M: 2,976 starts × every call).
+        StringBuilder sql = new StringBuilder("SELECT m.partner_id, width_bucket(m.created_at,"
+                + " (SELECT ?::text::timestamptz[])) AS b, ")
                 .append(names.column()).append(" AS g, count(*) AS calls, count(*) FILTER (WHERE m.ended) AS ended,")
                 .append(" count(*) FILTER (WHERE m.contained) AS contained, count(*) FILTER (WHERE m.abandoned) AS abandoned,")
                 .append(" count(*) FILTER (WHERE m.transferred) AS transferred,")
@@ -110,7 +114,9 @@ public class ConversationMetricsQuery {
         params.add(ArrayLiteral.of(starts));
         params.addAll(List.of(params(partner, request.from(), request.to())));
         if (!stale.isEmpty()) {
-            sql.append(" AND (m.partner_id, m.call_id) NOT IN (SELECT * FROM unnest(?::text::text[], ?::text::int8[]))");
+            // NOT EXISTS, not NOT IN: a hashed anti-join (a row-valued NOT IN compares every pair)
+            sql.append(" AND NOT EXISTS (SELECT 1 FROM unnest(?::text::text[], ?::text::int8[]) s(partner_id, call_id)"
+                    + " WHERE s.partner_id = m.partner_id AND s.call_id = m.call_id)");
             params.add(ArrayLiteral.of(stale.stream().map(Key::partnerId).toList()));
             params.add(ArrayLiteral.of(stale.stream().map(Key::callId).toList()));
         }
@@ -147,6 +153,7 @@ public class ConversationMetricsQuery {
     private void repair(List<CallMeasures.Row> rows) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            c.setReadOnly(false);
             try {
                 CallMeasures.write(c, rows);
                 c.commit();
