@@ -5,13 +5,10 @@ import io.switchboard.reporting.calls.CallMetricsSource;
 import io.switchboard.reporting.dataapi.analytics.ConversationMetrics;
 import io.switchboard.reporting.dataapi.analytics.ConversationMetricsQuery;
 import io.switchboard.reporting.dataapi.analytics.MetricsRequest;
-import io.switchboard.reporting.projection.BatchProjector;
 import io.switchboard.testing.RealPostgres;
 
 import javax.sql.DataSource;
-import java.io.InputStream;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -43,14 +40,7 @@ public final class AnalyticsQueryBenchmark {
         io.switchboard.eventstore.EventStoreSchema.migrate(url, pg.user(), pg.password());
         long fill = System.nanoTime();
         try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password()); Statement s = c.createStatement()) {
-            for (String script : ReportingSchema.SCRIPTS) {
-                try (InputStream in = BatchProjector.class.getClassLoader().getResourceAsStream("db/migration/" + script)) {
-                    if (in == null) {
-                        throw new IllegalStateException("no migration " + script + ": update ReportingSchema.SCRIPTS");
-                    }
-                    s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                }
-            }
+            ReportingSchema.apply(s);
             fill(s, CONVERSATIONS * 6 / 10, CONVERSATIONS - CONVERSATIONS * 6 / 10);
         }
         System.out.printf("filled %,d conversations in %.1f s (database %s)%n", CONVERSATIONS,

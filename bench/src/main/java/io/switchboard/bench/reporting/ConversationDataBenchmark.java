@@ -10,13 +10,10 @@ import io.switchboard.reporting.dataapi.fetch.DataCaller;
 import io.switchboard.reporting.dataapi.graphql.DataGraph;
 import io.switchboard.reporting.dataapi.jobs.DataJobs;
 import io.switchboard.reporting.dataapi.jobs.JobRunner;
-import io.switchboard.reporting.projection.BatchProjector;
 import io.switchboard.testing.RealPostgres;
 import org.HdrHistogram.Histogram;
 
 import javax.sql.DataSource;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -51,14 +48,7 @@ public final class ConversationDataBenchmark {
         io.switchboard.eventstore.EventStoreSchema.migrate(url, pg.user(), pg.password());
         long fill = System.nanoTime();
         try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password()); Statement s = c.createStatement()) {
-            for (String script : ReportingSchema.SCRIPTS) {
-                try (InputStream in = BatchProjector.class.getClassLoader().getResourceAsStream("db/migration/" + script)) {
-                    if (in == null) {
-                        throw new IllegalStateException("no migration " + script + ": update ReportingSchema.SCRIPTS");
-                    }
-                    s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                }
-            }
+            ReportingSchema.apply(s);
             AnalyticsQueryBenchmark.fill(s, calls, conversations - calls);
         }
         System.out.printf("Conversation data benchmark: %d processor(s); filled %,d conversations in %.1f s; %d req/s for %d s"

@@ -31,8 +31,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -96,13 +94,7 @@ final class ReportingBench {
         // The libraries' tables (consumer_applied_streams among them), then the service's scripts.
         io.switchboard.eventstore.EventStoreSchema.migrate(jdbcUrl, user, password);
         try (Connection c = connect(); Statement s = c.createStatement()) {
-            for (String script : List.of("db/migration/V1__projections.sql", "db/migration/V2__change_sequence.sql",
-                    "db/migration/V3__applied_streams.sql", "db/migration/V4__media.sql",
-                    "db/migration/V5__shared_applied_positions.sql")) {
-                try (InputStream in = BatchProjector.class.getClassLoader().getResourceAsStream(script)) {
-                    s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                }
-            }
+            ReportingSchema.apply(s);
         }
     }
 
