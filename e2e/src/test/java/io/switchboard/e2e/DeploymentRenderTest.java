@@ -233,6 +233,7 @@ class DeploymentRenderTest {
     private static String kubectl() {
         String configured = System.getenv("SWITCHBOARD_KUBECTL");
         if (configured != null && !configured.isBlank()) {
+            assertThat(Path.of(configured)).as("SWITCHBOARD_KUBECTL").isExecutable();
             return configured;
         }
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
