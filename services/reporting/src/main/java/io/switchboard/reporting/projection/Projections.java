@@ -5,6 +5,7 @@ import io.switchboard.reporting.changes.ChangedDetailsProjection;
 import io.switchboard.reporting.chats.ChatProjection;
 import io.switchboard.reporting.directory.DirectoryProjection;
 import io.switchboard.reporting.directory.OrganizationProjection;
+import io.switchboard.reporting.ivr.IvrProjection;
 import io.switchboard.reporting.jdbc.Projection;
 import io.switchboard.reporting.media.MediaProjection;
 import io.switchboard.reporting.messages.MessageProjection;
@@ -17,7 +18,7 @@ import java.util.Set;
 
 /**
  * Every read model's projection, under the name a rebuild knows it by ({@code calls}, {@code chats},
- * {@code directory}, {@code changed_details}, {@code media}, {@code chat_messages}). Their order does not matter: none reads
+ * {@code directory}, {@code changed_details}, {@code media}, {@code chat_messages}, {@code ivr_interactions}). Their order does not matter: none reads
  * another's pending writes ({@code ProjectionConvergenceTest} applies them in reverse too). The projections
  * are plain objects without state (a batch's state lives in its {@link Projection.Applier}), shared by
  * every thread.
@@ -35,7 +36,8 @@ public final class Projections {
             new Named("directory", new OrganizationProjection()),
             new Named("changed_details", new ChangedDetailsProjection()),
             new Named("media", new MediaProjection()),
-            new Named("chat_messages", new MessageProjection()));
+            new Named("chat_messages", new MessageProjection()),
+            new Named("ivr_interactions", new IvrProjection()));
 
     private Projections() {
     }

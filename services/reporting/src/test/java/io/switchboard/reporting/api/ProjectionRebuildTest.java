@@ -83,7 +83,7 @@ class ProjectionRebuildTest {
             awaitCompleted(id);
             as(partner, "system").get(REBUILD + "/" + id).then().statusCode(200)
                     .body("projections", equalTo(List.of("calls", "chats", "directory", "changed_details", "media",
-                            "chat_messages")))
+                            "chat_messages", "ivr_interactions")))
                     .body("lag", equalTo(0));
 
             assertThat(answers(partner)).isEqualTo(before);

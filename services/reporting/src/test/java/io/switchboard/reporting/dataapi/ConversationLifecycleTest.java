@@ -16,6 +16,8 @@ import io.switchboard.events.chat.ChatEvents.ChatFinished;
 import io.switchboard.events.chat.ChatEvents.ChatStatusChanged;
 import io.switchboard.events.chat.ChatEvents.EscalationUpdated;
 import io.switchboard.events.interaction.CallEvents;
+import io.switchboard.events.interaction.InteractionEvents;
+import io.switchboard.events.interaction.InteractionEvents.InteractionStarted;
 import io.switchboard.events.interaction.CallEvents.CallConnected;
 import io.switchboard.events.interaction.CallEvents.CallConnecting;
 import io.switchboard.events.interaction.CallEvents.CallCreated;
@@ -85,8 +87,16 @@ class ConversationLifecycleTest {
             // transferred to 151; 904 queued then deflected; 905 still waiting in the queue.
             for (long id = 901; id <= 905; id++) {
                 s.add(call, id, new CallCreated(id, "Voice Inbound (IVR)", "selecting", 31L, "en", "+1555000" + id, null,
-                        null, null, null, "not_asked", null, AT), AT);
+                        null, null, id == 901 ? "u-7" : null, "not_asked", null, AT), AT);
             }
+            // Visual-IVR interactions under the reused unique id u-7: 901 came from the one that started last before it.
+            String ivr = InteractionEvents.AGGREGATE_TYPE;
+            s.add(ivr, 1, new InteractionStarted("ia-1", "acc", "u-7", "+15550100", "+15550100,u-7",
+                    Map.of("account", "A-0"), AT.minusSeconds(600)), AT.minusSeconds(600));
+            s.add(ivr, 2, new InteractionStarted("ia-2", "acc", "u-7", "+15550100", "+15550100,u-7",
+                    Map.of("account", "A-1", "tier", "gold"), AT.minusSeconds(300)), AT.minusSeconds(300));
+            s.add(ivr, 3, new InteractionStarted("ia-3", "acc", "u-7", "+15550100", "+15550100,u-7",
+                    Map.of("account", "A-2"), AT.plusSeconds(30)), AT.plusSeconds(30));
             s.add(call, 901, new CallEnded(901, "finished", "disconnected_by_end_user", null, 0, 0, AT.plusSeconds(60)), AT.plusSeconds(60));
             s.add(call, 902, new CallQueued(902, 31L, AT.plusSeconds(10)), AT.plusSeconds(10));
             s.add(call, 902, new CallConnecting(902, 150, AT.plusSeconds(15)), AT.plusSeconds(15));
@@ -192,6 +202,24 @@ class ConversationLifecycleTest {
                 .containsExactly("2026-11-25T10:00:00.000Z", "2026-11-25T10:00:01.000Z");
         assertThat(chat.getList("participants.leftAt", String.class))
                 .containsExactly("2026-11-25T10:01:00.000Z", "2026-11-25T10:01:00.000Z");
+    }
+
+    @Test
+    void aCallShowsTheCallerAttributesOfTheVisualIvrInteractionItCameFrom() {
+        JsonPath call = supervisor().body(Map.of("query", "query { getConversationById(conversationId: \"call-901\") {"
+                        + " attributes { name value label } } }"))
+                .post("/api/partners/%s/data/conversationdata/getConversationById".formatted(PARTNER))
+                .then().log().ifValidationFails().statusCode(200).body("errors", nullValue())
+                .extract().jsonPath().setRootPath("data.getConversationById");
+        assertThat(call.getList("attributes.name", String.class)).containsExactly("account", "tier");
+        assertThat(call.getList("attributes.value", String.class)).as("ia-2: the last one started before the call")
+                .containsExactly("A-1", "gold");
+        assertThat(call.getList("attributes.label")).containsOnlyNulls();
+        JsonPath other = supervisor().body(Map.of("query", "query { getConversationById(conversationId: \"call-902\") {"
+                        + " attributes { name } } }"))
+                .post("/api/partners/%s/data/conversationdata/getConversationById".formatted(PARTNER))
+                .then().statusCode(200).body("errors", nullValue()).extract().jsonPath();
+        assertThat(other.getList("data.getConversationById.attributes")).as("no interaction unique id").isEmpty();
     }
 
     @Test

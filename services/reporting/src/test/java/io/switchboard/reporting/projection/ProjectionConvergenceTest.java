@@ -71,6 +71,7 @@ class ProjectionConvergenceTest {
         Scenario.forPartner(events, inOrder).forEach(projector::apply);
         Map<String, List<Map<String, Object>>> expected = snapshot(inOrder);
         assertThat(expected.get("calls")).hasSize(1);
+        assertThat(expected.get("call_measures")).as("derived after the batch, whatever the order").hasSize(1);
         assertThat(expected.get("changed_details")).isNotEmpty();
         assertThat(expected.get("photos")).hasSize(1);
         assertThat(expected.get("videos")).hasSize(1);

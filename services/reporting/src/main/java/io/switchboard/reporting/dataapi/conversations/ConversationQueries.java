@@ -441,7 +441,32 @@ public class ConversationQueries {
         }
     }
 
-    /** A chat's custom-data attributes by name; calls carry none. */
+    /**
+     * A call's attributes: the caller attributes of the visual-IVR interaction it came from (its interaction unique
+     * id; the interaction with that id that started last, not after the call was created: ids are reused), by name.
+     */
+    public List<Conversation.Attribute> callAttributes(String partner, long callId) throws SQLException {
+        List<Conversation.Attribute> attributes = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT a.name, a.value FROM calls c
+                  JOIN LATERAL (SELECT i.id FROM ivr_interactions i
+                                 WHERE i.partner_id = c.partner_id AND i.unique_id = c.interaction_unique_id
+                                   AND (c.created_at IS NULL OR i.started_at <= c.created_at)
+                                 ORDER BY i.started_at DESC LIMIT 1) i ON true
+                  JOIN ivr_caller_attributes a ON a.partner_id = c.partner_id AND a.interaction_id = i.id
+                 WHERE c.partner_id = ? AND c.id = ? ORDER BY a.name""")) {
+            s.setString(1, partner);
+            s.setLong(2, callId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    attributes.add(new Conversation.Attribute(rs.getString("name"), rs.getString("value"), null));
+                }
+            }
+        }
+        return attributes;
+    }
+
+    /** A chat's custom-data attributes by name. */
     public List<Conversation.Attribute> attributes(String partner, long chatId) throws SQLException {
         List<Conversation.Attribute> attributes = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""

@@ -233,8 +233,13 @@ public class DataGraph {
                         }))
                         .dataFetcher("attributes", blocking(env -> {
                             Conversation conversation = env.getSource();
-                            Long chat = chatId(conversation);
-                            return chat == null ? List.of() : conversations.attributes(conversation.partnerId(), chat);
+                            ConversationId id = ConversationId.parse(conversation.conversationId());
+                            if (id == null) {
+                                return List.of();
+                            }
+                            return ConversationId.CHAT.equals(id.channel())
+                                    ? conversations.attributes(conversation.partnerId(), id.id())
+                                    : conversations.callAttributes(conversation.partnerId(), id.id());
                         }))
                         .dataFetcher("objectives", blocking(env -> {
                             Conversation conversation = env.getSource();
