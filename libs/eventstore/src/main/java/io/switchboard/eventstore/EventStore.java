@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.EventCodec;
 import io.switchboard.events.EventEnvelope;
+import io.switchboard.eventstore.position.WrittenPositions;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -159,6 +160,7 @@ public class EventStore {
                     List<Long> positions = new ArrayList<>(size);
                     inserted.forEach(r -> positions.add(r.getLong("global_position")));
                     Collections.sort(positions);
+                    WrittenPositions.record(partnerId, streamId.type(), streamId.value(), newVersion);
                     return new AppendResult(streamId, newVersion, rows.envelopes(), positions);
                 })
                 .onFailure(this::isUniqueViolation)

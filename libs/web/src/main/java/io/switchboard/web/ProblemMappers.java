@@ -20,6 +20,8 @@ import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.eventstore.decider.NotPermittedException;
 import io.switchboard.web.input.UnacceptableJsonException;
+import io.switchboard.web.position.PositionHeaderFilter;
+import io.switchboard.web.position.PositionNotReachedException;
 import jakarta.ws.rs.Priorities;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -111,6 +113,15 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response tooManyRequests(TooManyRequestsException e, UriInfo uri) {
         return Response.fromResponse(respond(Problem.of(429, "Too Many Requests", e.getMessage()), uri))
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .build();
+    }
+
+    /** A read-your-writes wait ran out: the write is not applied yet, the client may try again. */
+    @ServerExceptionMapper
+    public Response positionNotReached(PositionNotReachedException e, UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of(503, "Service Unavailable", e.getMessage(),
+                        List.of(new Problem.FieldError(PositionHeaderFilter.MIN_POSITION_HEADER, e.getMessage()))), uri))
                 .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
                 .build();
     }

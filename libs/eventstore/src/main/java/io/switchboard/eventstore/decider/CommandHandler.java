@@ -7,6 +7,7 @@ import io.switchboard.eventstore.ConcurrencyConflictException;
 import io.switchboard.eventstore.EventContext;
 import io.switchboard.eventstore.EventStore;
 import io.switchboard.eventstore.StreamId;
+import io.switchboard.eventstore.position.WrittenPositions;
 
 import java.time.Duration;
 import java.util.List;
@@ -78,6 +79,8 @@ public final class CommandHandler<C, S, E extends DomainEvent> {
             S state = fold(stream.events());
             List<E> events = decider.decide(command, state);
             if (events.isEmpty()) {
+                // A command that changed nothing (e.g. a repeat) still lets its caller read what it saw.
+                WrittenPositions.record(partnerId, streamId.type(), streamId.value(), stream.version());
                 return Uni.createFrom().item(new CommandResult<>(state, List.of(), stream.version()));
             }
             return store.append(partnerId, streamId, stream.version(), events, context)
