@@ -145,7 +145,11 @@ class ConversationLifecycleTest {
     }
 
     static JsonPath conversation(String id) {
-        return supervisor().body(Map.of("query", "query { getConversationById(conversationId: \"" + id + "\") { " + FIELDS
+        return conversation(id, FIELDS);
+    }
+
+    static JsonPath conversation(String id, String fields) {
+        return supervisor().body(Map.of("query", "query { getConversationById(conversationId: \"" + id + "\") { " + fields
                         + " } }")).post("/api/partners/%s/data/conversationdata/getConversationById".formatted(PARTNER))
                 .then().log().ifValidationFails().statusCode(200).body("errors", nullValue())
                 .extract().jsonPath().setRootPath("data.getConversationById");
@@ -189,11 +193,7 @@ class ConversationLifecycleTest {
 
     @Test
     void aChatListsTheCustomersAndTheVirtualAgentsSessions() {
-        JsonPath chat = supervisor().body(Map.of("query", "query { getConversationById(conversationId: \"chat-911\") {"
-                        + " participants { participantId type userId name joinedAt leftAt } } }"))
-                .post("/api/partners/%s/data/conversationdata/getConversationById".formatted(PARTNER))
-                .then().log().ifValidationFails().statusCode(200).body("errors", nullValue())
-                .extract().jsonPath().setRootPath("data.getConversationById");
+        JsonPath chat = conversation("chat-911", "participants { participantId type userId name joinedAt leftAt }");
         assertThat(chat.getList("participants.participantId", String.class)).containsExactly("911000", "911001");
         assertThat(chat.getList("participants.type", String.class)).containsExactly("end_user", "virtual_agent");
         assertThat(chat.getList("participants.userId")).as("the chat knows no end-user id").containsExactly(null, "7");
@@ -206,20 +206,13 @@ class ConversationLifecycleTest {
 
     @Test
     void aCallShowsTheCallerAttributesOfTheVisualIvrInteractionItCameFrom() {
-        JsonPath call = supervisor().body(Map.of("query", "query { getConversationById(conversationId: \"call-901\") {"
-                        + " attributes { name value label } } }"))
-                .post("/api/partners/%s/data/conversationdata/getConversationById".formatted(PARTNER))
-                .then().log().ifValidationFails().statusCode(200).body("errors", nullValue())
-                .extract().jsonPath().setRootPath("data.getConversationById");
+        JsonPath call = conversation("call-901", "attributes { name value label }");
         assertThat(call.getList("attributes.name", String.class)).containsExactly("account", "tier");
         assertThat(call.getList("attributes.value", String.class)).as("ia-2: the last one started before the call")
                 .containsExactly("A-1", "gold");
         assertThat(call.getList("attributes.label")).containsOnlyNulls();
-        JsonPath other = supervisor().body(Map.of("query", "query { getConversationById(conversationId: \"call-902\") {"
-                        + " attributes { name } } }"))
-                .post("/api/partners/%s/data/conversationdata/getConversationById".formatted(PARTNER))
-                .then().statusCode(200).body("errors", nullValue()).extract().jsonPath();
-        assertThat(other.getList("data.getConversationById.attributes")).as("no interaction unique id").isEmpty();
+        assertThat(conversation("call-902", "attributes { name }").getList("attributes")).as("no interaction unique id")
+                .isEmpty();
     }
 
     @Test
