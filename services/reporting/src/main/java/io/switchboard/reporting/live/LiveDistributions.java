@@ -1,0 +1,24 @@
+package io.switchboard.reporting.live;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Today's call-segment metrics (calls created in [{@code from}, {@code to}), {@code from} = local midnight of the
+ * requested zone), from the call measures the calls projection stores.
+ */
+public record LiveDistributions(Instant from, Instant to, String zone, Metrics metrics) {
+
+    public record Metrics(Distribution ivr, Distribution queue, Distribution handle, Distribution talk,
+                          Distribution hold) {
+    }
+
+    /** Calls where the metric applies; percentiles and max in seconds (null when count is 0). */
+    public record Distribution(long count, Double p50Seconds, Double p90Seconds, Double maxSeconds,
+                               List<Bucket> buckets) {
+    }
+
+    /** Calls whose metric is above the previous bucket's bound and at most {@code upToSeconds} (null: no bound). */
+    public record Bucket(Integer upToSeconds, long count) {
+    }
+}
