@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
+
 
 /**
  * The live surface's reads for a partner's supervisors: the snapshot of now and today's segment-metric
@@ -28,6 +28,7 @@ import java.time.ZoneOffset;
 public class LiveResource {
     static final int MAX_PARTNER = 64;
     static final int MAX_ZONE = 64;
+    private static final ZoneId UTC = ZoneId.of("UTC");
 
     private final LiveSnapshots snapshots;
     private final SegmentDistributions distributions;
@@ -45,7 +46,7 @@ public class LiveResource {
         return snapshots.snapshot(own(partnerId));
     }
 
-    /** {@code zone}: an IANA time zone whose midnight starts "today" (default UTC). */
+    /** {@code zone}: an IANA time zone whose midnight starts "today" (absent or empty: UTC). */
     @GET
     @Path("distributions")
     public LiveDistributions distributions(@PathParam("partnerId") @Size(max = MAX_PARTNER) String partnerId,
@@ -56,8 +57,8 @@ public class LiveResource {
 
     /** Only region ids (Europe/Berlin) and UTC: an offset like +02:00 has no "today" that follows daylight saving. */
     static ZoneId zone(String text) {
-        if (text == null) {
-            return ZoneOffset.UTC;
+        if (text == null || text.isEmpty()) {
+            return UTC;
         }
         if (!ZoneId.getAvailableZoneIds().contains(text)) {
             throw new InvalidCommandException("zone", "must be an IANA time zone, e.g. Europe/Berlin or UTC");
