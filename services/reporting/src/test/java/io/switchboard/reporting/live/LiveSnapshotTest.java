@@ -373,7 +373,7 @@ class LiveSnapshotTest {
 
     @Test
     void hostileZonesAreAProblemNamingTheParameter() {
-        for (String zone : List.of("Mars/Olympus", "+02:00", "../../etc/passwd", "Europe/Berlin'--", "x".repeat(5000),
+        for (String zone : List.of("Mars/Olympus", "+02:00", "../../etc/passwd", "Europe/Berlin'--", "x".repeat(300),
                 "\u0000", "Europe/Berlin\n")) {
             given().auth().oauth2(TestTokens.agent(PARTNER, 1, "supervisor")).queryParam("zone", zone)
                     .get("/api/partners/{p}/live/distributions", PARTNER)
@@ -381,7 +381,7 @@ class LiveSnapshotTest {
                     .body(org.hamcrest.Matchers.containsString("zone"));
         }
         given().auth().oauth2(TestTokens.agent(PARTNER, 1, "supervisor"))
-                .get("/api/partners/{p}/live/snapshot", "p".repeat(5000))
+                .get("/api/partners/{p}/live/snapshot", "p".repeat(300))
                 .then().statusCode(org.hamcrest.Matchers.either(equalTo(404)).or(equalTo(400)))
                 .contentType("application/problem+json");
     }
