@@ -10,6 +10,10 @@ import java.util.Optional;
 /** {@code switchboard.reporting.webhooks.*}: limits of the API, the worker's pace and the retry schedule. */
 @ConfigMapping(prefix = "switchboard.reporting.webhooks")
 public interface WebhookConfig {
+    /** How often the worker looks for due deliveries (the scheduler's {@code every}: {@code 1s}, {@code PT0.5S}). */
+    @WithDefault("1s")
+    String poll();
+
     /** Subscriptions a partner may have at once. */
     @WithDefault("25")
     int maxPerPartner();

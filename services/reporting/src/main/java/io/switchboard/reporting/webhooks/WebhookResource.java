@@ -1,5 +1,6 @@
 package io.switchboard.reporting.webhooks;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
@@ -72,6 +73,8 @@ public class WebhookResource {
     /** A subscription to create: where to send, which event types (or {@code *}), and a note for people. */
     @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
     public record WebhookRequest(@NotBlank @Size(max = WebhookUrls.MAX_LENGTH) String url,
+                                 // Named here too: the validation's field names follow the service's snake_case otherwise.
+                                 @JsonProperty("eventTypes")
                                  @NotNull @Size(min = 1, max = MAX_EVENT_TYPES) List<@NotBlank @Size(max = 100) String> eventTypes,
                                  @Size(max = MAX_DESCRIPTION) String description) {
     }
