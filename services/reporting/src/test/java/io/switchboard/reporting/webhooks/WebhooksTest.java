@@ -426,4 +426,55 @@ class WebhooksTest {
         given().contentType(ContentType.JSON).body(body).post(base(partner)).then().statusCode(401);
         as(partner, "admin").get(base(partner)).then().statusCode(200).body("items", hasSize(0));
     }
+
+    /** The OpenAPI document names the fields as the wire does (camelCase here, in a snake_case service). */
+    @Test
+    void theOpenApiDocumentDescribesTheWire() {
+        JsonPath doc = given().auth().oauth2(TestTokens.bearer("acme", "admin")).accept(ContentType.JSON)
+                .get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        assertThat(doc.getMap("components.schemas.Webhook.properties")).containsKeys("id", "url", "eventTypes",
+                "disabledReason", "disabledAt", "consecutiveFailures", "createdAt", "secret");
+        assertThat(doc.getMap("components.schemas.WebhookRequest.properties")).containsOnlyKeys("url", "eventTypes", "description");
+        assertThat(doc.getMap("components.schemas.WebhookDelivery.properties")).containsKeys("eventId", "eventType",
+                "attemptLog", "nextAttemptAt");
+        assertThat(doc.getMap("components.schemas.WebhookAttempt.properties")).containsKeys("statusCode", "latencyMs", "error");
+        assertThat(doc.getMap("paths")).containsKeys("/api/partners/{partnerId}/webhooks",
+                "/api/partners/{partnerId}/webhooks/{id}/deliveries", "/api/partners/{partnerId}/webhooks/{id}/enable");
+    }
+
+    /**
+     * A rebuild replays every topic into fresh tables: it must not enqueue anything. The delivery is removed first
+     * (as the retention purge would), so not even the (subscription, event) key could hide a second enqueue.
+     */
+    @Test
+    void aRebuildSendsNothingAgain() throws SQLException {
+        String partner = partner("rebuild");
+        String id = subscribe(partner, receiverUrl("/" + partner), List.of("*")).getString("id");
+        EventEnvelope team = teamCreated(partner, 71);
+        publish(team);
+        await().atMost(PATIENCE).until(() -> "delivered".equals(deliveries(partner, id).getString("items[0].state")));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("DELETE FROM webhook_deliveries WHERE subscription_id = ?::uuid")) {
+            s.setString(1, id);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+
+        String rebuild = "/manager/api/v1/admin/projections/rebuild";
+        long run = given().auth().oauth2(TestTokens.bearer("ops", "system")).contentType(ContentType.JSON).body("{}")
+                .post(rebuild).then().statusCode(202).extract().jsonPath().getLong("id");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            String state = given().auth().oauth2(TestTokens.bearer("ops", "system")).get(rebuild + "/" + run).then()
+                    .statusCode(200).extract().jsonPath().getString("state");
+            assertThat(state).isNotEqualTo("failed");
+            return state.equals("completed");
+        });
+
+        // The next event of the stream is delivered; the replayed one was not enqueued again.
+        EventEnvelope next = event(partner, DirectoryEvents.TEAM, 71, 2, new TeamDeactivated(71, null, Instant.now()));
+        publish(next);
+        await().atMost(PATIENCE).until(() -> "delivered".equals(deliveries(partner, id).getString("items[0].state")));
+        assertThat(deliveries(partner, id).getList("items.eventId")).containsExactly(next.eventId().toString());
+        assertThat(RECEIVERS.get("/" + partner).requests).extracting(r -> r.header("webhook-id"))
+                .containsExactly(team.eventId().toString(), next.eventId().toString());
+    }
 }
