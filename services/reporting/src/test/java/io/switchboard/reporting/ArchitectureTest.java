@@ -16,7 +16,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTest {
     private static final String ROOT = "io.switchboard.reporting";
     private static final String[] READ_MODELS = {ROOT + ".calls..", ROOT + ".chats..", ROOT + ".changes..",
-            ROOT + ".directory..", ROOT + ".media..", ROOT + ".messages..", ROOT + ".ivr..", ROOT + ".live.."};
+            ROOT + ".directory..", ROOT + ".media..", ROOT + ".messages..", ROOT + ".ivr..", ROOT + ".live..",
+            ROOT + ".webhooks.."};
     private final ServiceArchitecture service = ServiceArchitecture.of(ROOT);
 
     @Test

@@ -1,7 +1,10 @@
 package io.switchboard.reporting.projection;
 
 import io.switchboard.events.EventEnvelope;
+import io.switchboard.reporting.jdbc.Projection;
+import io.switchboard.reporting.webhooks.WebhookEnqueue;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -12,15 +15,28 @@ import java.util.List;
  * Applies a batch of events to every projection in ONE transaction together with recording their stream
  * positions ({@code consumer_applied_streams}, {@link BatchProjector}): a redelivered event finds its
  * position already there and changes nothing, and a crash between effect and record is impossible (both
- * commit or neither does).
+ * commit or neither does). The live projector also enqueues the webhook deliveries of the events it applies
+ * ({@link WebhookEnqueue}), in the same transaction; a rebuild's replay ({@link BatchProjector} over
+ * {@link Projections} only) never does.
  */
 @ApplicationScoped
 public class Projector {
-    private final BatchProjector batch = new BatchProjector(Projections.all());
+    private final BatchProjector batch;
     private final DataSource dataSource;
 
+    /** The live projector: the read models and the webhook deliveries. */
+    @Inject
+    public Projector(DataSource dataSource, WebhookEnqueue webhooks) {
+        this.dataSource = dataSource;
+        List<Projection> live = new java.util.ArrayList<>(Projections.all());
+        live.add(webhooks);
+        this.batch = new BatchProjector(live);
+    }
+
+    /** The read models only (benchmarks). */
     public Projector(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.batch = new BatchProjector(Projections.all());
     }
 
     /** @return true if the event was applied now, false if it had been applied before */
