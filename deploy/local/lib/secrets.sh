@@ -61,6 +61,10 @@ secrets_load() {
   done <"$SECRETS_FILE"
 }
 
+# The demo contact center's users (SWITCHBOARD_DEMO_CENTER_*, written by the demo itself: lib/demo.sh) are
+# not in the realm file; the demo sets their passwords through the admin API, so they never reset Keycloak.
+secrets_for_realm() { grep -v '^SWITCHBOARD_DEMO_CENTER_' "$SECRETS_FILE" || true; }
+
 # A digest of the secrets, to tell whether Keycloak's imported realm still has the current ones.
 secrets_digest() { sha256sum "$SECRETS_FILE" | cut -d' ' -f1; }
 
@@ -86,5 +90,10 @@ secrets_print() {
   done
   printf '\n  S3 (http://127.0.0.1:%s, bucket %s)  access key %s  secret key %s\n' "$S3_PORT" "$S3_BUCKET" \
     "$SWITCHBOARD_S3_ACCESS_KEY" "$SWITCHBOARD_S3_SECRET_KEY"
+  local demo_users; demo_users=$(demo_users)
+  if [ -n "$demo_users" ]; then
+    printf '\n  Demo contact center (deploy/local/switchboard demo; realm switchboard, client switchboard-web):\n'
+    printf '%s\n' "$demo_users" | while read -r u p; do printf '    %-22s %s\n' "$u" "$p"; done
+  fi
   printf '\nAs environment variables: %s\n' "$SECRETS_FILE"
 }

@@ -1,5 +1,6 @@
 package io.switchboard.bench.load;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  *
  * {@link #close()} deletes the Keycloak users it created; the partners' directories and events stay (the
- * event stores are append-only).
+ * event stores are append-only). A fixed partner's users ({@link LoadConfig#partner()}: the demo) are kept.
  */
 public final class ContactCenter implements AutoCloseable {
     private final Stack stack;
@@ -61,10 +62,19 @@ public final class ContactCenter implements AutoCloseable {
      * until the Manager API shows their agents (the pipeline has delivered the directory).
      */
     public static ContactCenter setUp(Stack stack, LoadConfig config) {
+        return setUp(stack, config, config.fixedPartner() ? Stack.stateDir(System.getenv()) : null);
+    }
+
+    /**
+     * As {@link #setUp(Stack, LoadConfig)}; a fixed partner ({@link LoadConfig#partner()}) keeps its users'
+     * passwords and its directory in {@code stateDir} (the launcher's {@code .state}), and its users are kept
+     * by {@link #close()}.
+     */
+    public static ContactCenter setUp(Stack stack, LoadConfig config, Path stateDir) {
         Keycloak keycloak = new Keycloak(stack);
         Rest rest = new Rest(stack);
         List<Keycloak.User> users = new ArrayList<>();
-        PartnerSetup setup = new PartnerSetup(keycloak, rest, config, users);
+        PartnerSetup setup = new PartnerSetup(keycloak, rest, config, users, stateDir);
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(4, config.partners()));
         List<Partner> partners = new ArrayList<>();
         try {

@@ -44,6 +44,58 @@ public final class Keycloak {
 
     /** Creates an enabled user with a password, the partner (and agent) attribute and realm roles. */
     public User createUser(String username, String password, String partnerId, List<String> realmRoles, Long agentId) {
+        Map<String, Object> body = representation(username, partnerId, agentId);
+        body.put("credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
+        HttpResponse<String> created = admin("POST", "/users", Json.write(body));
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("Keycloak refused user " + username + ": " + created.statusCode() + " " + created.body());
+        }
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        mapRoles(id, username, realmRoles);
+        return new User(id, username, password, partnerId, List.copyOf(realmRoles), agentId);
+    }
+
+    /**
+     * The user named {@code username}, made as {@link #createUser} would make it: created if it does not
+     * exist, else its attributes (partner, agent) and realm roles set again, its password left as it is
+     * (see {@link #resetPassword}). For stable users that outlive a run (the demo's).
+     */
+    public User ensureUser(String username, String password, String partnerId, List<String> realmRoles, Long agentId) {
+        HttpResponse<String> found = admin("GET", "/users?exact=true&briefRepresentation=true&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8), null);
+        JsonNode users = Json.read(found.body());
+        if (found.statusCode() != 200 || !users.isArray()) {
+            throw new IllegalStateException("Keycloak's user search failed: " + found.statusCode() + " " + found.body());
+        }
+        String id = null;
+        for (JsonNode user : users) {
+            if (user.path("username").asText().equals(username)) {
+                id = user.path("id").asText();
+            }
+        }
+        if (id == null) {
+            return createUser(username, password, partnerId, realmRoles, agentId);
+        }
+        HttpResponse<String> updated = admin("PUT", "/users/" + id, Json.write(representation(username, partnerId, agentId)));
+        if (updated.statusCode() != 204) {
+            throw new IllegalStateException("Keycloak refused an update of " + username + ": " + updated.statusCode() + " " + updated.body());
+        }
+        mapRoles(id, username, realmRoles);
+        return new User(id, username, password, partnerId, List.copyOf(realmRoles), agentId);
+    }
+
+    /** Sets the user's password (not temporary). */
+    public void resetPassword(User user) {
+        HttpResponse<String> answer = admin("PUT", "/users/" + user.id() + "/reset-password",
+                Json.write(Map.of("type", "password", "value", user.password(), "temporary", false)));
+        if (answer.statusCode() != 204) {
+            throw new IllegalStateException("Keycloak refused a new password for " + user.username() + ": " + answer.statusCode()
+                    + " " + answer.body());
+        }
+    }
+
+    private static Map<String, Object> representation(String username, String partnerId, Long agentId) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("partner_id", List.of(partnerId));
         if (agentId != null) {
@@ -57,13 +109,10 @@ public final class Keycloak {
         body.put("firstName", "Load");
         body.put("lastName", "User");
         body.put("attributes", attributes);
-        body.put("credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
-        HttpResponse<String> created = admin("POST", "/users", Json.write(body));
-        if (created.statusCode() != 201) {
-            throw new IllegalStateException("Keycloak refused user " + username + ": " + created.statusCode() + " " + created.body());
-        }
-        String location = created.headers().firstValue("Location").orElseThrow();
-        String id = location.substring(location.lastIndexOf('/') + 1);
+        return body;
+    }
+
+    private void mapRoles(String id, String username, List<String> realmRoles) {
         List<JsonNode> mapped = new ArrayList<>();
         for (String role : realmRoles) {
             mapped.add(roles.computeIfAbsent(role, r -> {
@@ -78,7 +127,6 @@ public final class Keycloak {
         if (mapping.statusCode() != 204) {
             throw new IllegalStateException("Keycloak refused roles of " + username + ": " + mapping.statusCode() + " " + mapping.body());
         }
-        return new User(id, username, password, partnerId, List.copyOf(realmRoles), agentId);
     }
 
     public void deleteUser(User user) {

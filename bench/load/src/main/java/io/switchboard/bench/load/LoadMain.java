@@ -9,8 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The demo: a simulated contact center against the running local stack, with a line of figures every
- * five seconds and, at the end, what the Manager API shows compared with what the run expects.
+ * A run of the simulated contact center against the running local stack, with a line of figures every
+ * five seconds and, at the end, what the Manager API shows compared with what the run expects. (The demo
+ * that people watch, partner {@code demo} until stopped, is {@link DemoMain}.)
  *
  * <pre>
  * java … io.switchboard.bench.load.LoadMain --partners 3 --rate 200 --duration 60s
