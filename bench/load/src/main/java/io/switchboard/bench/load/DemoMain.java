@@ -101,8 +101,8 @@ public final class DemoMain {
         Stack stack = Stack.fromEnvironment();
         Path state = Stack.stateDir(System.getenv());
         log(String.format(Locale.ROOT, "demo … setting up partner %s (%d voice + %d chat agents, up to %.0f events/s, shifts of %s%s)",
-                config.partner(), config.voiceAgents(), config.chatAgents(), config.eventsPerSecond(), options.shift(),
-                options.total() == null ? "" : ", for " + options.total()));
+                config.partner(), config.voiceAgents(), config.chatAgents(), config.eventsPerSecond(), text(options.shift()),
+                options.total() == null ? ", until stopped" : ", for " + text(options.total())));
         Demo demo = Demo.start(stack, config, state, options.shift(), options.total());
         Thread hook = new Thread(() -> {
             log("demo … stopping: calls and chats end, agents log out");
@@ -116,7 +116,11 @@ public final class DemoMain {
         while (!demo.awaitEnd(options.every())) {
             log(progress(demo, rest));
         }
-        Runtime.getRuntime().removeShutdownHook(hook);
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            return; // stopped by a signal: the hook winds down and reports
+        }
         demo.close();
         if (demo.failure() != null) {
             log("demo … failed: " + demo.failure());
@@ -164,6 +168,11 @@ public final class DemoMain {
 
     private static String summary(Demo.Progress p) {
         return "shift " + p.shifts() + "  calls " + p.callsStarted() + "  chats " + p.chatsStarted() + "  commands " + p.writes();
+    }
+
+    /** {@code PT10M} → {@code 10m}. */
+    static String text(Duration d) {
+        return d.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
     private static void log(String line) {
