@@ -65,9 +65,10 @@ demo_foreground() {
   demo_build_if_stale
   demo_command
   echo $$ >"$RUN/demo.pid"
-  # The output goes to the terminal and to the log (for `status`); tee ignores Ctrl-C so the last lines get through.
+  # The output goes to the terminal and to the log (for `status`), the log without the password line (the log
+  # folder is not the secrets folder); tee and grep ignore Ctrl-C so that the demo's last lines get through.
   printf '\n%s demo … starting (foreground)\n' "$(date -u +%H:%M:%S)" >>"$DEMO_LOG"
-  exec > >(tee -ia "$DEMO_LOG") 2>&1
+  exec > >(tee -i >(trap '' INT; exec grep --line-buffered -v ' password ' >>"$DEMO_LOG")) 2>&1
   exec "${DEMO_CMD[@]}" "$@"
 }
 
