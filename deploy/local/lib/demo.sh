@@ -48,7 +48,9 @@ demo_command() {
   DEMO_CMD+=(java -Xmx256m $JAVA_OPTS_IDLE -cp "$DEMO_CLASSES:$(cat "$DEMO_CLASSPATH")" "$DEMO_MAIN")
 }
 
-demo_ready() { is_running demo && [ "$(grep -E 'demo … (setting up|running)' "$DEMO_LOG" 2>/dev/null | tail -1 | grep -c 'running')" = 1 ]; }
+# Running once the latest start's last word is "running" (each start writes "starting" first, so an earlier
+# run's lines in the appended log never count).
+demo_ready() { is_running demo && [ "$(grep -E 'demo … (starting|setting up|running)' "$DEMO_LOG" 2>/dev/null | tail -1 | grep -c 'running')" = 1 ]; }
 
 demo_refuse_second() {
   if is_running demo; then
@@ -63,8 +65,10 @@ demo_foreground() {
   demo_build_if_stale
   demo_command
   echo $$ >"$RUN/demo.pid"
-  # The output goes to the terminal and to the log (for `status`); tee ignores Ctrl-C so the last lines get through.
-  exec > >(tee -ia "$DEMO_LOG") 2>&1
+  # The output goes to the terminal and to the log (for `status`), the log without the password line (the log
+  # folder is not the secrets folder); tee and grep ignore Ctrl-C so that the demo's last lines get through.
+  printf '\n%s demo … starting (foreground)\n' "$(date -u +%H:%M:%S)" >>"$DEMO_LOG"
+  exec > >(tee -i >(trap '' INT; exec grep --line-buffered -v ' password ' >>"$DEMO_LOG")) 2>&1
   exec "${DEMO_CMD[@]}" "$@"
 }
 
@@ -80,7 +84,7 @@ demo_start() {
   demo_command
   local t0; t0=$(date +%s.%N)
   mkdir -p "$DEMO_DIR/logs"
-  printf '\n' >>"$DEMO_LOG"
+  printf '\n%s demo … starting\n' "$(date -u +%H:%M:%S)" >>"$DEMO_LOG"
   start_bg demo "$DEMO_LOG" "${DEMO_CMD[@]}" --no-passwords "$@"
   local deadline=$(( $(date +%s) + 300 ))
   until demo_ready; do

@@ -101,9 +101,17 @@ public final class DemoMain {
         Stack stack = Stack.fromEnvironment();
         Path state = Stack.stateDir(System.getenv());
         log(String.format(Locale.ROOT, "demo … setting up partner %s (%d voice + %d chat agents, up to %.0f events/s, shifts of %s%s)",
-                config.partner(), config.voiceAgents(), config.chatAgents(), config.eventsPerSecond(), options.shift(),
-                options.total() == null ? "" : ", for " + options.total()));
-        Demo demo = Demo.start(stack, config, state, options.shift(), options.total());
+                config.partner(), config.voiceAgents(), config.chatAgents(), config.eventsPerSecond(), text(options.shift()),
+                options.total() == null ? ", until stopped" : ", for " + text(options.total())));
+        Demo demo;
+        try {
+            demo = Demo.start(stack, config, state, options.shift(), options.total());
+        } catch (RuntimeException e) {
+            // Another demo holds the partner, or the stack refused the set-up: the reason, not a stack trace.
+            log("demo … could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Thread hook = new Thread(() -> {
             log("demo … stopping: calls and chats end, agents log out");
             demo.close();
@@ -116,7 +124,11 @@ public final class DemoMain {
         while (!demo.awaitEnd(options.every())) {
             log(progress(demo, rest));
         }
-        Runtime.getRuntime().removeShutdownHook(hook);
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            return; // stopped by a signal: the hook winds down and reports
+        }
         demo.close();
         if (demo.failure() != null) {
             log("demo … failed: " + demo.failure());
@@ -146,7 +158,8 @@ public final class DemoMain {
         Set<Long> ids = demo.partner().agents().stream().map(Agent::id).collect(Collectors.toSet());
         Rest.Response agents = rest.send("reporting", "GET", "/manager/api/v1/agents?per=1000", null, demo.partner().supervisor());
         String statuses = agents.status() == 200 ? agentStatuses(agents.json(), ids) : "Manager API answered " + agents.status();
-        return summary(p) + "  open " + p.openScripts() + "  agents: " + statuses;
+        return summary(p) + "  open " + p.openScripts() + "  agents: " + statuses
+                + (p.errors() > 0 ? "  unexpected answers " + p.errors() : "");
     }
 
     /** {@code 3 available, 2 in_call, 1 offline}: the demo's agents by their Manager API status. */
@@ -164,6 +177,11 @@ public final class DemoMain {
 
     private static String summary(Demo.Progress p) {
         return "shift " + p.shifts() + "  calls " + p.callsStarted() + "  chats " + p.chatsStarted() + "  commands " + p.writes();
+    }
+
+    /** {@code PT10M} → {@code 10m}. */
+    static String text(Duration d) {
+        return d.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
     private static void log(String line) {

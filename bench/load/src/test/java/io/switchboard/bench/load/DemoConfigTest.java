@@ -73,6 +73,7 @@ class DemoConfigTest {
         assertThat(all.total()).isEqualTo(Duration.ofHours(1));
         assertThat(all.every()).isEqualTo(Duration.ofSeconds(2));
         assertThat(all.passwords()).isFalse();
+        assertThat(DemoMain.text(all.shift())).isEqualTo("1m30s");
     }
 
     @Test
