@@ -12,11 +12,11 @@ import java.util.List;
  * Applies a batch of events to every projection in ONE transaction together with recording their stream
  * positions ({@code consumer_applied_streams}, {@link BatchProjector}): a redelivered event finds its
  * position already there and changes nothing, and a crash between effect and record is impossible (both
- * commit or neither does).
+ * commit or neither does). The live stream's feed is written in the same transaction ({@link Projections#live}).
  */
 @ApplicationScoped
 public class Projector {
-    private final BatchProjector batch = new BatchProjector(Projections.all());
+    private final BatchProjector batch = new BatchProjector(Projections.live());
     private final DataSource dataSource;
 
     public Projector(DataSource dataSource) {
