@@ -17,6 +17,9 @@ import io.switchboard.events.interaction.DirectoryEvents.AgentStatusChanged;
 import io.switchboard.reporting.live.feed.FeedCursor;
 import io.switchboard.reporting.live.feed.FeedPurge;
 import io.switchboard.reporting.live.feed.LiveFeedProjection;
+import io.switchboard.reporting.live.feed.LiveStreams;
+import io.switchboard.reporting.live.feed.StreamEvent;
+import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 import io.switchboard.reporting.projection.Projections;
 import io.switchboard.reporting.rebuild.RebuildPlan;
 import io.switchboard.testing.KafkaTestResource;
@@ -67,6 +70,8 @@ class LiveStreamTest {
     DataSource dataSource;
     @Inject
     FeedPurge purge;
+    @Inject
+    LiveStreams streams;
 
     @BeforeAll
     static void connect() {
@@ -344,6 +349,46 @@ class LiveStreamTest {
         } finally {
             open.forEach(SseStream::close);
         }
+    }
+
+    @Test
+    void aSlowSubscriberHoldsNobodyBackAndLaterGetsEveryRowOnce() throws Exception {
+        String partner = partner();
+        LiveStreams.Request request = new LiveStreams.Request(partner, java.util.Set.of("call"), false, null);
+        AssertSubscriber<StreamEvent> fast = streams.open(request).subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
+        AssertSubscriber<StreamEvent> slow = streams.open(request).subscribe().withSubscriber(AssertSubscriber.create(0));
+        try (Connection c = dataSource.getConnection()) {
+            // Far more rows than the test profile's buffer of 8: the slow one's queue overflows.
+            for (long call = 1; call <= 40; call++) {
+                insertFeedRow(c, partner, call);
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> fast.getItems().size() == 40);
+        assertThat(slow.getItems()).isEmpty();
+        assertThat(ids(fast.getItems())).isEqualTo(java.util.stream.LongStream.rangeClosed(1, 40).boxed().toList());
+
+        slow.request(Long.MAX_VALUE);
+        await().atMost(Duration.ofSeconds(10)).until(() -> slow.getItems().size() == 40);
+        assertThat(ids(slow.getItems())).as("every row once, in cursor order, read back from the table")
+                .isEqualTo(ids(fast.getItems()));
+        try (Connection c = dataSource.getConnection()) {
+            insertFeedRow(c, partner, 41);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> fast.getItems().size() == 41 && slow.getItems().size() == 41);
+        assertThat(ids(slow.getItems()).get(40)).isEqualTo(41L);
+        fast.cancel();
+        slow.cancel();
+        await().atMost(Duration.ofSeconds(5)).until(() -> streams.subscribers(partner) == 0);
+    }
+
+    private static List<Long> ids(List<StreamEvent> events) {
+        return events.stream().map(e -> {
+            try {
+                return JSON.readTree(e.data()).get("callId").asLong();
+            } catch (java.io.IOException ex) {
+                throw new AssertionError(ex);
+            }
+        }).toList();
     }
 
     @Test

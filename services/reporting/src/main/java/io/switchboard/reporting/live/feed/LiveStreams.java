@@ -59,6 +59,11 @@ public class LiveStreams {
     }
 
     void start(@Observes StartupEvent started) {
+        start();
+    }
+
+    /** Starts listening and the periodic work (public for the benchmark, which runs it without CDI). */
+    public void start() {
         listener = new Thread(this::listen, "live-feed-listen");
         listener.setDaemon(true);
         listener.start();
@@ -72,6 +77,11 @@ public class LiveStreams {
     }
 
     void stop(@Observes ShutdownEvent stopping) {
+        stop();
+    }
+
+    /** Ends every stream and stops listening. */
+    public void stop() {
         running = false;
         ticks.shutdownNow();
         readers.shutdownNow();
