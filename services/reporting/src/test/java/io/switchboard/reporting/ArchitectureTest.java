@@ -16,7 +16,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTest {
     private static final String ROOT = "io.switchboard.reporting";
     private static final String[] READ_MODELS = {ROOT + ".calls..", ROOT + ".chats..", ROOT + ".changes..",
-            ROOT + ".directory..", ROOT + ".media..", ROOT + ".messages..", ROOT + ".ivr.."};
+            ROOT + ".directory..", ROOT + ".media..", ROOT + ".messages..", ROOT + ".ivr..", ROOT + ".live.."};
     private final ServiceArchitecture service = ServiceArchitecture.of(ROOT);
 
     @Test
