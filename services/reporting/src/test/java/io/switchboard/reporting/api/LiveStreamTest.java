@@ -122,13 +122,13 @@ class LiveStreamTest {
         try (SseStream s = open(partner)) {
             assertThat(s.status).isEqualTo(200);
             assertThat(s.contentType).startsWith("text/event-stream");
-            await().atMost(Duration.ofSeconds(10)).until(() -> !s.events.isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !s.events.isEmpty());
             assertThat(s.events.get(0).name()).isEqualTo("snapshot");
             assertThat(s.events.get(0).id()).isNull();
             assertThat(body(s.events.get(0)).get("partnerId").asText()).isEqualTo(partner);
 
             feed.send(List.of(callCreated(partner, call)));
-            await().atMost(Duration.ofSeconds(20)).until(() -> callIds(s).contains(call));
+            await().atMost(Duration.ofSeconds(30)).until(() -> callIds(s).contains(call));
             feed.send(List.of(TestEnvelopes.of(new CallQueued(call, 7L, AT.plusMillis(1500)))
                     .partner(partner).aggregate(CallEvents.AGGREGATE_TYPE, call).sequence(2).at(AT).build()));
             feed.send(List.of(TestEnvelopes.of(new ChatCreated(chat, "queued", 9L, "en",
@@ -137,7 +137,7 @@ class LiveStreamTest {
             feed.send(List.of(TestEnvelopes.of(new AgentStatusChanged(agent, "offline", "available", "login",
                     AT.plusMillis(250))).partner(partner).aggregate(DirectoryEvents.AGENT, agent).sequence(1).at(AT).build()));
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> s.named("call").size() >= 2 && !s.named("chat").isEmpty()
+            await().atMost(Duration.ofSeconds(30)).until(() -> s.named("call").size() >= 2 && !s.named("chat").isEmpty()
                     && !s.named("agentStatus").isEmpty());
             JsonNode created = body(s.named("call").get(0));
             assertThat(created.get("change").asText()).isEqualTo("created");
@@ -170,6 +170,8 @@ class LiveStreamTest {
                 }
             }
             assertThat(cursors).doesNotContainNull().isSorted().doesNotHaveDuplicates();
+            // The test profile beats every second (15 s in production).
+            await().atMost(Duration.ofSeconds(5)).until(() -> s.comments.contains("keep-alive"));
         }
     }
 
@@ -183,7 +185,7 @@ class LiveStreamTest {
             feed.send(List.of(callCreated(partner, call)));
             feed.send(List.of(TestEnvelopes.of(new AgentStatusChanged(agent, null, "busy", null, AT))
                     .partner(partner).aggregate(DirectoryEvents.AGENT, agent).sequence(1).at(AT).build()));
-            await().atMost(Duration.ofSeconds(20)).until(() -> !s.named("agentStatus").isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !s.named("agentStatus").isEmpty());
             assertThat(s.events).extracting(SseStream.Event::name).containsOnly("agentStatus");
         }
     }
@@ -201,21 +203,21 @@ class LiveStreamTest {
         }
         String last;
         try (SseStream s = open(partner)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> !s.events.isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !s.events.isEmpty());
             first.forEach(id -> feed.send(List.of(callCreated(partner, id))));
-            await().atMost(Duration.ofSeconds(20)).until(() -> callIds(s).size() >= first.size());
+            await().atMost(Duration.ofSeconds(30)).until(() -> callIds(s).size() >= first.size());
             assertThat(callIds(s)).containsExactlyInAnyOrderElementsOf(first);
             last = s.named("call").get(first.size() - 1).id();
         }
         missed.forEach(id -> feed.send(List.of(callCreated(partner, id))));
         // The missed events are in the feed before we resume, so some come from the catch-up read, some live.
-        await().atMost(Duration.ofSeconds(20)).until(() -> feedRows(partner) == first.size() + missed.size());
+        await().atMost(Duration.ofSeconds(30)).until(() -> feedRows(partner) == first.size() + missed.size());
         long marker = IDS.incrementAndGet();
         try (SseStream s = SseStream.open(stream(partner, null), TestTokens.bearer(partner, "supervisor"), last)) {
             assertThat(s.status).isEqualTo(200);
-            await().atMost(Duration.ofSeconds(20)).until(() -> callIds(s).size() >= missed.size());
+            await().atMost(Duration.ofSeconds(30)).until(() -> callIds(s).size() >= missed.size());
             feed.send(List.of(callCreated(partner, marker)));
-            await().atMost(Duration.ofSeconds(20)).until(() -> callIds(s).contains(marker));
+            await().atMost(Duration.ofSeconds(30)).until(() -> callIds(s).contains(marker));
             List<Long> expected = new ArrayList<>(missed);
             expected.add(marker);
             assertThat(callIds(s)).as("each missed call once, then the new one, nothing of before")
@@ -237,9 +239,9 @@ class LiveStreamTest {
         try (SseStream s = open(mine)) {
             assertThat(s.status).isEqualTo(200);
             feed.send(List.of(callCreated(theirs, theirCall)));
-            await().atMost(Duration.ofSeconds(20)).until(() -> feedRows(theirs) == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> feedRows(theirs) == 1);
             feed.send(List.of(callCreated(mine, myCall)));
-            await().atMost(Duration.ofSeconds(20)).until(() -> callIds(s).contains(myCall));
+            await().atMost(Duration.ofSeconds(30)).until(() -> callIds(s).contains(myCall));
             assertThat(callIds(s)).containsExactly(myCall);
         }
         try (SseStream other = SseStream.open(stream(theirs, null), TestTokens.bearer(mine, "supervisor"), null)) {
@@ -287,17 +289,17 @@ class LiveStreamTest {
         String partner = partner();
         long call = IDS.incrementAndGet();
         feed.send(List.of(callCreated(partner, call)));
-        await().atMost(Duration.ofSeconds(20)).until(() -> feedRows(partner) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> feedRows(partner) == 1);
         purge.purge();
         String ancient = new FeedCursor(1, 1).encode();
         try (SseStream s = SseStream.open(stream(partner, null), TestTokens.bearer(partner, "supervisor"), ancient)) {
             assertThat(s.status).isEqualTo(200);
-            await().atMost(Duration.ofSeconds(10)).until(() -> s.events.size() >= 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> s.events.size() >= 2);
             assertThat(s.events.get(0).name()).isEqualTo("reset");
             assertThat(s.events.get(1).name()).isEqualTo("snapshot");
             long next = IDS.incrementAndGet();
             feed.send(List.of(callCreated(partner, next)));
-            await().atMost(Duration.ofSeconds(20)).until(() -> callIds(s).contains(next));
+            await().atMost(Duration.ofSeconds(30)).until(() -> callIds(s).contains(next));
             assertThat(callIds(s)).as("after a reset the stream goes on from now").containsExactly(next);
         }
     }
@@ -307,7 +309,7 @@ class LiveStreamTest {
         String partner = partner();
         try (SseStream s = open(partner); Connection first = dataSource.getConnection();
              Connection second = dataSource.getConnection()) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> !s.events.isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !s.events.isEmpty());
             first.setAutoCommit(false);
             second.setAutoCommit(false);
             insertFeedRow(first, partner, 1);
@@ -317,7 +319,7 @@ class LiveStreamTest {
             // would land below a cursor a client already holds, and a resume from it would never see it.
             await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> s.named("call").isEmpty());
             first.commit();
-            await().atMost(Duration.ofSeconds(10)).until(() -> s.named("call").size() == 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> s.named("call").size() == 2);
             assertThat(callIds(s)).containsExactly(1L, 2L);
             assertThat(FeedCursor.decode(s.named("call").get(0).id())).isLessThan(FeedCursor.decode(s.named("call").get(1).id()));
         }
@@ -337,7 +339,7 @@ class LiveStreamTest {
                 assertThat(fourth.contentType).startsWith("application/problem+json");
             }
             open.remove(0).close();
-            await().atMost(Duration.ofSeconds(10)).until(() -> {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
                 SseStream again = open(partner);
                 if (again.status == 200) {
                     open.add(again);
@@ -363,18 +365,18 @@ class LiveStreamTest {
                 insertFeedRow(c, partner, call);
             }
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> fast.getItems().size() == 40);
+        await().atMost(Duration.ofSeconds(30)).until(() -> fast.getItems().size() == 40);
         assertThat(slow.getItems()).isEmpty();
         assertThat(ids(fast.getItems())).isEqualTo(java.util.stream.LongStream.rangeClosed(1, 40).boxed().toList());
 
         slow.request(Long.MAX_VALUE);
-        await().atMost(Duration.ofSeconds(10)).until(() -> slow.getItems().size() == 40);
+        await().atMost(Duration.ofSeconds(30)).until(() -> slow.getItems().size() == 40);
         assertThat(ids(slow.getItems())).as("every row once, in cursor order, read back from the table")
                 .isEqualTo(ids(fast.getItems()));
         try (Connection c = dataSource.getConnection()) {
             insertFeedRow(c, partner, 41);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> fast.getItems().size() == 41 && slow.getItems().size() == 41);
+        await().atMost(Duration.ofSeconds(30)).until(() -> fast.getItems().size() == 41 && slow.getItems().size() == 41);
         assertThat(ids(slow.getItems()).get(40)).isEqualTo(41L);
         fast.cancel();
         slow.cancel();

@@ -46,6 +46,8 @@ public class LiveStreams {
     private final ObjectMapper json;
     private final ConcurrentHashMap<String, PartnerFeed> partners = new ConcurrentHashMap<>();
     private final ExecutorService readers = Executors.newFixedThreadPool(2, daemon("live-feed-reader"));
+    /** Apart from the readers, so that subscribers reading on from the table never delay the fan-out. */
+    private final ExecutorService catchUps = Executors.newFixedThreadPool(2, daemon("live-feed-catch-up"));
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(daemon("live-feed-tick"));
     private volatile boolean running = true;
     private Thread listener;
@@ -68,7 +70,10 @@ public class LiveStreams {
         listener.setDaemon(true);
         listener.start();
         long poll = config.pollInterval().toMillis();
-        ticks.scheduleWithFixedDelay(() -> partners.values().forEach(PartnerFeed::wake), poll, poll, TimeUnit.MILLISECONDS);
+        ticks.scheduleWithFixedDelay(() -> partners.values().forEach(p -> {
+            p.wake();
+            p.subscribers.stream().filter(s -> !s.live && s.halfEmpty()).forEach(s -> catchUp(p, s));
+        }), poll, poll, TimeUnit.MILLISECONDS);
         long beat = config.heartbeat().toMillis();
         ticks.scheduleWithFixedDelay(() -> partners.values().forEach(p -> p.subscribers.forEach(Subscriber::keepAlive)),
                 beat, beat, TimeUnit.MILLISECONDS);
@@ -85,6 +90,7 @@ public class LiveStreams {
         running = false;
         ticks.shutdownNow();
         readers.shutdownNow();
+        catchUps.shutdownNow();
         if (listener != null) {
             listener.interrupt();
         }
@@ -103,7 +109,7 @@ public class LiveStreams {
         boolean reset = request.resumeAfter() != null && store.tooOld(request.resumeAfter());
         PartnerFeed feed = join(request.partnerId());
         Subscriber subscriber = new Subscriber(request.partnerId(), request.kinds(), request.snapshots(), config.buffer(),
-                () -> catchUp(feed, null));
+                s -> catchUp(feed, s));
         try {
             if (reset) {
                 subscriber.reset(StreamEvent.reset("the Last-Event-ID is older than the retention of "
@@ -186,20 +192,30 @@ public class LiveStreams {
      * A subscriber outside the fan-out reads on from the table, a page at a time while its queue has room; at the
      * head (under the partner's lock, so the reader cannot move on in between) it joins the fan-out again.
      */
-    private void catchUp(PartnerFeed feed, Subscriber only) {
-        readers.execute(() -> {
-            for (Subscriber s : only != null ? List.of(only) : feed.subscribers) {
-                if (!s.live && !s.closed && s.catchingUp.compareAndSet(false, true)) {
-                    try {
-                        catchUpOne(feed, s);
-                    } catch (SQLException | RuntimeException e) {
-                        LOG.warnf(e, "live stream of %s: cannot read the feed; trying again with the next poll", s.partnerId);
-                    } finally {
-                        s.catchingUp.set(false);
-                    }
+    private void catchUp(PartnerFeed feed, Subscriber s) {
+        // One catch-up per subscriber at a time, queued once: a drain that emits while one runs leaves it to that one.
+        if (s.live || s.closed || !s.catchingUp.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            catchUps.execute(() -> {
+                boolean failed = false;
+                try {
+                    catchUpOne(feed, s);
+                } catch (SQLException | RuntimeException e) {
+                    failed = true;
+                    LOG.warnf(e, "live stream of %s: cannot read the feed; trying again with the next poll", s.partnerId);
+                } finally {
+                    s.catchingUp.set(false);
                 }
-            }
-        });
+                // The client may have drained its queue after the last page was read: read on for it.
+                if (!failed && !s.live && !s.closed && s.halfEmpty()) {
+                    catchUp(feed, s);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            s.catchingUp.set(false);
+        }
     }
 
     private void catchUpOne(PartnerFeed feed, Subscriber s) throws SQLException {
@@ -314,7 +330,11 @@ public class LiveStreams {
         void wake() {
             wanted = true;
             if (reading.compareAndSet(false, true)) {
-                readers.execute(this::read);
+                try {
+                    readers.execute(this::read);
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    reading.set(false);
+                }
             }
         }
 
@@ -341,23 +361,22 @@ public class LiveStreams {
         }
 
         private void fanOut(List<FeedRow> rows) {
-            boolean fellBehind = false;
+            List<Subscriber> fellBehind = new java.util.ArrayList<>();
             synchronized (this) {
                 for (FeedRow row : rows) {
                     StreamEvent event = StreamEvent.of(row);
                     for (Subscriber s : subscribers) {
                         if (s.live && row.cursor().after(s.cursor) && !s.offer(row, event)) {
                             s.live = false;
-                            fellBehind = true;
+                            fellBehind.add(s);
                         }
                     }
                     head = row.cursor();
                 }
                 moved = true;
             }
-            if (fellBehind) {
-                catchUp(this, null);
-            }
+            // Full now; its drain starts the catch-up, unless it drained before it left the fan-out.
+            fellBehind.forEach(s -> catchUp(this, s));
         }
 
         /** The snapshot to send a new subscriber: the last one while the feed has not moved since, else a new one. */

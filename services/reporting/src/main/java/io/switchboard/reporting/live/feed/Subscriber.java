@@ -26,7 +26,7 @@ final class Subscriber {
     private boolean keepAlive;
     private final AtomicInteger wip = new AtomicInteger();
     private volatile MultiEmitter<? super StreamEvent> emitter;
-    private final Runnable onDrained;
+    private final java.util.function.Consumer<Subscriber> onDrained;
 
     /** The last feed row queued (or passed over, not being of its kinds): the next one read must come after it. */
     volatile FeedCursor cursor;
@@ -36,7 +36,8 @@ final class Subscriber {
     /** A catch-up read is under way (one at a time). */
     final java.util.concurrent.atomic.AtomicBoolean catchingUp = new java.util.concurrent.atomic.AtomicBoolean();
 
-    Subscriber(String partnerId, Set<String> kinds, boolean snapshots, int capacity, Runnable onDrained) {
+    Subscriber(String partnerId, Set<String> kinds, boolean snapshots, int capacity,
+               java.util.function.Consumer<Subscriber> onDrained) {
         this.partnerId = partnerId;
         this.kinds = kinds;
         this.snapshots = snapshots;
@@ -138,7 +139,7 @@ final class Subscriber {
             }
         }
         if (emitted && !live && !closed && halfEmpty()) {
-            onDrained.run();
+            onDrained.accept(this);
         }
     }
 
