@@ -17,9 +17,14 @@ final class ThreadConnections implements DataSource {
     private final ThreadLocal<Connection> connections;
 
     ThreadConnections(ReportingBench bench) {
+        this(bench::connect);
+    }
+
+    /** Connections opened by {@code connect}, one per thread. */
+    ThreadConnections(java.util.concurrent.Callable<Connection> connect) {
         connections = ThreadLocal.withInitial(() -> {
             try {
-                Connection real = bench.connect();
+                Connection real = connect.call();
                 return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                         (proxy, method, args) -> {
                             if (method.getName().equals("close")) {
@@ -35,7 +40,7 @@ final class ThreadConnections implements DataSource {
                                 throw e.getCause();
                             }
                         });
-            } catch (SQLException e) {
+            } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });

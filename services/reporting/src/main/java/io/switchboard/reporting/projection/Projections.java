@@ -7,6 +7,7 @@ import io.switchboard.reporting.directory.DirectoryProjection;
 import io.switchboard.reporting.directory.OrganizationProjection;
 import io.switchboard.reporting.ivr.IvrProjection;
 import io.switchboard.reporting.jdbc.Projection;
+import io.switchboard.reporting.live.feed.LiveFeedProjection;
 import io.switchboard.reporting.media.MediaProjection;
 import io.switchboard.reporting.messages.MessageProjection;
 
@@ -48,6 +49,16 @@ public final class Projections {
 
     public static List<Projection> all() {
         return ALL.stream().map(Named::projection).toList();
+    }
+
+    /**
+     * What the live loops apply: every read model's projection, then the live stream's feed (written from their
+     * rows after the batch). Not a read model (no rebuild name): a rebuild's replay must not announce history as news.
+     */
+    public static List<Projection> live() {
+        List<Projection> live = new java.util.ArrayList<>(all());
+        live.add(new LiveFeedProjection());
+        return List.copyOf(live);
     }
 
     /** Rebuild name → the tables its projections write, in a stable order. */

@@ -15,7 +15,8 @@ import java.util.List;
  * Applies a batch of events to every projection in ONE transaction together with recording their stream
  * positions ({@code consumer_applied_streams}, {@link BatchProjector}): a redelivered event finds its
  * position already there and changes nothing, and a crash between effect and record is impossible (both
- * commit or neither does). The live projector also enqueues the webhook deliveries of the events it applies
+ * commit or neither does). The live stream's feed is written in the same transaction ({@link Projections#live}).
+ * The live projector also enqueues the webhook deliveries of the events it applies
  * ({@link WebhookEnqueue}), in the same transaction; a rebuild's replay ({@link BatchProjector} over
  * {@link Projections} only) never does.
  */
@@ -28,15 +29,15 @@ public class Projector {
     @Inject
     public Projector(DataSource dataSource, WebhookEnqueue webhooks) {
         this.dataSource = dataSource;
-        List<Projection> live = new java.util.ArrayList<>(Projections.all());
+        List<Projection> live = new java.util.ArrayList<>(Projections.live());
         live.add(webhooks);
         this.batch = new BatchProjector(live);
     }
 
-    /** The read models only (benchmarks). */
+    /** The read models and the live feed, without webhooks (benchmarks). */
     public Projector(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.batch = new BatchProjector(Projections.all());
+        this.batch = new BatchProjector(Projections.live());
     }
 
     /** @return true if the event was applied now, false if it had been applied before */
