@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,7 +30,7 @@ public class Projector {
     @Inject
     public Projector(DataSource dataSource, WebhookEnqueue webhooks) {
         this.dataSource = dataSource;
-        List<Projection> live = new java.util.ArrayList<>(Projections.live());
+        List<Projection> live = new ArrayList<>(Projections.live());
         live.add(webhooks);
         this.batch = new BatchProjector(live);
     }

@@ -3,6 +3,7 @@ package io.switchboard.reporting.webhooks;
 import io.switchboard.events.EventRegistry;
 import io.switchboard.events.system.SystemEvents;
 
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -29,7 +30,7 @@ public final class EventTypes {
         registry.types().stream()
                 .filter(type -> type.getEnclosingClass() != SystemEvents.class)
                 .forEach(type -> names.add(registry.idOf(type).type()));
-        return java.util.Collections.unmodifiableSet(names);
+        return Collections.unmodifiableSet(names);
     }
 
     public static boolean isKnown(String type) {

@@ -13,8 +13,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -40,7 +42,7 @@ public final class WebhookEnqueue implements Projection {
     public Applier begin(Connection connection, List<EventEnvelope> events) throws SQLException {
         Set<String> partners = new LinkedHashSet<>();
         events.forEach(e -> partners.add(e.partnerId()));
-        java.util.Map<String, List<Subscription>> byPartner = new java.util.HashMap<>();
+        Map<String, List<Subscription>> byPartner = new HashMap<>();
         try (PreparedStatement s = connection.prepareStatement(
                 "SELECT id, partner_id, event_types FROM webhook_subscriptions WHERE state = 'enabled' AND partner_id = ANY(?)")) {
             s.setArray(1, connection.createArrayOf("text", partners.toArray()));
@@ -60,14 +62,14 @@ public final class WebhookEnqueue implements Projection {
     }
 
     private final class Enqueuing implements Applier {
-        private final java.util.Map<String, List<Subscription>> byPartner;
+        private final Map<String, List<Subscription>> byPartner;
         private final List<Object> subscriptions = new ArrayList<>();
         private final List<Object> partners = new ArrayList<>();
         private final List<Object> eventIds = new ArrayList<>();
         private final List<Object> types = new ArrayList<>();
         private final List<Object> payloads = new ArrayList<>();
 
-        Enqueuing(java.util.Map<String, List<Subscription>> byPartner) {
+        Enqueuing(Map<String, List<Subscription>> byPartner) {
             this.byPartner = byPartner;
         }
 

@@ -1,11 +1,14 @@
 package io.switchboard.reporting.webhooks;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.switchboard.eventstore.decider.AggregateNotFoundException;
 import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
+import io.switchboard.events.EventCodec;
+import io.switchboard.events.WireTime;
 import io.switchboard.reporting.webhooks.WebhookViews.Webhook;
 import io.switchboard.reporting.webhooks.WebhookViews.WebhookDelivery;
 import io.switchboard.reporting.webhooks.WebhookViews.WebhookDeliveryPage;
@@ -36,8 +39,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -50,6 +55,8 @@ import java.util.UUID;
 @RolesAllowed(Roles.ADMIN)
 public class WebhookResource {
     static final int MAX_DESCRIPTION = 200;
+    /** The type of the test event a ping sends (no domain event has it). */
+    static final String PING = "WebhookPing";
     static final int MAX_EVENT_TYPES = 50;
     private static final int DEFAULT_PAGE = 20;
     private static final int MAX_PAGE = 100;
@@ -155,6 +162,48 @@ public class WebhookResource {
                           @PathParam("id") @Size(max = 36) String id) throws SQLException {
         String own = own(partnerId);
         return webhooks.enable(own, id(id), clock.instant().truncatedTo(ChronoUnit.MILLIS)).orElseThrow(() -> notFound(id));
+    }
+
+    /** The answer to a ping: the test event's id, to find it in the delivery log. */
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+    public record PingView(@JsonProperty("eventId") UUID eventId, @JsonProperty("eventType") String eventType) {
+    }
+
+    /**
+     * Sends a test event ({@code WebhookPing}, an envelope like every other, signed alike) to an enabled
+     * subscription, whatever its event types; its outcome is in the delivery log and counts like any delivery.
+     */
+    @POST
+    @Path("{id}/ping")
+    public Response ping(@PathParam("partnerId") @Size(max = 64) String partnerId,
+                         @PathParam("id") @Size(max = 36) String id) throws SQLException {
+        String own = own(partnerId);
+        UUID subscription = id(id);
+        UUID eventId = UUID.randomUUID();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("eventId", eventId);
+        envelope.put("type", PING);
+        envelope.put("version", 1);
+        envelope.put("aggregateType", "webhook");
+        envelope.put("aggregateId", subscription.toString());
+        envelope.put("sequence", 1);
+        envelope.put("partnerId", own);
+        envelope.put("occurredAt", WireTime.format(now));
+        envelope.put("data", Map.of("webhookId", subscription.toString()));
+        String payload;
+        try {
+            payload = EventCodec.standard().mapper().writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a ping is plain JSON", e);
+        }
+        switch (webhooks.ping(own, subscription, eventId, PING, payload, now)) {
+            case NOT_FOUND -> throw notFound(id);
+            case DISABLED -> throw new IllegalTransitionException("disabled", "the subscription is disabled; enable it first");
+            default -> {
+            }
+        }
+        return Response.accepted(new PingView(eventId, PING)).build();
     }
 
     /** The delivery log, newest first, each delivery with its attempts. */

@@ -160,6 +160,51 @@ public class Webhooks {
         return find(partner, id);
     }
 
+    /** What a ping found: the delivery enqueued, or why none was. */
+    public enum PingResult { ENQUEUED, NOT_FOUND, DISABLED }
+
+    /** Enqueues a test delivery (not a domain event) for the subscription, due at once, if it exists and is enabled. */
+    public PingResult ping(String partner, UUID id, UUID eventId, String type, String payload, Instant now) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement s = c.prepareStatement(
+                        "SELECT state FROM webhook_subscriptions WHERE partner_id = ? AND id = ? FOR SHARE")) {
+                    s.setString(1, partner);
+                    s.setObject(2, id);
+                    try (ResultSet rs = s.executeQuery()) {
+                        if (!rs.next()) {
+                            c.rollback();
+                            return PingResult.NOT_FOUND;
+                        }
+                        if (!rs.getString(1).equals("enabled")) {
+                            c.rollback();
+                            return PingResult.DISABLED;
+                        }
+                    }
+                }
+                try (PreparedStatement s = c.prepareStatement("""
+                        INSERT INTO webhook_deliveries (partner_id, subscription_id, event_id, event_type, payload, state,
+                                                        next_attempt_at, created_at)
+                        VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)""")) {
+                    s.setString(1, partner);
+                    s.setObject(2, id);
+                    s.setObject(3, eventId);
+                    s.setString(4, type);
+                    s.setString(5, payload);
+                    s.setTimestamp(6, Timestamp.from(now));
+                    s.setTimestamp(7, Timestamp.from(now));
+                    s.executeUpdate();
+                }
+                c.commit();
+                return PingResult.ENQUEUED;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
     /** A subscription's deliveries, newest first, each with its attempts; {@code beforeId} continues a page. */
     public List<WebhookDelivery> deliveries(String partner, UUID subscription, Long beforeId, int limit) throws SQLException {
         String sql = """

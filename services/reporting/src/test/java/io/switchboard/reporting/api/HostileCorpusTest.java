@@ -123,6 +123,9 @@ class HostileCorpusTest {
             if (writes && (operation.path().endsWith("/access-policies") || operation.path().endsWith("/access-policies/{policyId}"))) {
                 target.sample("{\"name\": \"x\", \"description\": \"x\", \"actions\": [\"conversationdata:getConversationById\"]}");
             }
+            if (writes && operation.path().endsWith("/webhooks")) {
+                target.sample("{\"url\": \"https://hooks.example.com/x\", \"eventTypes\": [\"TeamCreated\"], \"description\": \"x\"}");
+            }
             if (operation.path().endsWith("/access-policy-roles/{role}")) {
                 target.sample("{\"policies\": []}");
             }
@@ -170,11 +173,12 @@ class HostileCorpusTest {
         assertThat(run.unaccepted(documented, notInThisState)).as("requests as the OpenAPI document describes them").isEmpty();
     }
 
-    /** Everything a request of this service can write: reads write nothing, credentials are its only table. */
+    /** Everything a request of this service can write: reads write nothing; credentials and webhook subscriptions. */
     private String writes() {
         return pool.query("""
                         SELECT (SELECT coalesce(max(global_position), 0) FROM event_store WHERE partner_id <> '_system') || '/' ||
-                               (SELECT count(*) || ':' || coalesce(max(id), 0) FROM api_credentials)""")
+                               (SELECT count(*) || ':' || coalesce(max(id), 0) FROM api_credentials) || '/' ||
+                               (SELECT count(*) FROM webhook_subscriptions)""")
                 .execute().await().indefinitely().iterator().next().getString(0);
     }
 }

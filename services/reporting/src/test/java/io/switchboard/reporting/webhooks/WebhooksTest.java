@@ -258,6 +258,25 @@ class WebhooksTest {
     }
 
     @Test
+    void aPingSendsASignedTestEventWhateverTheTypes() throws Exception {
+        String partner = partner("ping");
+        JsonPath created = subscribe(partner, receiverUrl("/" + partner), List.of("ChatCreated"));
+        String id = created.getString("id");
+        String eventId = as(partner, "admin").post(base(partner) + "/" + id + "/ping").then().statusCode(202)
+                .body("eventType", equalTo("WebhookPing")).extract().jsonPath().getString("eventId");
+        await().atMost(PATIENCE).until(() -> RECEIVERS.get("/" + partner).requests.size() == 1);
+        Received request = RECEIVERS.get("/" + partner).requests.get(0);
+        assertThat(request.header("webhook-id")).isEqualTo(eventId);
+        assertThat(request.header("webhook-signature")).isEqualTo(expectedSignature(created.getString("secret"), request));
+        assertThat(request.json().get("type").asText()).isEqualTo("WebhookPing");
+        assertThat(request.json().get("partnerId").asText()).isEqualTo(partner);
+        assertThat(request.json().get("data").get("webhookId").asText()).isEqualTo(id);
+        await().atMost(PATIENCE).until(() -> "delivered".equals(deliveries(partner, id).getString("items[0].state")));
+        assertThat(deliveries(partner, id).getString("items[0].eventId")).isEqualTo(eventId);
+        as(partner("ping-other"), "admin").post(base(partner) + "/" + id + "/ping").then().statusCode(404);
+    }
+
+    @Test
     void serverErrorsAreRetriedWithTheirAttemptsInTheLog() {
         String partner = partner("retry");
         String url = receiverUrl("/" + partner);
@@ -301,6 +320,8 @@ class WebhooksTest {
         assertThat(log.getList("items.attempts")).containsExactly(3, 3);
         assertThat(log.getList("items[0].attemptLog.statusCode")).containsExactly(500, 500, 500);
         assertThat(receiver.requests).hasSize(6);
+        as(partner, "admin").post(base(partner) + "/" + id + "/ping").then().statusCode(409)
+                .contentType("application/problem+json");
 
         // While disabled, new events are not enqueued.
         EventEnvelope whileDisabled = teamCreated(partner, 43);
@@ -439,7 +460,8 @@ class WebhooksTest {
                 "attemptLog", "nextAttemptAt");
         assertThat(doc.getMap("components.schemas.WebhookAttempt.properties")).containsKeys("statusCode", "latencyMs", "error");
         assertThat(doc.getMap("paths")).containsKeys("/api/partners/{partnerId}/webhooks",
-                "/api/partners/{partnerId}/webhooks/{id}/deliveries", "/api/partners/{partnerId}/webhooks/{id}/enable");
+                "/api/partners/{partnerId}/webhooks/{id}/deliveries", "/api/partners/{partnerId}/webhooks/{id}/enable",
+                "/api/partners/{partnerId}/webhooks/{id}/ping");
     }
 
     /**
