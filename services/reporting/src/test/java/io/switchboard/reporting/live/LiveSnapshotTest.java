@@ -331,7 +331,8 @@ class LiveSnapshotTest {
     /** The live views are camelCase while the service's default is snake_case: the OpenAPI document must say so too. */
     @Test
     void theOpenApiDocumentDescribesTheCamelCaseViews() {
-        JsonPath openapi = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        JsonPath openapi = given().auth().oauth2(TestTokens.agent(PARTNER, 1, "supervisor"))
+                .get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
         assertThat(openapi.getMap("components.schemas.LiveQueue.properties").keySet())
                 .contains("menuId", "longestWaitSeconds", "oldestWaitingSince", "callsInProgress", "serviceLevel");
         assertThat(openapi.getMap("components.schemas.LiveAgentCounts.properties").keySet()).contains("wrapUp");
