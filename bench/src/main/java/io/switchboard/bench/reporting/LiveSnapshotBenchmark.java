@@ -81,6 +81,9 @@ public final class LiveSnapshotBenchmark {
         int bytes = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()
                 .writeValueAsBytes(sample).length;
         System.out.printf("as JSON: %,d bytes%n%n", bytes);
+        if (Boolean.parseBoolean(System.getenv().getOrDefault("BENCH_EXPLAIN", "false"))) {
+            explain(url, pg, snapshots);
+        }
 
         System.out.printf("%-52s %9s %9s %9s %8s%n", "at 1,000 agents", "p50 ms", "p99 ms", "max ms", "runs");
         report("snapshot (4 statements, one snapshot, V50)", ROUNDS, () -> snapshots.snapshot(PARTNER));
@@ -92,6 +95,27 @@ public final class LiveSnapshotBenchmark {
             s.execute("ANALYZE calls, chats");
         }
         report("baseline: snapshot without V50's indexes", Math.max(10, ROUNDS / 10), () -> snapshots.snapshot(PARTNER));
+    }
+
+    /** EXPLAIN ANALYZE of each of the snapshot's statements. */
+    static void explain(String url, RealPostgres pg, LiveSnapshots snapshots) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password())) {
+            for (var statement : snapshots.statements(PARTNER, T)) {
+                try (PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + statement.getKey())) {
+                    Object[] params = statement.getValue();
+                    for (int i = 0; i < params.length; i++) {
+                        s.setObject(i + 1, params[i] instanceof Instant at ? java.time.OffsetDateTime.ofInstant(at, ZoneOffset.UTC)
+                                : params[i]);
+                    }
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            System.out.println(rs.getString(1));
+                        }
+                    }
+                }
+                System.out.println();
+            }
+        }
     }
 
     interface Run {
@@ -238,7 +262,7 @@ public final class LiveSnapshotBenchmark {
             chatsInProgress = c.prepareStatement("SELECT count(*) FROM chats WHERE partner_id = ? AND menu_id = ?"
                     + " AND ended_at IS NULL AND assigned_at IS NOT NULL");
             serviceLevel = c.prepareStatement("SELECT count(*) FILTER (WHERE m.queue_ms <= 20000), count(*) FILTER (WHERE m.abandoned)"
-                    + " FROM calls c JOIN call_measures m ON m.partner_id = c.partner_id AND m.call_id = c.id"
+                    + " FROM calls c JOIN call_measures m ON m.partner_id = ? AND m.call_id = c.id"
                     + " WHERE c.partner_id = ? AND c.menu_id = ? AND c.queued_at IS NOT NULL"
                     + " AND ((c.connected_at > ? AND c.connected_at <= ?) OR (c.connected_at IS NULL AND c.ended_at > ? AND c.ended_at <= ?))");
             menuAgents = c.prepareStatement("SELECT DISTINCT tm.agent_id FROM menus m JOIN team_members tm ON tm.partner_id = m.partner_id"
@@ -263,11 +287,12 @@ public final class LiveSnapshotBenchmark {
                 one(callsInProgress, partner, menu);
                 one(chatsInProgress, partner, menu);
                 serviceLevel.setString(1, partner);
-                serviceLevel.setLong(2, menu);
-                serviceLevel.setTimestamp(3, from);
-                serviceLevel.setTimestamp(4, to);
-                serviceLevel.setTimestamp(5, from);
-                serviceLevel.setTimestamp(6, to);
+                serviceLevel.setString(2, partner);
+                serviceLevel.setLong(3, menu);
+                serviceLevel.setTimestamp(4, from);
+                serviceLevel.setTimestamp(5, to);
+                serviceLevel.setTimestamp(6, from);
+                serviceLevel.setTimestamp(7, to);
                 drain(serviceLevel);
                 for (long a : ids(menuAgents, partner, menu)) {
                     agent.setString(1, partner);

@@ -50,16 +50,19 @@ public class LiveSnapshots {
     /**
      * The queued calls that left the queue in (from, to]: answered (their stored queue time) or abandoned
      * (the stored lifecycle flag), per menu and in total (the row where {@code grouping(menu_id) = 1}).
+     * {@code call_measures} is joined on the partner as a parameter, not {@code c.partner_id}: calls' partner_id is
+     * {@code COLLATE "C"} (V3) and call_measures' is not, and a comparison in the C collation cannot use
+     * call_measures' primary key (the planner then scans the partner's whole history).
      */
     private static final String SERVICE_LEVEL = """
             WITH left_queue AS (
                 SELECT c.menu_id, m.queue_ms, false AS abandoned
-                  FROM calls c JOIN call_measures m ON m.partner_id = c.partner_id AND m.call_id = c.id
+                  FROM calls c JOIN call_measures m ON m.partner_id = ? AND m.call_id = c.id
                  WHERE c.partner_id = ? AND c.queued_at IS NOT NULL AND c.connected_at > ? AND c.connected_at <= ?
                    AND m.queue_ms IS NOT NULL
                 UNION ALL
                 SELECT c.menu_id, NULL, true
-                  FROM calls c JOIN call_measures m ON m.partner_id = c.partner_id AND m.call_id = c.id
+                  FROM calls c JOIN call_measures m ON m.partner_id = ? AND m.call_id = c.id
                  WHERE c.partner_id = ? AND c.queued_at IS NOT NULL AND c.connected_at IS NULL
                    AND c.ended_at > ? AND c.ended_at <= ? AND m.abandoned)
             SELECT menu_id, grouping(menu_id) AS total, count(*) AS offered,
@@ -87,6 +90,18 @@ public class LiveSnapshots {
         this.dataSource = dataSource;
         this.config = config;
         this.clock = clock;
+    }
+
+    /**
+     * The statements with their parameters for a partner at an instant, in the order a snapshot runs them (for the
+     * benchmark's EXPLAIN).
+     */
+    public List<Map.Entry<String, Object[]>> statements(String partnerId, Instant asOf) {
+        Instant from = asOf.minus(config.serviceLevelWindow());
+        return List.of(Map.entry(OPEN_WORK, new Object[] {partnerId, partnerId}),
+                Map.entry(SERVICE_LEVEL, new Object[] {partnerId, partnerId, from, asOf, partnerId, partnerId, from, asOf,
+                        config.serviceLevelThreshold().toMillis()}),
+                Map.entry(AGENTS, new Object[] {partnerId}), Map.entry(MENUS, new Object[] {partnerId}));
     }
 
     public LiveSnapshot snapshot(String partnerId) throws SQLException {
@@ -139,7 +154,7 @@ public class LiveSnapshots {
                                                  Duration threshold, Map<Long, LiveServiceLevel> perMenu) throws SQLException {
         LiveServiceLevel total = LiveServiceLevel.NONE;
         try (PreparedStatement s = c.prepareStatement(SERVICE_LEVEL)) {
-            Sql.bind(c, s, partner, from, to, partner, from, to, threshold.toMillis());
+            Sql.bind(c, s, partner, partner, from, to, partner, partner, from, to, threshold.toMillis());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     LiveServiceLevel level = level(rs.getInt("offered"), rs.getInt("within"), rs.getInt("abandoned"));

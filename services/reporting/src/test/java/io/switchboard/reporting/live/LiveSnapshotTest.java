@@ -328,6 +328,20 @@ class LiveSnapshotTest {
         assertThat(body.getList("agents.name", String.class)).doesNotContain("Other Ann");
     }
 
+    /** The live views are camelCase while the service's default is snake_case: the OpenAPI document must say so too. */
+    @Test
+    void theOpenApiDocumentDescribesTheCamelCaseViews() {
+        JsonPath openapi = given().auth().oauth2(TestTokens.agent(PARTNER, 1, "supervisor"))
+                .get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        assertThat(openapi.getMap("components.schemas.LiveQueue.properties").keySet())
+                .contains("menuId", "longestWaitSeconds", "oldestWaitingSince", "callsInProgress", "serviceLevel");
+        assertThat(openapi.getMap("components.schemas.LiveAgentCounts.properties").keySet()).contains("wrapUp");
+        assertThat(openapi.getMap("components.schemas.LiveSnapshot.properties").keySet())
+                .containsExactlyInAnyOrder("partnerId", "asOf", "serviceLevel", "totals", "queues", "agents");
+        assertThat(openapi.getMap("paths").keySet()).contains("/api/partners/{partnerId}/live/snapshot",
+                "/api/partners/{partnerId}/live/distributions");
+    }
+
     @Test
     void anotherPartnersPathIsNotFoundAndItsOwnSnapshotHoldsOnlyItsData() {
         given().auth().oauth2(TestTokens.agent(PARTNER, 1, "admin")).get("/api/partners/{p}/live/snapshot", OTHER)
