@@ -446,8 +446,8 @@ async function showTranscript(chatId) {
 // ---------------------------------------------------------------------------------------------- start
 
 function initCharts() {
-  const base = { grid: { left: 36, right: 10, top: 50, bottom: 40 }, yAxis: { type: 'value', minInterval: 1 },
-    tooltip: { trigger: 'axis' } };
+  const base = { grid: { left: 36, right: 10, top: 50, bottom: 40 }, xAxis: { type: 'category', data: [] },
+    yAxis: { type: 'value', minInterval: 1 }, tooltip: { trigger: 'axis' }, series: [] };
   charts.states = echarts.init($('chart-agent-states'));
   charts.states.setOption(Object.assign({}, base, { grid: { left: 36, right: 10, top: 20, bottom: 30 } }));
   for (const [key] of SEGMENTS) {
