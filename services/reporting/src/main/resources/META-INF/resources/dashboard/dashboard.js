@@ -128,7 +128,7 @@ function renderSnapshot(raw) {
 
   for (const a of snap.agents || []) agentNames.set(String(a.agentId), a.name || ('#' + a.agentId));
   charts.states.setOption({
-    xAxis: { type: 'category', data: STATES.map(label) },
+    xAxis: { type: 'category', data: STATES.map(label), axisLabel: { interval: 0 } },
     series: [{ type: 'bar', data: STATES.map((s) => ({ value: agents[s] ?? 0, itemStyle: { color: STATE_COLOURS[s] } })),
       label: { show: true, position: 'top' } }]
   });
