@@ -564,6 +564,9 @@ class DeploymentFilesTest {
             {"POST", "/graphql", "reporting"},
             {"GET", "/graphql/ui", "reporting"},
             {"GET", "/_static/graphiql/3.2.0/graphiql.min.js", "reporting"},
+            {"GET", "/dashboard/", "reporting"},
+            {"GET", "/dashboard/config.json", "reporting"},
+            {"GET", "/webjars/keycloak-js/25.0.4/dist/keycloak.min.js", "reporting"},
         };
         for (String[] request : expectations) {
             assertThat(route(matches, request[0], request[1]))
