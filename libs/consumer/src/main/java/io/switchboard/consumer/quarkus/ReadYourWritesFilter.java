@@ -10,12 +10,16 @@ import io.switchboard.web.PartnerContext;
 import io.switchboard.web.Roles;
 import io.switchboard.web.position.PositionHeaderFilter;
 import io.switchboard.web.position.PositionNotReachedException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -27,7 +31,8 @@ import java.util.regex.Pattern;
  * {@code Prefer: wait=<seconds>} (RFC 7240) shortens or lengthens the wait up to the cap. A wait that runs
  * out is a 503 with Retry-After, a header that is not a token a 400 naming it, a token of another partner
  * a 400 without waiting (the caller learns nothing of another partner's streams). Runs after
- * authentication: an anonymous request does not wait (it is refused by the resource).
+ * authentication: an anonymous request does not wait, nor does a caller without any role the resource allows
+ * (both are refused by the resource at once: a wait must not be a way to hold the service's requests open).
  */
 public class ReadYourWritesFilter {
     private static final Pattern PREFER_WAIT = Pattern.compile("(?i)(?:^|[,;])\\s*wait\\s*=\\s*\"?([0-9]{1,6})\"?\\s*(?:$|[,;])");
@@ -40,7 +45,7 @@ public class ReadYourWritesFilter {
     CurrentIdentityAssociation identities;
 
     @ServerRequestFilter
-    public Uni<Response> awaitPosition(ContainerRequestContext request) {
+    public Uni<Response> awaitPosition(ContainerRequestContext request, ResourceInfo resource) {
         List<String> values = request.getHeaders().get(PositionHeaderFilter.MIN_POSITION_HEADER);
         Optional<AppliedWaits> waits = readYourWrites.waits();
         if (values == null || values.isEmpty() || waits.isEmpty()) {
@@ -48,7 +53,7 @@ public class ReadYourWritesFilter {
         }
         String prefer = request.getHeaderString("Prefer");
         return identities.getDeferredIdentity().chain(identity -> {
-            if (identity.isAnonymous()) {
+            if (identity.isAnonymous() || !allowed(resource, identity)) {
                 return Uni.createFrom().nullItem();
             }
             PositionToken token = token(values, identity);
@@ -78,6 +83,16 @@ public class ReadYourWritesFilter {
             throw new InvalidCommandException(header, "the token was not issued for the caller's partner");
         }
         return token;
+    }
+
+    /** Whether the caller holds a role the resource's {@code @RolesAllowed} (method, else class) names; true without one. */
+    static boolean allowed(ResourceInfo resource, SecurityIdentity identity) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        RolesAllowed roles = method == null ? null : method.getAnnotation(RolesAllowed.class);
+        if (roles == null && resource != null && resource.getResourceClass() != null) {
+            roles = resource.getResourceClass().getAnnotation(RolesAllowed.class);
+        }
+        return roles == null || Arrays.stream(roles.value()).anyMatch(identity::hasRole);
     }
 
     static Duration requestedWait(String prefer) {

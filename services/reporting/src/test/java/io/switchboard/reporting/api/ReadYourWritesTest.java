@@ -123,6 +123,16 @@ class ReadYourWritesTest {
     }
 
     @Test
+    void aCallerTheResourceRefusesDoesNotWait() {
+        String never = token(PARTNER, 999_999_003L, 1);
+        long started = System.nanoTime();
+        given().auth().oauth2(TestTokens.bearer(PARTNER, "agent")).header(HEADER, never).header("Prefer", "wait=10")
+                .get("/manager/api/v1/chats").then().statusCode(403);
+        assertThat((System.nanoTime() - started) / 1_000_000).as("refused without waiting for the position")
+                .isLessThan(5_000L);
+    }
+
+    @Test
     void aMalformedTokenIs400NamingTheHeader() {
         for (String bad : List.of("garbage", "v1.%%%", "v1." + "A".repeat(3_000), "v2.YWJj")) {
             as(PARTNER).header(HEADER, bad).get("/manager/api/v1/chats").then().statusCode(400)
