@@ -20,8 +20,6 @@ import io.switchboard.eventstore.decider.IllegalTransitionException;
 import io.switchboard.eventstore.decider.InvalidCommandException;
 import io.switchboard.eventstore.decider.NotPermittedException;
 import io.switchboard.web.input.UnacceptableJsonException;
-import io.switchboard.web.position.PositionHeaderFilter;
-import io.switchboard.web.position.PositionNotReachedException;
 import jakarta.ws.rs.Priorities;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -110,18 +108,13 @@ public class ProblemMappers {
         return respond(Problem.of(404, "Not found", e.getMessage()), uri);
     }
 
+    /** A budget ran out (429) or a read-your-writes wait did (503): nothing was done, the client may try again. */
     @ServerExceptionMapper
-    public Response tooManyRequests(TooManyRequestsException e, UriInfo uri) {
-        return Response.fromResponse(respond(Problem.of(429, "Too Many Requests", e.getMessage()), uri))
-                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
-                .build();
-    }
-
-    /** A read-your-writes wait ran out: the write is not applied yet, the client may try again. */
-    @ServerExceptionMapper
-    public Response positionNotReached(PositionNotReachedException e, UriInfo uri) {
-        return Response.fromResponse(respond(Problem.of(503, "Service Unavailable", e.getMessage(),
-                        List.of(new Problem.FieldError(PositionHeaderFilter.MIN_POSITION_HEADER, e.getMessage()))), uri))
+    public Response retryLater(RetryLaterException e, UriInfo uri) {
+        String title = e.status() == 429 ? "Too Many Requests" : "Service Unavailable";
+        Problem problem = e.field() == null ? Problem.of(e.status(), title, e.getMessage())
+                : Problem.of(e.status(), title, e.getMessage(), List.of(new Problem.FieldError(e.field(), e.getMessage())));
+        return Response.fromResponse(respond(problem, uri))
                 .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
                 .build();
     }

@@ -9,7 +9,7 @@ import io.switchboard.eventstore.position.PositionToken;
 import io.switchboard.web.PartnerContext;
 import io.switchboard.web.Roles;
 import io.switchboard.web.position.PositionHeaderFilter;
-import io.switchboard.web.position.PositionNotReachedException;
+import io.switchboard.web.RetryLaterException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -60,7 +60,7 @@ public class ReadYourWritesFilter {
             Duration wait = readYourWrites.waitFor(requestedWait(prefer));
             return Uni.createFrom().completionStage(() -> waits.get().await(token, wait)).map(applied -> {
                 if (!applied) {
-                    throw new PositionNotReachedException("the write named by " + PositionHeaderFilter.MIN_POSITION_HEADER
+                    throw RetryLaterException.notYetApplied(PositionHeaderFilter.MIN_POSITION_HEADER, "the write named by " + PositionHeaderFilter.MIN_POSITION_HEADER
                             + " was not applied within " + wait.toMillis() + " ms; try again", RETRY_AFTER_SECONDS);
                 }
                 return null;

@@ -55,7 +55,7 @@ public class CostBudget {
 
     /**
      * Takes {@code cost} points of {@code partner}'s budget. Throws {@link TooCostly} if the query can never
-     * run, {@link io.switchboard.web.TooManyRequestsException} if it must wait.
+     * run, {@link io.switchboard.web.RetryLaterException} (429) if it must wait.
      */
     public Charge spend(String partner, long cost) {
         if (cost > capacity) {
@@ -66,7 +66,7 @@ public class CostBudget {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(Math.max(1, cost));
         if (!probe.isConsumed()) {
             long seconds = (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L;
-            throw new io.switchboard.web.TooManyRequestsException("the query costs " + cost + " points and "
+            throw io.switchboard.web.RetryLaterException.tooManyRequests("the query costs " + cost + " points and "
                     + probe.getRemainingTokens() + " of the partner's " + capacity + " are left (" + restore
                     + " come back each second); retry after " + Math.max(1, seconds) + " s", seconds);
         }

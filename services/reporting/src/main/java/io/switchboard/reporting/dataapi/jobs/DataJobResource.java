@@ -14,7 +14,7 @@ import io.switchboard.reporting.dataapi.graphql.DataRequests;
 import io.switchboard.reporting.dataapi.policy.DataActions;
 import io.switchboard.web.CallerIdentity;
 import io.switchboard.web.Roles;
-import io.switchboard.web.TooManyRequestsException;
+import io.switchboard.web.RetryLaterException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -148,7 +148,7 @@ public class DataJobResource {
             throw new InvalidCommandException("variables.after", "is set by the job, page after page");
         }
         if (jobs.unfinished(partner) >= MAX_UNFINISHED) {
-            throw new TooManyRequestsException("the partner has " + MAX_UNFINISHED
+            throw RetryLaterException.tooManyRequests("the partner has " + MAX_UNFINISHED
                     + " unfinished jobs; wait for one to finish or cancel one", 10);
         }
         Instant now = clock.instant();

@@ -5,7 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.switchboard.reporting.live.LiveSnapshot;
 import io.switchboard.reporting.live.LiveSnapshots;
-import io.switchboard.web.TooManyRequestsException;
+import io.switchboard.web.RetryLaterException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -162,7 +162,7 @@ public class LiveStreams {
                     continue;
                 }
                 if (feed.reserved + feed.subscribers.size() >= config.maxSubscribersPerPartner()) {
-                    throw new TooManyRequestsException("partner " + partner + " has "
+                    throw RetryLaterException.tooManyRequests("partner " + partner + " has "
                             + config.maxSubscribersPerPartner() + " live streams open on this instance already", 5);
                 }
                 feed.reserved++;

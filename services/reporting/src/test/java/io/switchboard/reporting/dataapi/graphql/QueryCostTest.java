@@ -10,7 +10,7 @@ import io.switchboard.testing.KafkaTestResource;
 import io.switchboard.testing.OidcTestResource;
 import io.switchboard.testing.PostgresTestResource;
 import io.switchboard.testing.TestTokens;
-import io.switchboard.web.TooManyRequestsException;
+import io.switchboard.web.RetryLaterException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -108,7 +108,7 @@ class QueryCostTest {
             }
         });
         assertThat(budget.spend("p", 60).available()).isEqualTo(40);
-        assertThatThrownBy(() -> budget.spend("p", 60)).isInstanceOfSatisfying(TooManyRequestsException.class,
+        assertThatThrownBy(() -> budget.spend("p", 60)).isInstanceOfSatisfying(RetryLaterException.class,
                 e -> assertThat(Duration.ofSeconds(e.retryAfterSeconds())).isBetween(Duration.ofSeconds(19), Duration.ofSeconds(20)));
         assertThat(budget.spend("q", 100).available()).isZero();
         assertThatThrownBy(() -> budget.spend("p", 101)).isInstanceOf(CostBudget.TooCostly.class);
